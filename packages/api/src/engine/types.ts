@@ -79,16 +79,25 @@ export type AuditAction =
   | 'task.completed'
   | 'decision.made'
   | 'case.completed'
-  | 'case.cancelled';
+  | 'case.cancelled'
+  | 'case.migrated';
 
 export type EngineEffect =
   | { type: 'task.created'; task: TaskState }
   | { type: 'task.updated'; task: TaskState; previousStatus: TaskStatus }
   | { type: 'case.completed' }
   | { type: 'case.cancelled' }
-  | { type: 'audit'; action: AuditAction; taskId: string | null; nodeId: string | null; data: Record<string, unknown> };
+  | {
+      type: 'audit';
+      action: AuditAction;
+      taskId: string | null;
+      nodeId: string | null;
+      data: Record<string, unknown>;
+    };
 
 export type EngineErrorCode =
+  | 'CASE_NOT_FOUND'
+  | 'CASE_ALREADY_STARTED'
   | 'CASE_NOT_ACTIVE'
   | 'TASK_NOT_FOUND'
   | 'TASK_NOT_OPEN'
