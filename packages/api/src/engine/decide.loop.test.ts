@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from './decide.ts';
+import { buildDoc } from './testing/build-doc.ts';
+import { actor, createTestContext, expectError, expectOk, openTaskAt } from './testing/harness.ts';
+import type { CaseState } from './types.ts';
+
+/*
+ *  staf:   (s) ──▶ [konsep] ◀──────────────── tidak ──┐
+ *                     │                               │
+ *  kasi:              └───────────▶ <setuju?> ─────────┘
+ *                                       │ ya
+ *  kabid:                               └──▶ [tanda tangan] ──▶ (x)
+ */
+const loop = buildDoc({
+  lanes: { staf: 'position:staf', kasi: 'position:kasi', kabid: 'position:kabid' },
+  nodes: {
+    s: 'start@staf',
+    konsep: 'activity@staf 1 hari',
+    setuju: 'decision@kasi 30 menit',
+    ttd: 'activity@kabid',
+    x: 'end@kabid',
+  },
+  flows: ['s > konsep > setuju', 'setuju:ya > ttd > x', 'setuju:tidak > konsep'],
+});
+
+const staf = actor('u-staf', 'staf');
+const kasi = actor('u-kasi', 'kasi');
+const kabid = actor('u-kabid', 'kabid');
+
+function startLoop(): { state: CaseState; ctx: ReturnType<typeof createTestContext> } {
+  const ctx = createTestContext();
+  let state = expectOk(decide(null, { type: 'case.start', actor: staf, title: 'Surat' }, loop, ctx)).next;
+  state = expectOk(
+    decide(state, { type: 'task.complete', actor: staf, taskId: openTaskAt(state, 'konsep').id }, loop, ctx),
+  ).next;
+  return { state, ctx };
+}
+
+describe('decide › decision loop', () => {
+  it('a "tidak" returns to the earlier step as a new attempt and keeps the history', () => {
+    const { ctx, state: atDecision } = startLoop();
+    const decision = openTaskAt(atDecision, 'setuju');
+    const r = expectOk(
+      decide(
+        atDecision,
+        {
+          type: 'task.complete',
+          actor: kasi,
+          taskId: decision.id,
+          outcome: 'tidak',
+          note: 'perbaiki paragraf 2',
+        },
+        loop,
+        ctx,
+      ),
+    );
+    let state = r.next;
+    const again = openTaskAt(state, 'konsep');
+    expect(again.attempt).toBe(2);
+    expect(state.tasks.map((t) => [t.nodeId, t.attempt, t.status, t.outcome])).toEqual([
+      ['konsep', 1, 'completed', null],
+      ['setuju', 1, 'completed', 'tidak'],
+      ['konsep', 2, 'open', null],
+    ]);
+    expect(r.effects).toContainEqual(
+      expect.objectContaining({
+        type: 'audit',
+        action: 'decision.made',
+        data: expect.objectContaining({ userId: 'u-kasi', outcome: 'tidak', note: 'perbaiki paragraf 2' }),
+      }),
+    );
+    state = expectOk(decide(state, { type: 'task.complete', actor: staf, taskId: again.id }, loop, ctx)).next;
+    const second = openTaskAt(state, 'setuju');
+    expect(second.attempt).toBe(2);
+    state = expectOk(
+      decide(state, { type: 'task.complete', actor: kasi, taskId: second.id, outcome: 'ya' }, loop, ctx),
+    ).next;
+    state = expectOk(
+      decide(state, { type: 'task.complete', actor: kabid, taskId: openTaskAt(state, 'ttd').id }, loop, ctx),
+    ).next;
+    expect(state.status).toBe('completed');
+    expect(state.tasks.map((t) => `${t.nodeId}#${t.attempt}`)).toEqual([
+      'konsep#1',
+      'setuju#1',
+      'konsep#2',
+      'setuju#2',
+      'ttd#1',
+    ]);
+  });
+
+  it('a decision needs ya or tidak; an activity refuses one', () => {
+    const { ctx, state } = startLoop();
+    const decision = openTaskAt(state, 'setuju');
+    expect(
+      expectError(decide(state, { type: 'task.complete', actor: kasi, taskId: decision.id }, loop, ctx)),
+    ).toBe('OUTCOME_REQUIRED');
+    const next = expectOk(
+      decide(state, { type: 'task.complete', actor: kasi, taskId: decision.id, outcome: 'tidak' }, loop, ctx),
+    ).next;
+    const activity = openTaskAt(next, 'konsep');
+    const r = decide(
+      next,
+      { type: 'task.complete', actor: staf, taskId: activity.id, outcome: 'ya' },
+      loop,
+      ctx,
+    );
+    expect(expectError(r)).toBe('OUTCOME_NOT_ALLOWED');
+    expect(!r.ok && r.error.message.en).toContain('outcome');
+  });
+
+  it('completing the same task twice is refused with TASK_NOT_OPEN', () => {
+    const { ctx, state } = startLoop();
+    const decision = openTaskAt(state, 'setuju');
+    const cmd = { type: 'task.complete', actor: kasi, taskId: decision.id, outcome: 'ya' } as const;
+    const once = expectOk(decide(state, cmd, loop, ctx)).next;
+    const twice = decide(once, cmd, loop, ctx);
+    expect(expectError(twice)).toBe('TASK_NOT_OPEN');
+    expect(!twice.ok && twice.error.message.id).toContain('sudah selesai');
+  });
+});
