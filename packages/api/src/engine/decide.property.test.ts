@@ -32,7 +32,9 @@ const stepArb = fc.record({
   outcome: fc.constantFrom('ya', 'tidak', undefined),
 });
 
-function toCommand(state: CaseState, step: fc.RecordValue<typeof stepArb>): EngineCommand | null {
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toCommand(state: CaseState, step: Step): EngineCommand | null {
   const actor = users[step.user]!;
   if (step.op === 'cancel')
     return step.task % 20 === 0 ? { type: 'case.cancel', actor, reason: 'acak' } : null;
