@@ -1,0 +1,2 @@
+export { type RenderPdfOptions, renderSopPdf } from './pdf/render-pdf.ts';
+export { buildSopTable, PAPER_SIZES, type Paper, type SopTable, type TableRow } from './table-model.ts';
