@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findOpenTasks } from './case-state.ts';
 import { decide } from './decide.ts';
 import { sopDocumentArb } from './testing/arbitrary-sop.ts';
+import { exploreEveryOutcome } from './testing/explore.ts';
 import { admin, createTestContext } from './testing/harness.ts';
 import { findInvariantViolations, findUnannouncedChanges } from './testing/invariants.ts';
 import { boundedTidak, walkCase } from './testing/walk.ts';
@@ -118,6 +119,28 @@ describe('decide › properties over generated SOPs', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('decide › exploring every outcome of generated SOPs', () => {
+  it('reaches every step and both exits of every decision, and every walk finishes', () => {
+    fc.assert(
+      fc.property(sopDocumentArb, (doc) => {
+        const { walks, covered } = exploreEveryOutcome(doc);
+        for (const w of walks) {
+          expect(w.error).toBeNull();
+          expect(w.state?.status).toBe('completed');
+        }
+        for (const n of doc.nodes) {
+          if (n.type === 'activity') expect(covered).toContain(n.id);
+          if (n.type === 'decision') {
+            expect(covered).toContain(`${n.id}:ya`);
+            expect(covered).toContain(`${n.id}:tidak`);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });
