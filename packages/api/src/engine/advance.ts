@@ -53,14 +53,14 @@ function walk(run: Run, pending: Arrival[]): EngineFailure | null {
   // A cycle made only of forks/joins would never rest at a task: bound the work per command.
   let budget = 4 * (run.graph.nodes.size + run.doc.edges.length) + 16;
   while (pending.length > 0) {
+    const { nodeId, token } = pending.shift()!;
     if (budget-- <= 0) {
       return failDocumentInvalid(
-        '-',
+        nodeId,
         'alur berputar tanpa langkah kerja.',
         'the flow cycles without any work step.',
       );
     }
-    const { nodeId, token } = pending.shift()!;
     const node = run.graph.nodes.get(nodeId);
     if (!node) return failDocumentInvalid(nodeId, 'langkah tidak ada.', 'the step does not exist.');
     let failure: EngineFailure | null = null;
