@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** Drizzle database over either driver; code above this module never knows which. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle, used exactly like `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DbConfig =
+  | { kind: 'postgres'; url: string; max?: number }
+  /** `dataDir` undefined = in memory (tests). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+export interface Database {
+  kind: DbConfig['kind'];
+  /** The connection URL (PostgreSQL only). */
+  url?: string;
+  db: Db;
+  /** Runs raw SQL and returns the rows, whichever driver is underneath. */
+  query<T = Record<string, unknown>>(statement: SQL): Promise<T[]>;
+  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
+export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir: env.ALUR_DATA_DIR ?? 'data' };
+}
+
+/** Opens the database; call `migrateDb` before use. */
+export async function createDb(config: DbConfig): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      url: config.url,
+      db,
+      query: async <T>(statement: SQL) => (await db.execute(statement)) as unknown as T[],
+      listen: async (channel, onPayload) => {
+        const sub = await client.listen(channel, onPayload);
+        return () => sub.unlisten();
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const client = config.loadDataDir
+    ? new PGlite({ loadDataDir: config.loadDataDir })
+    : new PGlite(config.dataDir);
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    query: async <T>(statement: SQL) => ((await db.execute(statement)) as unknown as { rows: T[] }).rows,
+    listen: async (channel, onPayload) => {
+      const unsub = await client.listen(channel, onPayload);
+      return () => unsub();
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Applies the committed migrations. On PostgreSQL an advisory lock makes concurrent server
+ * processes wait for the first one instead of racing.
+ */
+export async function migrateDb(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS });
+    return;
+  }
+  // The lock is held by a dedicated connection while the pool runs the migration.
+  const lock = postgres(database.url!, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(727274)`;
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
+    await migratePostgres(database.db as any, { migrationsFolder: MIGRATIONS });
+  } finally {
+    await lock`select pg_advisory_unlock(727274)`.catch(() => {});
+    await lock.end({ timeout: 5 });
+  }
+}
+
+export { schema };

@@ -1,0 +1,328 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Normalises PostgreSQL's timestamptz text ("2026-11-23 14:45:14.516+00") to ISO 8601 UTC. */
+export function toIsoInstant(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString();
+  const iso = value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  return new Date(iso).toISOString();
+}
+
+/** All timestamps are instants (timestamptz) handled as ISO strings, so the API's JSON stays plain. */
+const isoTimestamp = customType<{ data: string; driverData: string }>({
+  dataType: () => 'timestamp with time zone',
+  fromDriver: (value) => toIsoInstant(value),
+  toDriver: (value) => value,
+});
+const ts = (name: string) => isoTimestamp(name);
+const stamp = (name: string) => ts(name).notNull().default(sql`now()`);
+const createdAt = () => stamp('created_at');
+
+/** Working hours per ISO weekday (1 = Monday … 7 = Sunday); null = not a working day. */
+export type WorkingHours = Record<string, { start: string; end: string } | null>;
+
+export const agencies = pgTable('agencies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  /** IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  workingHours: jsonb('working_hours').$type<WorkingHours>(),
+  createdAt: createdAt(),
+});
+
+/** The agency's role catalogue (jabatan); `supervisorKey` receives overdue escalations. */
+export const positions = pgTable(
+  'positions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    supervisorKey: text('supervisor_key'),
+  },
+  (t) => [uniqueIndex('positions_agency_key').on(t.agencyId, t.key)],
+);
+
+export const PERMISSIONS = ['designer', 'admin', 'staff', 'leader'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    permissions: text('permissions').array().$type<Permission[]>().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username').on(sql`lower(${t.username})`)],
+);
+
+export const userPositions = pgTable(
+  'user_positions',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    positionKey: text('position_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.positionKey] }),
+    index('user_positions_position').on(t.agencyId, t.positionKey),
+  ],
+);
+
+/** Sessions: the cookie carries a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed logins, for rate limiting across server processes. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: stamp('at'),
+  },
+  (t) => [
+    index('login_failures_username_at').on(t.username, t.at),
+    index('login_failures_ip_at').on(t.ip, t.at),
+  ],
+);
+
+export const sops = pgTable(
+  'sops',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    /** The working draft (a SopDocument); saved with optimistic concurrency on draftRevision. */
+    draft: jsonb('draft').notNull(),
+    draftRevision: integer('draft_revision').notNull().default(1),
+    draftUpdatedAt: stamp('draft_updated_at'),
+    draftUpdatedBy: uuid('draft_updated_by'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('sops_agency').on(t.agencyId)],
+);
+
+/** Published versions: immutable once written. */
+export const sopVersions = pgTable(
+  'sop_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sopId: uuid('sop_id')
+      .notNull()
+      .references(() => sops.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    number: integer('number').notNull(),
+    document: jsonb('document').notNull(),
+    /** SHA-256 of the canonical JSON of the document. */
+    checksum: text('checksum').notNull(),
+    signer: jsonb('signer').$type<{ jabatan: string; nama: string; nip: string }>().notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    publishedBy: uuid('published_by').notNull(),
+    publishedAt: stamp('published_at'),
+  },
+  (t) => [uniqueIndex('sop_versions_sop_number').on(t.sopId, t.number)],
+);
+
+/** Agency entries over the national holiday library: cuti bersama, renames, removals. */
+export const holidays = pgTable(
+  'holidays',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    /** 'cuti_bersama' | 'holiday' adds a non-working day; 'removed' cancels a library holiday. */
+    kind: text('kind').$type<'cuti_bersama' | 'holiday' | 'removed'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.date] })],
+);
+
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    sopId: uuid('sop_id')
+      .notNull()
+      .references(() => sops.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => sopVersions.id),
+    /** Readable number per agency and year, e.g. "2026/000123". */
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    status: text('status').$type<'active' | 'completed' | 'cancelled'>().notNull(),
+    /** Parallel-branch bookkeeping of the engine (tokens, joins). */
+    engineState: jsonb('engine_state').notNull(),
+    startedBy: uuid('started_by').notNull(),
+    startedAt: createdAt(),
+    completedAt: ts('completed_at'),
+    revision: integer('revision').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('cases_agency_number').on(t.agencyId, t.number),
+    index('cases_agency_started').on(t.agencyId, t.startedAt),
+    index('cases_sop').on(t.sopId, t.startedAt),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agencyId: uuid('agency_id').notNull(),
+    sopId: uuid('sop_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    kind: text('kind').$type<'activity' | 'decision'>().notNull(),
+    positionKey: text('position_key').notNull(),
+    status: text('status').$type<'open' | 'claimed' | 'completed' | 'cancelled'>().notNull(),
+    attempt: integer('attempt').notNull(),
+    token: text('token').notNull(),
+    claimedBy: uuid('claimed_by'),
+    createdAt: ts('created_at').notNull(),
+    dueAt: ts('due_at'),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by'),
+    outcome: text('outcome').$type<'ya' | 'tidak'>(),
+    note: text('note'),
+    /** Set once by the sweeper when the task passed its due date while open. */
+    overdueAt: ts('overdue_at'),
+  },
+  (t) => [
+    index('tasks_inbox').on(t.agencyId, t.positionKey, t.dueAt).where(sql`status in ('open', 'claimed')`),
+    index('tasks_case').on(t.caseId, t.createdAt),
+    index('tasks_overdue_sweep')
+      .on(t.dueAt)
+      .where(sql`status in ('open', 'claimed') and overdue_at is null and due_at is not null`),
+    index('tasks_report').on(t.agencyId, t.sopId, t.completedAt),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id').notNull(),
+    /** Addressed to everyone holding this position in the agency. */
+    positionKey: text('position_key').notNull(),
+    kind: text('kind').$type<'task.overdue' | 'task.arrived'>().notNull(),
+    taskId: uuid('task_id').references(() => tasks.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    data: jsonb('data').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Exactly once per task and kind, whatever number of sweepers run.
+    uniqueIndex('notifications_task_kind').on(t.taskId, t.kind),
+    index('notifications_position').on(t.agencyId, t.positionKey, t.createdAt),
+  ],
+);
+
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readAt: stamp('read_at'),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+/** Append-only audit log of every action (who, when, what). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    sopId: uuid('sop_id'),
+    caseId: uuid('case_id'),
+    taskId: uuid('task_id'),
+    nodeId: text('node_id'),
+    data: jsonb('data').notNull().default({}),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('audit_case').on(t.caseId, t.id), index('audit_agency_at').on(t.agencyId, t.at)],
+);
+
+/** Results of mutations sent with an idempotency key, replayed to a retrying client. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    procedure: text('procedure').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { auditEvents, caseCounters, cases, notifications, sopVersions, tasks } from '../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { AppDeps } from '../trpc/context.ts';
+import { createCaseState, decide } from './decide.ts';
+import type { Actor, CaseState, DecideResult, EngineCommand, EngineEffect, TaskState } from './types.ts';
+
+/**
+ * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the
+ * result, in one transaction. The lock on the case row serialises commands on a case across
+ * server processes; a second completion of a task then sees it completed and is rejected.
+ */
+
+export type DueDateFn = (waktu: Waktu | null, from: Date) => Date | null;
+/** Resolves the agency's working calendar inside the transaction. */
+export type CalendarLoader = (tx: Tx, agencyId: string) => Promise<DueDateFn>;
+
+const documentCache = new Map<string, SopDocument>();
+
+/** Published versions are immutable, so their parsed documents are cached by version id. */
+export async function loadVersionDocument(tx: Tx, versionId: string): Promise<SopDocument> {
+  const cached = documentCache.get(versionId);
+  if (cached) return cached;
+  const [row] = await tx
+    .select({ document: sopVersions.document })
+    .from(sopVersions)
+    .where(eq(sopVersions.id, versionId));
+  if (!row) throw notFound('Versi SOP', 'SOP version');
+  const parsed = parseDocument(row.document);
+  if (!parsed.ok) throw new Error(`published version ${versionId} does not parse`);
+  if (documentCache.size > 500) documentCache.clear();
+  documentCache.set(versionId, parsed.document);
+  return parsed.document;
+}
+
+export interface EngineIo {
+  deps: AppDeps;
+  loadCalendar: CalendarLoader;
+}
+
+/** Starts a case of an SOP on its newest version in effect; returns its id and readable number. */
+export async function startCase(
+  io: EngineIo,
+  tx: Tx,
+  input: { actor: Actor; agencyId: string; sopId: string; title: string; today: string },
+): Promise<{ caseId: string; number: string }> {
+  const [version] = await tx
+    .select({ id: sopVersions.id })
+    .from(sopVersions)
+    .where(
+      and(
+        eq(sopVersions.sopId, input.sopId),
+        eq(sopVersions.agencyId, input.agencyId),
+        lte(sopVersions.effectiveDate, input.today),
+      ),
+    )
+    .orderBy(desc(sopVersions.number))
+    .limit(1);
+  if (!version) {
+    throw new AppError('BAD_REQUEST', 'NO_VERSION_IN_EFFECT', {
+      id: 'SOP ini belum punya versi terbit yang berlaku hari ini.',
+      en: 'This SOP has no published version in effect today.',
+    });
+  }
+  const document = await loadVersionDocument(tx, version.id);
+  const now = io.deps.now();
+  const year = Number(input.today.slice(0, 4));
+  const [counter] = await tx
+    .insert(caseCounters)
+    .values({ agencyId: input.agencyId, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounters.agencyId, caseCounters.year],
+      set: { last: sql`${caseCounters.last} + 1` },
+    })
+    .returning({ last: caseCounters.last });
+  const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
+  const caseId = randomUUID();
+  const computeDueAt = await io.loadCalendar(tx, input.agencyId);
+  const result = decide(
+    createCaseState(caseId),
+    { type: 'case.start', actor: input.actor, title: input.title },
+    document,
+    { now, computeDueAt, newId: randomUUID },
+  );
+  const next = unwrap(result);
+  await tx.insert(cases).values({
+    id: caseId,
+    agencyId: input.agencyId,
+    sopId: input.sopId,
+    versionId: version.id,
+    number,
+    title: input.title,
+    status: next.next.status,
+    engineState: { joins: next.next.joins, tokens: next.next.tokens },
+    startedBy: input.actor.userId,
+    startedAt: now.toISOString(),
+    completedAt: next.next.status === 'completed' ? now.toISOString() : null,
+  });
+  await writeEffects(
+    io,
+    tx,
+    { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now },
+    next.effects,
+    [],
+  );
+  return { caseId, number };
+}
+
+/** Runs a task command (claim, release, reassign, complete) on the task's case. */
+export async function runTaskCommand(
+  io: EngineIo,
+  tx: Tx,
+  input: { agencyId: string; taskId: string; command: EngineCommand },
+): Promise<{ caseId: string; state: CaseState }> {
+  const [task] = await tx
+    .select({ caseId: tasks.caseId })
+    .from(tasks)
+    .where(and(eq(tasks.id, input.taskId), eq(tasks.agencyId, input.agencyId)));
+  if (!task) throw notFound('Tugas', 'Task');
+  return runCaseCommand(io, tx, { agencyId: input.agencyId, caseId: task.caseId, command: input.command });
+}
+
+/** Loads the case under `FOR UPDATE`, decides, writes. */
+export async function runCaseCommand(
+  io: EngineIo,
+  tx: Tx,
+  input: { agencyId: string; caseId: string; command: EngineCommand },
+): Promise<{ caseId: string; state: CaseState }> {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, input.caseId), eq(cases.agencyId, input.agencyId)))
+    .for('update');
+  if (!row) throw notFound('Kasus', 'Case');
+  const taskRows = await tx
+    .select()
+    .from(tasks)
+    .where(eq(tasks.caseId, row.id))
+    .orderBy(tasks.createdAt, tasks.id);
+  const engineState = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
+  const state: CaseState = {
+    id: row.id,
+    status: row.status,
+    tasks: taskRows.map(toTaskState),
+    joins: engineState.joins,
+    tokens: engineState.tokens,
+  };
+  const document = await loadVersionDocument(tx, row.versionId);
+  const now = io.deps.now();
+  const computeDueAt = await io.loadCalendar(tx, row.agencyId);
+  const result = unwrap(decide(state, input.command, document, { now, computeDueAt, newId: randomUUID }));
+  await tx
+    .update(cases)
+    .set({
+      status: result.next.status,
+      engineState: { joins: result.next.joins, tokens: result.next.tokens },
+      completedAt:
+        result.next.status !== 'active' && row.status === 'active' ? now.toISOString() : row.completedAt,
+      revision: row.revision + 1,
+    })
+    .where(eq(cases.id, row.id));
+  await writeEffects(
+    io,
+    tx,
+    { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now },
+    result.effects,
+    state.tasks,
+  );
+  return { caseId: row.id, state: result.next };
+}
+
+function unwrap(result: DecideResult): Extract<DecideResult, { ok: true }> {
+  if (result.ok) return result;
+  const kind =
+    result.error.code === 'NOT_YOUR_POSITION'
+      ? 'FORBIDDEN'
+      : result.error.code === 'TASK_NOT_FOUND'
+        ? 'NOT_FOUND'
+        : result.error.code === 'DOCUMENT_INVALID' || result.error.code.startsWith('OUTCOME')
+          ? 'BAD_REQUEST'
+          : 'CONFLICT';
+  throw new AppError(kind, result.error.code, result.error.message);
+}
+
+function toTaskState(r: typeof tasks.$inferSelect): TaskState {
+  return {
+    id: r.id,
+    nodeId: r.nodeId,
+    kind: r.kind,
+    positionKey: r.positionKey,
+    status: r.status,
+    attempt: r.attempt,
+    token: r.token,
+    claimedBy: r.claimedBy,
+    createdAt: new Date(r.createdAt).toISOString(),
+    dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
+    completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null,
+    completedBy: r.completedBy,
+    outcome: r.outcome,
+    note: r.note,
+  };
+}
+
+async function writeEffects(
+  io: EngineIo,
+  tx: Tx,
+  at: { caseId: string; agencyId: string; sopId: string; actor: Actor; now: Date },
+  effects: EngineEffect[],
+  before: TaskState[],
+): Promise<void> {
+  const touchedPositions = new Set<string>();
+  const beforeById = new Map(before.map((t) => [t.id, t]));
+  for (const e of effects) {
+    switch (e.type) {
+      case 'task.created':
+        touchedPositions.add(e.task.positionKey);
+        await tx
+          .insert(tasks)
+          .values({ ...e.task, caseId: at.caseId, agencyId: at.agencyId, sopId: at.sopId });
+        await tx
+          .insert(notifications)
+          .values({
+            agencyId: at.agencyId,
+            positionKey: e.task.positionKey,
+            kind: 'task.arrived',
+            taskId: e.task.id,
+            caseId: at.caseId,
+            data: { nodeId: e.task.nodeId, attempt: e.task.attempt },
+          })
+          .onConflictDoNothing();
+        break;
+      case 'task.updated': {
+        touchedPositions.add(e.task.positionKey);
+        const prev = beforeById.get(e.task.id);
+        // Guarded by the previous status: a write that lost a race changes nothing and aborts.
+        const updated = await tx
+          .update(tasks)
+          .set({
+            status: e.task.status,
+            claimedBy: e.task.claimedBy,
+            completedAt: e.task.completedAt,
+            completedBy: e.task.completedBy,
+            outcome: e.task.outcome,
+            note: e.task.note,
+          })
+          .where(and(eq(tasks.id, e.task.id), eq(tasks.status, prev?.status ?? e.previousStatus)))
+          .returning({ id: tasks.id });
+        if (updated.length !== 1) {
+          throw new AppError('CONFLICT', 'TASK_CHANGED', {
+            id: 'Tugas ini baru saja diubah oleh orang lain. Muat ulang lalu coba lagi.',
+            en: 'This task was just changed by someone else. Reload and try again.',
+          });
+        }
+        break;
+      }
+      case 'audit':
+        await tx.insert(auditEvents).values({
+          agencyId: at.agencyId,
+          actorId: at.actor.userId,
+          action: e.action,
+          sopId: at.sopId,
+          caseId: at.caseId,
+          taskId: e.taskId,
+          nodeId: e.nodeId,
+          data: e.data,
+          at: at.now.toISOString(),
+        });
+        break;
+      case 'case.completed':
+      case 'case.cancelled':
+        break;
+    }
+  }
+  await io.deps.bus.publish(tx, {
+    type: 'task.changed',
+    agencyId: at.agencyId,
+    positionKeys: [...touchedPositions],
+    caseId: at.caseId,
+  });
+}

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { readDbConfig } from './db/client.ts';
+import { loadSeeds } from './seeds/load-seeds.ts';
+import { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from './services/demo.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
+async function main() {
+  const started = Date.now();
+  const config = readDbConfig();
+  const port = Number(process.env.PORT ?? 3000);
+  const app = await createApp({
+    db: config,
+    runtimeDist: `${root}apps/runtime/dist`,
+    designerDist: `${root}apps/designer/dist`,
+    trustProxy: process.env.ALUR_TRUST_PROXY === '1',
+    secureCookies: process.env.ALUR_SECURE_COOKIES === '1',
+  });
+  if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
+    const seeds = loadSeeds();
+    const demo = await loadDemoData(app.deps.database.db, seeds, app.deps.now());
+    console.log(
+      `Mode demo: ${demo.sops} SOP contoh diterbitkan untuk "Dinas Sosial Kabupaten Tegal".\n` +
+        `  Pengguna demo: ${demo.users.join(', ')} — kata sandi "${DEMO_PASSWORD}".`,
+    );
+  }
+  app.server.listen(port, () => {
+    const where =
+      config.kind === 'pglite' ? `PGlite tertanam (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
+    console.log(
+      `Alur berjalan di http://localhost:${port}/ (perancang: /designer/) — penyimpanan: ${where} — siap dalam ${Date.now() - started} ms`,
+    );
+  });
+  const shutdown = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { sql } from 'drizzle-orm';
+import sirv from 'sirv';
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { AppDeps, Context } from '../trpc/context.ts';
+import { appRouter } from '../trpc/root.ts';
+
+export interface HttpOptions {
+  /** Built runtime app (served at /) and designer (at /designer/); skipped when missing. */
+  runtimeDist?: string;
+  designerDist?: string;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy?: boolean;
+}
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * A mutation must carry `x-alur-csrf` (a custom header: cross-site pages cannot send it without a
+ * CORS preflight, which this server never grants) and must not come from another site.
+ */
+export function checkCsrf(req: IncomingMessage): boolean {
+  if (!req.headers['x-alur-csrf']) return false;
+  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    try {
+      const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+      if (new URL(origin).host !== host) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const fwd = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof fwd === 'string') return fwd.split(',')[0]!.trim();
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+async function createContext(
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustProxy: boolean,
+): Promise<Context> {
+  const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+  const user = await resolveSession(deps.database.db, sessionToken, deps.now());
+  return {
+    deps,
+    db: deps.database.db,
+    user,
+    sessionToken,
+    ip: clientIp(req, trustProxy),
+    csrfOk: checkCsrf(req),
+    setCookie: (cookie) => res.appendHeader('Set-Cookie', cookie),
+  };
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** The HTTP server: `/api/trpc`, `/healthz`, the designer at `/designer/` and the runtime at `/`. */
+export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Server {
+  const trustProxy = options.trustProxy ?? false;
+  const runtime =
+    options.runtimeDist && existsSync(options.runtimeDist)
+      ? sirv(options.runtimeDist, { single: true, gzip: true })
+      : null;
+  const designer =
+    options.designerDist && existsSync(options.designerDist)
+      ? sirv(options.designerDist, { single: true, gzip: true })
+      : null;
+  return createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    const url = req.url ?? '/';
+    try {
+      if (url.startsWith('/api/trpc')) {
+        const path = url.slice('/api/trpc'.length).replace(/^\//, '').split('?')[0]!;
+        await nodeHTTPRequestHandler({
+          req,
+          res,
+          path,
+          router: appRouter,
+          maxBatchSize: 20,
+          createContext: ({ req: r, res: s }) => createContext(deps, r, s, trustProxy),
+          onError: ({ error, path: p }) => {
+            if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
+          },
+        });
+        return;
+      }
+      if (url === '/healthz') {
+        await deps.database.db.execute(sql`select 1`);
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ ok: true, store: deps.database.kind }));
+        return;
+      }
+      if (url === '/designer') {
+        res.writeHead(301, { Location: '/designer/' }).end();
+        return;
+      }
+      if (url.startsWith('/designer/')) {
+        if (!designer) return notBuilt(res, 'designer');
+        req.url = url.slice('/designer'.length);
+        designer(req, res, () => {
+          res.writeHead(404).end();
+        });
+        return;
+      }
+      if (!runtime) return notBuilt(res, 'runtime');
+      runtime(req, res, () => {
+        res.writeHead(404).end();
+      });
+    } catch (error) {
+      console.error('[http]', error);
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ok: false }));
+    }
+  });
+}
+
+function notBuilt(res: ServerResponse, app: string) {
+  res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`Aplikasi ${app} belum dibangun: jalankan "npm run build".`);
+}

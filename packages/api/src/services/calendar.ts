@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import {
+  type AgencyHolidayEntry,
+  computeDueAt,
+  createWorkingCalendar,
+  type WorkingCalendar,
+} from '../calendar/index.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { agencies, holidays } from '../db/schema.ts';
+import type { CalendarLoader } from '../engine/store.ts';
+
+/** The agency's working calendar from its settings and holiday entries (cached for a minute). */
+const cache = new Map<string, { at: number; calendar: WorkingCalendar }>();
+const TTL_MS = 60_000;
+
+/** Forgets cached calendars (after an administrator changes hours or holidays). */
+export function invalidateCalendar(agencyId?: string): void {
+  if (agencyId) cache.delete(agencyId);
+  else cache.clear();
+}
+
+export async function loadWorkingCalendar(db: Db | Tx, agencyId: string): Promise<WorkingCalendar> {
+  const hit = cache.get(agencyId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.calendar;
+  const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
+  const entries = await db.select().from(holidays).where(eq(holidays.agencyId, agencyId));
+  const overrides: AgencyHolidayEntry[] = entries.map((h) =>
+    h.kind === 'removed' ? { date: h.date, remove: true as const } : { date: h.date, name: h.name },
+  );
+  const result = createWorkingCalendar({
+    timeZone: agency?.timeZone ?? 'Asia/Jakarta',
+    // biome-ignore lint/suspicious/noExplicitAny: stored JSON is validated by createWorkingCalendar
+    hours: (agency?.workingHours ?? undefined) as any,
+    holidayOverrides: overrides,
+  });
+  // Settings are validated when saved; a broken row falls back to the default calendar.
+  const calendar = result.ok
+    ? result.calendar
+    : (
+        createWorkingCalendar({ timeZone: agency?.timeZone ?? 'Asia/Jakarta' }) as {
+          ok: true;
+          calendar: WorkingCalendar;
+        }
+      ).calendar;
+  cache.set(agencyId, { at: Date.now(), calendar });
+  return calendar;
+}
+
+/** The engine's calendar hook: due dates on the agency's working calendar. */
+export const loadAgencyDueDates: CalendarLoader = async (tx, agencyId) => {
+  const calendar = await loadWorkingCalendar(tx, agencyId);
+  return (waktu, from) => computeDueAt(waktu, from, calendar);
+};

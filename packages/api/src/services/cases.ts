@@ -1,0 +1,117 @@
+import { waktuToNominalMinutes } from '@alur/schema';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { SessionUser } from '../auth/sessions.ts';
+import { workingMinutesBetween } from '../calendar/index.ts';
+import type { Db } from '../db/client.ts';
+import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
+import { loadVersionDocument, startCase } from '../engine/store.ts';
+import { notFound } from '../errors.ts';
+import type { AppDeps } from '../trpc/context.ts';
+import { todayInAgency } from './agency-time.ts';
+import { loadWorkingCalendar } from './calendar.ts';
+import { createEngineIo } from './engine-io.ts';
+import { withIdempotency } from './idempotency.ts';
+import { assertCanStart, canSeeCase, toActor } from './tasks.ts';
+
+/** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
+export async function startCaseForUser(
+  deps: AppDeps,
+  user: SessionUser,
+  input: { sopId: string; title: string; idempotencyKey?: string },
+) {
+  assertCanStart(user);
+  const io = createEngineIo(deps);
+  return withIdempotency(deps.database.db, user.id, input.idempotencyKey, 'case.start', async (tx) => {
+    const [sop] = await tx
+      .select({ id: sops.id })
+      .from(sops)
+      .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
+    if (!sop) throw notFound('SOP');
+    const today = await todayInAgency(tx, user.agencyId, deps.now());
+    return startCase(io, tx, {
+      actor: toActor(user),
+      agencyId: user.agencyId,
+      sopId: sop.id,
+      title: input.title,
+      today,
+    });
+  });
+}
+
+/** A case with its tasks (every attempt), audit timeline and actual vs standard time per step. */
+export async function getCase(db: Db, user: SessionUser, caseId: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.agencyId, user.agencyId)));
+  if (!row || !(await canSeeCase(db, user, row))) throw notFound('Kasus', 'Case');
+  const document = await db.transaction((tx) => loadVersionDocument(tx, row.versionId));
+  const calendar = await loadWorkingCalendar(db, row.agencyId);
+  const taskRows = await db
+    .select({ task: tasks, claimedByName: users.displayName })
+    .from(tasks)
+    .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .where(eq(tasks.caseId, row.id))
+    .orderBy(asc(tasks.createdAt));
+  const events = await db
+    .select({ event: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.caseId, row.id))
+    .orderBy(asc(auditEvents.id));
+  const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, row.sopId));
+  return {
+    case: { ...row, sopName: sop?.name ?? '' },
+    document,
+    tasks: taskRows.map(({ task, claimedByName }) => {
+      const node = document.nodes.find((n) => n.id === task.nodeId);
+      const end = task.completedAt ? new Date(task.completedAt) : now;
+      return {
+        ...task,
+        claimedByName,
+        kegiatan: node?.kegiatan ?? '',
+        standardMinutes: node?.mutuBaku.waktu ? waktuToNominalMinutes(node.mutuBaku.waktu) : null,
+        waktu: node?.mutuBaku.waktu ?? null,
+        actualWorkingMinutes: Math.round(workingMinutesBetween(new Date(task.createdAt), end, calendar)),
+        onTime: task.dueAt === null ? null : end <= new Date(task.dueAt),
+      };
+    }),
+    events: events.map(({ event, actorName }) => ({ ...event, actorName })),
+  };
+}
+
+/** Cases the user may see: the whole agency for leaders/admins, else those they took part in. */
+export async function listCases(
+  db: Db,
+  user: SessionUser,
+  input: { status?: 'active' | 'completed' | 'cancelled'; sopId?: string; limit?: number; offset?: number },
+) {
+  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
+  const conditions = [eq(cases.agencyId, user.agencyId)];
+  if (input.status) conditions.push(eq(cases.status, input.status));
+  if (input.sopId) conditions.push(eq(cases.sopId, input.sopId));
+  if (!overseer) {
+    const mine = sql`(${cases.startedBy} = ${user.id} or exists (select 1 from ${tasks} where ${tasks.caseId} = ${cases.id} and (${user.positions.length ? inArray(tasks.positionKey, user.positions) : sql`false`} or ${tasks.completedBy} = ${user.id})))`;
+    conditions.push(mine);
+  }
+  const rows = await db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      title: cases.title,
+      status: cases.status,
+      sopId: cases.sopId,
+      sopName: sops.name,
+      startedAt: cases.startedAt,
+      completedAt: cases.completedAt,
+    })
+    .from(cases)
+    .innerJoin(sops, eq(sops.id, cases.sopId))
+    .where(and(...conditions))
+    .orderBy(desc(cases.startedAt))
+    .limit(Math.min(input.limit ?? 50, 200))
+    .offset(input.offset ?? 0);
+  return rows;
+}
+
+export { todayInAgency };

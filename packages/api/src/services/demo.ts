@@ -1,0 +1,141 @@
+import type { SopDocument } from '@alur/schema';
+import { count } from 'drizzle-orm';
+import { hashPassword } from '../auth/password.ts';
+import type { Db } from '../db/client.ts';
+import {
+  agencies,
+  auditEvents,
+  type Permission,
+  positions,
+  sops,
+  sopVersions,
+  userPositions,
+  users,
+} from '../db/schema.ts';
+import { checksumOf } from './canonical-json.ts';
+
+export const DEMO_PASSWORD = 'alur-demo';
+export const DEMO_AGENCY = {
+  slug: 'dinsos-tegal',
+  name: 'Dinas Sosial Kabupaten Tegal',
+  address: 'Jl. Dr. Soetomo No. 1A, Slawi, Kabupaten Tegal',
+};
+
+/** The demo role catalogue, each with the position it escalates to. */
+export const DEMO_POSITIONS: { key: string; name: string; supervisorKey: string | null }[] = [
+  { key: 'kadis', name: 'Kepala Dinas', supervisorKey: null },
+  { key: 'sekdin', name: 'Sekretaris Dinas', supervisorKey: 'kadis' },
+  { key: 'kabid', name: 'Kepala Bidang', supervisorKey: 'kadis' },
+  { key: 'kasi', name: 'Kepala Seksi', supervisorKey: 'kabid' },
+  { key: 'staf', name: 'Staf', supervisorKey: 'kasi' },
+  { key: 'peksos', name: 'Pekerja Sosial', supervisorKey: 'kasi' },
+];
+
+const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  permissions: Permission[];
+  positions: string[];
+}[] = [
+  {
+    username: 'kadis',
+    displayName: 'Kepala Dinas (demo)',
+    permissions: ['staff', 'leader'],
+    positions: ['kadis'],
+  },
+  {
+    username: 'sekdin',
+    displayName: 'Sekretaris Dinas (demo)',
+    permissions: ['staff', 'leader'],
+    positions: ['sekdin'],
+  },
+  {
+    username: 'kabid',
+    displayName: 'Kepala Bidang (demo)',
+    permissions: ['staff', 'leader'],
+    positions: ['kabid'],
+  },
+  { username: 'kasi', displayName: 'Kepala Seksi (demo)', permissions: ['staff'], positions: ['kasi'] },
+  { username: 'staf', displayName: 'Staf (demo)', permissions: ['staff'], positions: ['staf'] },
+  { username: 'peksos', displayName: 'Pekerja Sosial (demo)', permissions: ['staff'], positions: ['peksos'] },
+  {
+    username: 'admin',
+    displayName: 'Administrator (demo)',
+    permissions: ['admin', 'leader', 'designer', 'staff'],
+    positions: [],
+  },
+  { username: 'perancang', displayName: 'Perancang SOP (demo)', permissions: ['designer'], positions: [] },
+];
+
+/** True when the database has no agency yet (a fresh install). */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(agencies);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo: the agency, its positions, one user per position plus `admin` and `perancang`
+ * (password `alur-demo`), and every seed SOP published as version 1.
+ */
+export async function loadDemoData(db: Db, seeds: { slug: string; document: SopDocument }[], now: Date) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const [agency] = await tx
+      .insert(agencies)
+      .values({ ...DEMO_AGENCY, timeZone: 'Asia/Jakarta' })
+      .returning({ id: agencies.id });
+    const agencyId = agency!.id;
+    await tx.insert(positions).values(DEMO_POSITIONS.map((p) => ({ ...p, agencyId })));
+    const userIds = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          agencyId,
+          username: u.username,
+          displayName: u.displayName,
+          permissions: u.permissions,
+          passwordHash,
+        })
+        .returning({ id: users.id });
+      userIds.set(u.username, row!.id);
+      if (u.positions.length) {
+        await tx
+          .insert(userPositions)
+          .values(u.positions.map((positionKey) => ({ userId: row!.id, agencyId, positionKey })));
+      }
+    }
+    const adminId = userIds.get('admin')!;
+    for (const seed of seeds) {
+      const document = seed.document;
+      const [sop] = await tx
+        .insert(sops)
+        .values({ agencyId, name: document.identity.nama || seed.slug, draft: document, createdBy: adminId })
+        .returning({ id: sops.id });
+      const signer = document.identity.disahkanOleh;
+      await tx.insert(sopVersions).values({
+        sopId: sop!.id,
+        agencyId,
+        number: 1,
+        document,
+        checksum: checksumOf(document),
+        signer,
+        effectiveDate: /^\d{4}-\d{2}-\d{2}$/.test(document.identity.tanggalEfektif)
+          ? document.identity.tanggalEfektif
+          : '2019-01-02',
+        note: 'Versi awal (data demo).',
+        publishedBy: adminId,
+        publishedAt: now.toISOString(),
+      });
+      await tx.insert(auditEvents).values({
+        agencyId,
+        actorId: adminId,
+        action: 'sop.published',
+        sopId: sop!.id,
+        data: { number: 1, seed: seed.slug },
+        at: now.toISOString(),
+      });
+    }
+    return { agencyId, users: DEMO_USERS.map((u) => u.username), sops: seeds.length };
+  });
+}

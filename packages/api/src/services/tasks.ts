@@ -1,0 +1,225 @@
+import type { EdgeLabel, SopDocument } from '@alur/schema';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { cases, sops, tasks, users } from '../db/schema.ts';
+import { loadVersionDocument, runTaskCommand } from '../engine/store.ts';
+import type { Actor, EngineCommand } from '../engine/types.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { AppDeps } from '../trpc/context.ts';
+import { createEngineIo } from './engine-io.ts';
+import { withIdempotency } from './idempotency.ts';
+
+export function toActor(user: SessionUser): Actor {
+  return { userId: user.id, positions: user.positions, isAdmin: user.permissions.includes('admin') };
+}
+
+export interface InboxFilter {
+  sopId?: string;
+  positionKey?: string;
+  overdue?: boolean;
+  dueToday?: { from: string; to: string };
+  claimedByMe?: boolean;
+  limit?: number;
+}
+
+/** Open tasks of the positions the user holds, soonest due first. */
+export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, now: Date) {
+  if (user.positions.length === 0) return { tasks: [], countsByPosition: {} as Record<string, number> };
+  const positions = filter.positionKey
+    ? user.positions.filter((p) => p === filter.positionKey)
+    : user.positions;
+  if (positions.length === 0) return { tasks: [], countsByPosition: {} };
+  const conditions = [
+    eq(tasks.agencyId, user.agencyId),
+    inArray(tasks.positionKey, positions),
+    inArray(tasks.status, ['open', 'claimed']),
+  ];
+  if (filter.sopId) conditions.push(eq(tasks.sopId, filter.sopId));
+  if (filter.overdue) conditions.push(sql`${tasks.dueAt} < ${now.toISOString()}`);
+  if (filter.dueToday)
+    conditions.push(
+      sql`${tasks.dueAt} >= ${filter.dueToday.from} and ${tasks.dueAt} < ${filter.dueToday.to}`,
+    );
+  if (filter.claimedByMe) conditions.push(eq(tasks.claimedBy, user.id));
+  const rows = await db
+    .select({
+      id: tasks.id,
+      caseId: tasks.caseId,
+      nodeId: tasks.nodeId,
+      kind: tasks.kind,
+      positionKey: tasks.positionKey,
+      status: tasks.status,
+      attempt: tasks.attempt,
+      claimedBy: tasks.claimedBy,
+      claimedByName: users.displayName,
+      createdAt: tasks.createdAt,
+      dueAt: tasks.dueAt,
+      overdueAt: tasks.overdueAt,
+      caseNumber: cases.number,
+      caseTitle: cases.title,
+      versionId: cases.versionId,
+      sopId: tasks.sopId,
+      sopName: sops.name,
+    })
+    .from(tasks)
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(sops, eq(sops.id, tasks.sopId))
+    .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .where(and(...conditions))
+    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt))
+    .limit(Math.min(filter.limit ?? 200, 500));
+  const counts = await db
+    .select({ positionKey: tasks.positionKey, n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.agencyId, user.agencyId),
+        inArray(tasks.positionKey, user.positions),
+        inArray(tasks.status, ['open', 'claimed']),
+      ),
+    )
+    .groupBy(tasks.positionKey);
+  const docs = new Map<string, SopDocument>();
+  const out = [];
+  for (const r of rows) {
+    let doc = docs.get(r.versionId);
+    if (!doc) {
+      doc = await db.transaction((tx) => loadVersionDocument(tx, r.versionId));
+      docs.set(r.versionId, doc);
+    }
+    const node = doc.nodes.find((n) => n.id === r.nodeId);
+    out.push({
+      ...r,
+      kegiatan: node?.kegiatan ?? '',
+      waktu: node?.mutuBaku.waktu ?? null,
+      isOverdue: r.dueAt !== null && new Date(r.dueAt) < now,
+    });
+  }
+  return {
+    tasks: out,
+    countsByPosition: Object.fromEntries(counts.map((c) => [c.positionKey, Number(c.n)])),
+  };
+}
+
+/**
+ * Loads a task the user may see: one of their positions, or any task of their agency for leaders
+ * and admins. Anything else is "not found", so ids cannot be probed.
+ */
+export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: string) {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.agencyId, user.agencyId)));
+  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
+  if (!row || (!overseer && !user.positions.includes(row.positionKey))) throw notFound('Tugas', 'Task');
+  return row;
+}
+
+/** A task with its step (Kegiatan, Mutu Baku) and where a decision's exits lead. */
+export async function getTask(db: Db, user: SessionUser, taskId: string) {
+  const task = await loadVisibleTask(db, user, taskId);
+  const [c] = await db.select().from(cases).where(eq(cases.id, task.caseId));
+  const doc = await db.transaction((tx) => loadVersionDocument(tx, c!.versionId));
+  const node = doc.nodes.find((n) => n.id === task.nodeId)!;
+  const laneName = (laneId: string) => doc.lanes.find((l) => l.id === laneId)?.name ?? '';
+  const exits = doc.edges
+    .filter((e) => e.source === node.id)
+    .map((e) => {
+      const target = doc.nodes.find((n) => n.id === e.target);
+      return {
+        label: e.label ?? null,
+        targetType: target?.type ?? null,
+        kegiatan: target?.kegiatan ?? '',
+        lane: target ? laneName(target.laneId) : '',
+      };
+    });
+  const [claimer] = task.claimedBy
+    ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, task.claimedBy))
+    : [];
+  const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, c!.sopId));
+  return {
+    task: { ...task, claimedByName: claimer?.name ?? null },
+    step: {
+      kegiatan: node.kegiatan,
+      mutuBaku: node.mutuBaku,
+      keterangan: node.keterangan,
+      lane: laneName(node.laneId),
+    },
+    exits,
+    case: { id: c!.id, number: c!.number, title: c!.title, status: c!.status, sopName: sop?.name ?? '' },
+    canAct: user.positions.includes(task.positionKey),
+  };
+}
+
+type TaskAction =
+  | { type: 'task.claim' }
+  | { type: 'task.release' }
+  | { type: 'task.reassign'; toUserId: string }
+  | { type: 'task.complete'; outcome?: EdgeLabel; note?: string };
+
+/** Runs a task command in one transaction, once per idempotency key. */
+export async function actOnTask(
+  deps: AppDeps,
+  user: SessionUser,
+  input: { taskId: string; idempotencyKey?: string },
+  action: TaskAction,
+) {
+  const io = createEngineIo(deps);
+  return withIdempotency(deps.database.db, user.id, input.idempotencyKey, action.type, async (tx) => {
+    await loadVisibleTask(tx, user, input.taskId);
+    if (action.type === 'task.reassign') {
+      const [target] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, action.toUserId), eq(users.agencyId, user.agencyId), eq(users.active, true)));
+      if (!target) throw notFound('Pengguna tujuan', 'Target user');
+    }
+    const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
+    const { caseId, state } = await runTaskCommand(io, tx, {
+      agencyId: user.agencyId,
+      taskId: input.taskId,
+      command,
+    });
+    const task = state.tasks.find((t) => t.id === input.taskId)!;
+    return {
+      caseId,
+      caseStatus: state.status,
+      task: { id: task.id, status: task.status, claimedBy: task.claimedBy, outcome: task.outcome },
+      openTasks: state.tasks
+        .filter((t) => t.status === 'open' || t.status === 'claimed')
+        .map((t) => ({ id: t.id, nodeId: t.nodeId, positionKey: t.positionKey, dueAt: t.dueAt })),
+    };
+  });
+}
+
+export function assertCanStart(user: SessionUser) {
+  if (!user.permissions.some((p) => p === 'staff' || p === 'admin')) {
+    throw new AppError('FORBIDDEN', 'FORBIDDEN', {
+      id: 'Anda tidak berwenang memulai kasus.',
+      en: 'You may not start cases.',
+    });
+  }
+}
+
+/** Whether the user may see a case: overseers, its starter, or a holder of one of its positions. */
+export async function canSeeCase(
+  db: Db,
+  user: SessionUser,
+  caseRow: typeof cases.$inferSelect,
+): Promise<boolean> {
+  if (user.permissions.includes('leader') || user.permissions.includes('admin')) return true;
+  if (caseRow.startedBy === user.id) return true;
+  if (user.positions.length === 0) return false;
+  const [hit] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.caseId, caseRow.id),
+        or(inArray(tasks.positionKey, user.positions), eq(tasks.completedBy, user.id)),
+      ),
+    )
+    .limit(1);
+  return Boolean(hit);
+}

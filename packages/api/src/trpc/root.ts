@@ -1,0 +1,17 @@
+import { authRouter } from './routers/auth.ts';
+import { caseRouter } from './routers/case.ts';
+import { sopRouter } from './routers/sop.ts';
+import { taskRouter } from './routers/task.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  sop: sopRouter,
+  case: caseRouter,
+  task: taskRouter,
+});
+
+/** The API's type, imported (as a type only) by the apps. */
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

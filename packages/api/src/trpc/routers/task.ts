@@ -1,0 +1,83 @@
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import type { AlurEvent } from '../../server/event-bus.ts';
+import { actOnTask, getTask, listInbox } from '../../services/tasks.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+const idempotencyKey = z.string().min(8).max(100).optional();
+const taskRef = z.object({ taskId: z.uuid(), idempotencyKey });
+
+export const taskRouter = router({
+  inbox: authedProcedure
+    .input(
+      z
+        .object({
+          sopId: z.uuid().optional(),
+          positionKey: z.string().max(64).optional(),
+          overdue: z.boolean().optional(),
+          dueToday: z
+            .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+            .optional(),
+          claimedByMe: z.boolean().optional(),
+          limit: z.int().min(1).max(500).optional(),
+        })
+        .default({}),
+    )
+    .query(({ ctx, input }) => listInbox(ctx.db, ctx.user, input, ctx.deps.now())),
+  get: authedProcedure
+    .input(z.object({ taskId: z.uuid() }))
+    .query(({ ctx, input }) => getTask(ctx.db, ctx.user, input.taskId)),
+  claim: authedProcedure
+    .input(taskRef)
+    .mutation(({ ctx, input }) => actOnTask(ctx.deps, ctx.user, input, { type: 'task.claim' })),
+  release: authedProcedure
+    .input(taskRef)
+    .mutation(({ ctx, input }) => actOnTask(ctx.deps, ctx.user, input, { type: 'task.release' })),
+  reassign: authedProcedure
+    .input(taskRef.extend({ toUserId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      actOnTask(ctx.deps, ctx.user, input, { type: 'task.reassign', toUserId: input.toUserId }),
+    ),
+  complete: authedProcedure
+    .input(
+      taskRef.extend({ outcome: z.enum(['ya', 'tidak']).optional(), note: z.string().max(5000).optional() }),
+    )
+    .mutation(({ ctx, input }) =>
+      actOnTask(ctx.deps, ctx.user, input, {
+        type: 'task.complete',
+        outcome: input.outcome,
+        note: input.note,
+      }),
+    ),
+  /**
+   * Live inbox: emits whenever a task of one of the user's positions changes, in any server
+   * process. Clients refetch `task.inbox` on each event (and on reconnect: NOTIFY has no replay).
+   */
+  onInboxChange: authedProcedure.subscription(async function* ({ ctx, signal }) {
+    const queue: AlurEvent[] = [];
+    let wake: (() => void) | null = null;
+    const unsubscribe = ctx.deps.bus.subscribe((event) => {
+      if (event.agencyId !== ctx.user.agencyId) return;
+      if (!event.positionKeys.some((p) => ctx.user.positions.includes(p))) return;
+      queue.push(event);
+      wake?.();
+    });
+    let seq = 0;
+    try {
+      yield tracked(String(seq++), { type: 'ready' as const });
+      while (!signal?.aborted) {
+        if (queue.length === 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            signal?.addEventListener('abort', () => resolve(), { once: true });
+          });
+          wake = null;
+        }
+        const event = queue.shift();
+        if (event) yield tracked(String(seq++), { type: event.type, caseId: event.caseId ?? null });
+      }
+    } finally {
+      unsubscribe();
+    }
+  }),
+});

@@ -1,0 +1,90 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Permission } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Context } from './context.ts';
+
+/** Field-level detail of a rejected input: the dotted path and the message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const issues: FieldIssue[] | undefined =
+      cause instanceof ZodError
+        ? cause.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+        : undefined;
+    const app = cause instanceof AppError ? cause : undefined;
+    return {
+      ...shape,
+      message: app
+        ? app.messages.id
+        : issues
+          ? `Masukan tidak valid: ${issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ')}`
+          : shape.message,
+      data: {
+        ...shape.data,
+        // Stack traces never leave the server.
+        stack: undefined,
+        appCode: app?.code ?? (issues ? 'INVALID_INPUT' : undefined),
+        messageEn: app?.messages.en,
+        details: app?.details,
+        issues,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps domain errors to tRPC codes; an unexpected error is logged and becomes a plain 500. */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: cause.kind, message: cause.messages.id, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      console.error(`[trpc] ${path}:`, result.error.cause ?? result.error);
+    }
+  }
+  return result;
+});
+
+/** Rejects cross-site mutations (see Context.csrfOk). */
+const csrf = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && !ctx.csrfOk) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Permintaan ditolak: tidak berasal dari aplikasi Alur (CSRF).',
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(csrf);
+
+/** Any signed-in user. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Silakan masuk terlebih dahulu.' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A signed-in user holding one of `permissions` in their agency. */
+export function requirePermission(...permissions: Permission[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!permissions.some((p) => ctx.user.permissions.includes(p))) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Anda tidak berwenang: perlu hak ${permissions.join(' atau ')}.`,
+      });
+    }
+    return next();
+  });
+}
