@@ -1,3 +1,4 @@
+import { validateSop } from '@alur/schema';
 import { describe, expect, it } from 'vitest';
 import { findOpenTasks } from './case-state.ts';
 import { decide } from './decide.ts';
@@ -175,5 +176,68 @@ describe('decide › documents that validation forbids', () => {
   it('a cycle without work steps is refused instead of looping forever', () => {
     const r = decide(null, { type: 'case.start', actor: staf, title: 'x' }, spinning, createTestContext());
     expect(expectError(r)).toBe('DOCUMENT_INVALID');
+  });
+});
+
+/*
+ *  A "tidak" inside branch 1 returns to before the fork: the parallel block is redone inside
+ *  that branch (a nested level), and the case continues once everything met at the join.
+ *
+ *  staf: (s) ─▶ [siapkan] ─▶ <F> ─┬─▶ [a] ─▶ <ok?> ─ya─▶ <J> ─▶ (x)
+ *                  ▲              └─▶ [b] ─────────────┘
+ *                  └──────── tidak ───────────┘
+ */
+const redoBlock = buildDoc({
+  lanes: { staf: 'position:staf' },
+  nodes: {
+    s: 'start@staf',
+    siapkan: 'activity@staf',
+    f: 'fork@staf',
+    a: 'activity@staf',
+    ok: 'decision@staf',
+    b: 'activity@staf',
+    j: 'join@staf',
+    x: 'end@staf',
+  },
+  flows: ['s > siapkan > f > a > ok', 'ok:ya > j > x', 'ok:tidak > siapkan', 'f > b > j'],
+});
+
+describe('decide › a branch looping back before its own fork', () => {
+  it('is a document validation accepts (and so the engine must run it)', () => {
+    expect(validateSop(redoBlock).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(validateSop(visits).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('redoes the block as a nested level and completes after both levels joined', () => {
+    const c = createTestContext();
+    const run = (state: CaseState, nodeId: string, outcome?: 'ya' | 'tidak') =>
+      expectOk(
+        decide(
+          state,
+          { type: 'task.complete', actor: staf, taskId: openTaskAt(state, nodeId).id, outcome },
+          redoBlock,
+          c,
+        ),
+      ).next;
+    let state = expectOk(decide(null, { type: 'case.start', actor: staf, title: 'x' }, redoBlock, c)).next;
+    state = run(run(run(state, 'siapkan'), 'b'), 'a');
+    state = run(state, 'ok', 'tidak');
+    const branchToken = openTaskAt(state, 'siapkan').token;
+    expect(state.tokens[branchToken]).toEqual({ parent: 'root', forkNodeId: 'f' });
+    state = run(state, 'siapkan');
+    expect(openNodeIds(state)).toEqual(['a', 'b']);
+    expect(findOpenTasks(state).every((t) => state.tokens[t.token]?.parent === branchToken)).toBe(true);
+    state = run(run(run(state, 'a'), 'ok', 'ya'), 'b');
+    expect(state.status).toBe('completed');
+    expect(state.tasks.map((t) => `${t.nodeId}#${t.attempt}`)).toEqual([
+      'siapkan#1',
+      'a#1',
+      'b#1',
+      'ok#1',
+      'siapkan#2',
+      'a#2',
+      'b#2',
+      'ok#2',
+    ]);
   });
 });
