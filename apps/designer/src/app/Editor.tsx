@@ -1,0 +1,139 @@
+import type { ImportReport, NodeType, SopDocument } from '@alur/schema';
+import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../api/client.ts';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { Palette } from '../canvas/Palette.tsx';
+import { createStepNode } from '../canvas/step-factory.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import type { CataloguePosition } from '../model/catalogue.ts';
+import { computeLaneHeight, LANE_HEADER_HEIGHT, ROW_HEIGHT } from '../model/layout.ts';
+import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
+import { RowsPanel } from '../panels/RowsPanel.tsx';
+import { ValidationPanel } from '../panels/ValidationPanel.tsx';
+import type { DraftRepository } from '../persistence/draft-repository.ts';
+import { EditorProvider, useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import { type DialogName, Toolbar } from './Toolbar.tsx';
+import { useAutosave } from './useAutosave.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+
+// Dialogs are rare: load them on first use to keep the initial bundle lean.
+const ShortcutsDialog = lazy(() => import('../dialogs/ShortcutsDialog.tsx'));
+const PublishDialog = lazy(() => import('../dialogs/PublishDialog.tsx'));
+const VersionsDialog = lazy(() => import('../dialogs/VersionsDialog.tsx'));
+const ImportDialog = lazy(() => import('../dialogs/ImportDialog.tsx'));
+const ConflictDialog = lazy(() => import('../dialogs/ConflictDialog.tsx'));
+
+export interface EditorProps {
+  sopId: string;
+  document: SopDocument;
+  baseRevision: number;
+  /** True when the document came from this device's unsaved copy. */
+  restored: boolean;
+  repo: DraftRepository;
+  api: ApiClient | null;
+  isAdmin: boolean;
+  catalogue?: CataloguePosition[];
+  importReport?: ImportReport | null;
+  onImport?: (content: string) => Promise<void>;
+  onBack?: () => void;
+}
+
+/** One SOP open for editing: its own store, canvas, inspector and panels. */
+export function Editor(props: EditorProps) {
+  return (
+    <EditorProvider document={props.document} catalogue={props.catalogue}>
+      <ReactFlowProvider>
+        <Workspace {...props} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+function Workspace(props: EditorProps) {
+  const { t, i18n } = useTranslation();
+  const store = useEditorStore();
+  const refusal = useEditor((s) => s.refusal);
+  const setRefusal = useEditor((s) => s.setRefusal);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [report, setReport] = useState(props.importReport ?? null);
+  const autosave = useAutosave({
+    repo: props.repo,
+    sopId: props.sopId,
+    baseRevision: props.baseRevision,
+    startDirty: props.restored,
+  });
+  const openHelp = useCallback(() => setDialog('shortcuts'), []);
+  useEditorShortcuts(openHelp);
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+
+  // Keyboard/click alternative to dragging: add to the selected (or first) lane, below the rest.
+  const addFromPalette = (type: NodeType) => {
+    const s = store.getState();
+    const laneId = s.selection.laneId ?? s.doc.lanes[0]?.id;
+    if (!laneId) return;
+    const y = Math.max(LANE_HEADER_HEIGHT + 24, computeLaneHeight(s.doc) - ROW_HEIGHT * 2);
+    const node = createStepNode(type, laneId, y);
+    if (s.dispatch({ type: 'node.add', payload: { node } }))
+      s.select({ nodeIds: [node.id], edgeIds: [], laneId: null, identity: false });
+  };
+
+  return (
+    <div className="editor">
+      <Toolbar
+        saveStatus={props.api ? autosave.state.status : 'local'}
+        online={props.api !== null}
+        onOpen={setDialog}
+        onBack={props.onBack}
+      />
+      {props.restored && <div className="banner">{t('save.restored')}</div>}
+      <div className="workspace">
+        <Palette onAdd={addFromPalette} />
+        <main className="canvas-wrap">
+          <Canvas />
+          {refusal && (
+            <div className="refusal" role="alert" data-testid="connection-refusal">
+              <strong>{t('refusal.title')}:</strong> {refusal.message[lang]}
+              <button type="button" aria-label="×" onClick={() => setRefusal(null)}>
+                ×
+              </button>
+            </div>
+          )}
+        </main>
+        {report && <ImportReportPanel report={report} onClose={() => setReport(null)} />}
+        <aside className="sidebar">
+          <Inspector />
+          <RowsPanel />
+          <ValidationPanel />
+        </aside>
+      </div>
+      <Suspense fallback={null}>
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'publish' && props.api && (
+          <PublishDialog
+            api={props.api}
+            sopId={props.sopId}
+            isAdmin={props.isAdmin}
+            flush={autosave.flush}
+            today={new Date().toISOString().slice(0, 10)}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'versions' && props.api && (
+          <VersionsDialog api={props.api} sopId={props.sopId} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'import' && props.onImport && (
+          <ImportDialog onSubmit={props.onImport} onClose={() => setDialog(null)} />
+        )}
+        {autosave.state.conflict && (
+          <ConflictDialog
+            serverRevision={autosave.state.conflict.serverRevision}
+            onKeepMine={autosave.keepMine}
+            onTakeTheirs={autosave.takeTheirs}
+          />
+        )}
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiClient, readApiError } from '../api/client.ts';
+
+/** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
+export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['sop.list'], queryFn: () => props.api.sop.list.query() });
+  const [name, setName] = useState('');
+  const create = useMutation({
+    mutationFn: (n: string) => props.api.sop.create.mutate({ name: n }),
+    onSuccess: (r) => {
+      void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
+      props.onOpen(r.sopId);
+    },
+  });
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  return (
+    <div className="center-page">
+      <section className="card wide" data-testid="sop-list">
+        <header className="card-head">
+          <h1>{t('sops.title')}</h1>
+          <button type="button" className="link" onClick={props.onLogout}>
+            {t('auth.logout')}
+          </button>
+        </header>
+        {list.isPending && <p>{t('sops.loading')}</p>}
+        {list.error && <p className="field-error">{readApiError(list.error).message[lang]}</p>}
+        {list.data?.length === 0 && <p className="muted">{t('sops.empty')}</p>}
+        <ul className="sop-items">
+          {list.data?.map((s) => (
+            <li key={s.id}>
+              <button type="button" onClick={() => props.onOpen(s.id)} data-testid={`sop-${s.id}`}>
+                <strong>{s.name}</strong>
+                <small>
+                  rev {s.draftRevision}
+                  {s.latestVersion !== null ? ` · v${s.latestVersion}` : ''}
+                </small>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) create.mutate(name.trim());
+          }}
+        >
+          <input
+            aria-label={t('sops.newName')}
+            placeholder={t('sops.newName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('sops.create')}
+          </button>
+        </form>
+        {create.error && <p className="field-error">{readApiError(create.error).message[lang]}</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import type { NodeType } from '@alur/schema';
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { checkConnection, chooseExitLabel } from '../model/connection-rules.ts';
+import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
+import { createId } from '../model/ids.ts';
+import { LANE_WIDTH, NODE_SIZE, snapToLane } from '../model/layout.ts';
+import { useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import { LaneNode } from './LaneNode.tsx';
+import { PALETTE_MIME } from './Palette.tsx';
+import { ActivityNode, BarNode, DecisionNode, TerminatorNode } from './StepNodes.tsx';
+import { createStepNode } from './step-factory.ts';
+
+const nodeTypes = {
+  lane: LaneNode,
+  start: TerminatorNode,
+  end: TerminatorNode,
+  activity: ActivityNode,
+  decision: DecisionNode,
+  fork: BarNode,
+  join: BarNode,
+};
+
+/** The swimlane canvas: React Flow over nodes derived from the document. */
+export function Canvas() {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const { screenToFlowPosition } = useReactFlow();
+  // Set when Escape cancels a drag: React Flow keeps sending positions until the mouse is released.
+  const dragCancelled = useRef(false);
+  const { nodes, edges } = useMemo(() => toFlowElements(doc, selection), [doc, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const s = store.getState();
+      let nodeIds = new Set(s.selection.nodeIds);
+      let selectionChanged = false;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selectionChanged = true;
+          if (c.selected) nodeIds.add(c.id);
+          else nodeIds.delete(c.id);
+        } else if (c.type === 'position' && c.position && !dragCancelled.current) {
+          const node = s.doc.nodes.find((n) => n.id === c.id);
+          if (!node) continue;
+          const hit = snapToLane(s.doc, node.type, c.position);
+          if (!hit) continue;
+          // While dragging, follow the pointer inside the lane; the drop snaps to its centre.
+          const laneIndex = s.doc.lanes.findIndex((l) => l.id === hit.laneId);
+          const offset =
+            c.position.x - (laneIndex * LANE_WIDTH + (LANE_WIDTH - NODE_SIZE[node.type].width) / 2);
+          s.preview({
+            type: 'node.move',
+            payload: {
+              nodeId: c.id,
+              laneId: hit.laneId,
+              position: { x: c.dragging ? offset : 0, y: hit.position.y },
+            },
+          });
+        }
+      }
+      if (selectionChanged) {
+        nodeIds = new Set([...nodeIds].filter((id) => !id.startsWith(LANE_NODE_PREFIX)));
+        s.select({ ...s.selection, nodeIds: [...nodeIds], laneId: null, identity: false });
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const s = store.getState();
+      const edgeIds = new Set(s.selection.edgeIds);
+      let changed = false;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        changed = true;
+        if (c.selected) edgeIds.add(c.id);
+        else edgeIds.delete(c.id);
+      }
+      if (changed) s.select({ ...s.selection, edgeIds: [...edgeIds], laneId: null, identity: false });
+    },
+    [store],
+  );
+
+  const onDragStart = useCallback(() => {
+    dragCancelled.current = false;
+    store.getState().beginGesture();
+  }, [store]);
+
+  const onDragStop = useCallback(() => {
+    const s = store.getState();
+    if (dragCancelled.current) {
+      dragCancelled.current = false;
+      return;
+    }
+    // Snap every node moved in this gesture to its lane's centre line, then record one step.
+    for (const n of s.doc.nodes) {
+      if (n.position.x !== 0)
+        s.preview({
+          type: 'node.move',
+          payload: { nodeId: n.id, laneId: n.laneId, position: { x: 0, y: n.position.y } },
+        });
+    }
+    s.endGesture();
+  }, [store]);
+
+  // Escape during a drag puts everything back where it was and records nothing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && store.getState().gestureMark) {
+        dragCancelled.current = true;
+        store.getState().cancelGesture();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [store]);
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => checkConnection(store.getState().doc, c) === null,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = store.getState();
+      const label = chooseExitLabel(s.doc, c.source);
+      s.dispatch({
+        type: 'edge.add',
+        payload: {
+          edge: { id: createId('edge'), source: c.source, target: c.target, ...(label ? { label } : {}) },
+        },
+      });
+    },
+    [store],
+  );
+
+  // A refused connection ends without onConnect; tell the user why.
+  const onConnectEnd = useCallback(
+    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (!state.fromNode || !state.toNode || state.isValid) return;
+      const refusal = checkConnection(store.getState().doc, {
+        source: state.fromNode.id,
+        target: state.toNode.id,
+      });
+      if (refusal) store.getState().setRefusal(refusal);
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME) as NodeType;
+      if (!type) return;
+      e.preventDefault();
+      const s = store.getState();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const size = NODE_SIZE[type];
+      const hit = snapToLane(s.doc, type, { x: p.x - size.width / 2, y: p.y - size.height / 2 });
+      if (!hit) return;
+      const node = createStepNode(type, hit.laneId, hit.position.y);
+      if (s.dispatch({ type: 'node.add', payload: { node } }))
+        s.select({ nodeIds: [node.id], edgeIds: [], laneId: null, identity: false });
+    },
+    [store, screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDrop={onDrop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+        }}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
+        fitView
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} />
+        <Controls />
+        <MiniMap pannable zoomable nodeStrokeWidth={2} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Lane } from '@alur/schema';
+import { useTranslation } from 'react-i18next';
+import type { LaneBinding } from '../model/commands.ts';
+import { useCatalogue, useEditor } from '../store/EditorContext.tsx';
+import { CommitField } from './fields.tsx';
+
+/** Lane settings: name, binding to a catalogue position or as an external party, order, delete. */
+export function LaneInspector({ lane }: { lane: Lane }) {
+  const { t } = useTranslation();
+  const catalogue = useCatalogue();
+  const dispatch = useEditor((s) => s.dispatch);
+  const index = useEditor((s) => s.doc.lanes.findIndex((l) => l.id === lane.id));
+  const count = useEditor((s) => s.doc.lanes.length);
+  const bind = (binding: LaneBinding) =>
+    dispatch({ type: 'lane.bind', payload: { laneId: lane.id, binding } });
+  const firstKey = catalogue[0]?.key ?? 'staf';
+  const positionOptions = (
+    <>
+      <option value="">{t('inspector.choose')}</option>
+      {catalogue.map((p) => (
+        <option key={p.key} value={p.key}>
+          {p.label}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <div className="inspector-body" data-testid="inspector-lane">
+      <CommitField
+        label={t('inspector.laneName')}
+        value={lane.name}
+        testId="field-lane-name"
+        onCommit={(name) => dispatch({ type: 'lane.rename', payload: { laneId: lane.id, name } })}
+      />
+      <fieldset>
+        <legend>{t('inspector.binding')}</legend>
+        {(['position', 'external', 'unbound'] as const).map((kind) => (
+          <label className="check" key={kind}>
+            <input
+              type="radio"
+              name={`bind-${lane.id}`}
+              checked={lane.kind === kind}
+              data-testid={`field-lane-bind-${kind}`}
+              onChange={() =>
+                bind(
+                  kind === 'position'
+                    ? { kind, positionKey: firstKey }
+                    : kind === 'external'
+                      ? { kind, recordedBy: firstKey }
+                      : { kind },
+                )
+              }
+            />
+            {t(
+              kind === 'position'
+                ? 'inspector.bindPosition'
+                : kind === 'external'
+                  ? 'inspector.bindExternal'
+                  : 'inspector.bindUnbound',
+            )}
+          </label>
+        ))}
+        {lane.kind === 'position' && (
+          <label>
+            {t('inspector.position')}
+            <select
+              value={lane.positionKey}
+              data-testid="field-lane-position"
+              onChange={(e) => e.target.value && bind({ kind: 'position', positionKey: e.target.value })}
+            >
+              {positionOptions}
+            </select>
+          </label>
+        )}
+        {lane.kind === 'external' && (
+          <label>
+            {t('inspector.recordedBy')}
+            <select
+              value={lane.recordedBy}
+              data-testid="field-lane-recorded-by"
+              onChange={(e) => e.target.value && bind({ kind: 'external', recordedBy: e.target.value })}
+            >
+              {positionOptions}
+            </select>
+          </label>
+        )}
+      </fieldset>
+      <div className="inspector-actions">
+        <button
+          type="button"
+          disabled={index <= 0}
+          onClick={() => dispatch({ type: 'lane.move', payload: { laneId: lane.id, toIndex: index - 1 } })}
+        >
+          {t('lane.moveLeft')}
+        </button>
+        <button
+          type="button"
+          disabled={index >= count - 1}
+          onClick={() => dispatch({ type: 'lane.move', payload: { laneId: lane.id, toIndex: index + 1 } })}
+        >
+          {t('lane.moveRight')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          data-testid="lane-remove"
+          onClick={() => dispatch({ type: 'lane.remove', payload: { laneId: lane.id } })}
+        >
+          {t('lane.remove')}
+        </button>
+      </div>
+    </div>
+  );
+}

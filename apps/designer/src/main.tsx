@@ -1,0 +1,20 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client.ts';
+import { App } from './app/App.tsx';
+import { initI18n } from './i18n/index.ts';
+
+initI18n();
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+const api = createApiClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App api={api} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

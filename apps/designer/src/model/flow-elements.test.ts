@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from './commands.ts';
+import { createSampleDocument } from './fixtures.ts';
+import { LANE_NODE_PREFIX, toFlowElements } from './flow-elements.ts';
+import { LANE_WIDTH, NODE_SIZE } from './layout.ts';
+import { EMPTY_SELECTION } from './selection.ts';
+
+describe('toFlowElements', () => {
+  it('derives one lane column per lane and one node per step, centred in its lane', () => {
+    const { nodes } = toFlowElements(createSampleDocument(), EMPTY_SELECTION);
+    const lanes = nodes.filter((n) => n.type === 'lane');
+    expect(lanes.map((n) => n.id)).toEqual([`${LANE_NODE_PREFIX}l-staf`, `${LANE_NODE_PREFIX}l-kasi`]);
+    const d1 = nodes.find((n) => n.id === 'd1')!;
+    expect(d1.position.x + NODE_SIZE.decision.width / 2).toBe(LANE_WIDTH * 1.5);
+    expect(d1.data).toMatchObject({ row: 2 });
+  });
+
+  it('moves nodes with their lane when lanes are reordered', () => {
+    const doc = applyCommand(createSampleDocument(), {
+      type: 'lane.move',
+      payload: { laneId: 'l-kasi', toIndex: 0 },
+    });
+    const d1 = toFlowElements(doc, EMPTY_SELECTION).nodes.find((n) => n.id === 'd1')!;
+    expect(d1.position.x + NODE_SIZE.decision.width / 2).toBe(LANE_WIDTH / 2);
+  });
+
+  it('marks the selection and labels decision exits', () => {
+    const { nodes, edges } = toFlowElements(createSampleDocument(), {
+      ...EMPTY_SELECTION,
+      nodeIds: ['a1'],
+      edgeIds: ['e4'],
+    });
+    expect(nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['a1']);
+    expect(edges.find((e) => e.id === 'e4')).toMatchObject({ selected: true, label: 'tidak' });
+    expect(edges.find((e) => e.id === 'e1')!.label).toBeUndefined();
+  });
+
+  it('never leaks React Flow view state into the document', () => {
+    const doc = createSampleDocument();
+    const before = JSON.stringify(doc);
+    toFlowElements(doc, { ...EMPTY_SELECTION, nodeIds: ['a1'] });
+    expect(JSON.stringify(doc)).toBe(before);
+    expect(Object.keys(doc.nodes[0]!)).not.toContain('measured');
+  });
+});

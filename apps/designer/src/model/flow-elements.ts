@@ -1,0 +1,65 @@
+import { type Lane, numberRows, type SopDocument, type SopNode } from '@alur/schema';
+import type { Edge, MarkerType, Node } from '@xyflow/react';
+import { computeLaneHeight, computeLaneX, computeNodeOrigin, LANE_WIDTH, NODE_SIZE } from './layout.ts';
+import type { Selection } from './selection.ts';
+
+export type LaneNodeData = { lane: Lane; index: number; laneCount: number; selected: boolean };
+export type StepNodeData = { node: SopNode; row: number | null };
+export type LaneFlowNode = Node<LaneNodeData, 'lane'>;
+export type StepFlowNode = Node<StepNodeData, SopNode['type']>;
+export type FlowNode = LaneFlowNode | StepFlowNode;
+export type FlowEdge = Edge<{ label?: string }>;
+
+/** Prefix that keeps lane node ids apart from step node ids in React Flow. */
+export const LANE_NODE_PREFIX = 'lane:';
+
+/**
+ * Derives React Flow's nodes and edges from the document and the selection. React Flow's objects
+ * (with `measured`, `selected`, `dragging`) live only here and are never saved.
+ */
+export function toFlowElements(
+  doc: SopDocument,
+  selection: Selection,
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const height = computeLaneHeight(doc);
+  const laneIndex = new Map(doc.lanes.map((l, i) => [l.id, i]));
+  const rows = numberRows(doc);
+  const selectedNodes = new Set(selection.nodeIds);
+  const selectedEdges = new Set(selection.edgeIds);
+  const lanes: LaneFlowNode[] = doc.lanes.map((lane, index) => ({
+    id: `${LANE_NODE_PREFIX}${lane.id}`,
+    type: 'lane',
+    position: { x: computeLaneX(index), y: 0 },
+    data: { lane, index, laneCount: doc.lanes.length, selected: selection.laneId === lane.id },
+    width: LANE_WIDTH,
+    height,
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    zIndex: -1,
+  }));
+  const steps: StepFlowNode[] = doc.nodes
+    .filter((n) => laneIndex.has(n.laneId))
+    .map((node) => ({
+      id: node.id,
+      type: node.type,
+      position: computeNodeOrigin(node, laneIndex.get(node.laneId)!),
+      data: { node, row: rows.get(node.id) ?? null },
+      width: NODE_SIZE[node.type].width,
+      height: NODE_SIZE[node.type].height,
+      selected: selectedNodes.has(node.id),
+    }));
+  const edges: FlowEdge[] = doc.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    type: 'smoothstep',
+    label: e.label,
+    data: e.label ? { label: e.label } : {},
+    selected: selectedEdges.has(e.id),
+    className: e.label ? `edge-${e.label}` : undefined,
+    markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
+  }));
+  return { nodes: [...lanes, ...steps], edges };
+}

@@ -1,0 +1,32 @@
+import { parseDocument } from '@alur/schema';
+import { type ApiClient, readApiError } from '../api/client.ts';
+import type { DraftRepository, LoadedDraft } from './draft-repository.ts';
+
+/** Drafts on the Alur server through `sop.get` and `sop.saveDraft`. */
+export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
+  const load = async (sopId: string): Promise<LoadedDraft> => {
+    const sop = await api.sop.get.query({ sopId });
+    const parsed = parseDocument(sop.document);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    return { document: parsed.document, revision: sop.revision };
+  };
+  return {
+    load,
+    async save(sopId, document, baseRevision) {
+      try {
+        const r = await api.sop.saveDraft.mutate({ sopId, document, baseRevision });
+        return { ok: true, revision: r.revision };
+      } catch (err) {
+        // The server names a conflict; fetch its copy so the user can compare and choose.
+        if (readApiError(err).code !== 'DRAFT_CONFLICT') throw err;
+        const server = await load(sopId);
+        return {
+          ok: false,
+          conflict: true,
+          serverDocument: server.document,
+          serverRevision: server.revision,
+        };
+      }
+    },
+  };
+}

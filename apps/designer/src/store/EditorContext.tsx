@@ -1,0 +1,55 @@
+import type { SopDocument } from '@alur/schema';
+import { createContext, type ReactNode, useContext, useState } from 'react';
+import { useStore } from 'zustand';
+import { type CataloguePosition, DEFAULT_CATALOGUE } from '../model/catalogue.ts';
+import { createEditorStore, type EditorState, type EditorStore } from './editor-store.ts';
+
+interface EditorContextValue {
+  store: EditorStore;
+  catalogue: CataloguePosition[];
+}
+
+const EditorContext = createContext<EditorContextValue | null>(null);
+
+/** Provides one editor's store to its subtree; the store lives as long as the provider. */
+export function EditorProvider(props: {
+  document: SopDocument;
+  catalogue?: CataloguePosition[];
+  children: ReactNode;
+}) {
+  const [store] = useState(() => createEditorStore(props.document));
+  return (
+    <EditorContext.Provider value={{ store, catalogue: props.catalogue ?? DEFAULT_CATALOGUE }}>
+      {props.children}
+    </EditorContext.Provider>
+  );
+}
+
+function useEditorContext(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('useEditor must be used inside <EditorProvider>');
+  return value;
+}
+
+/** Subscribes to a slice of the editor's state. */
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  return useStore(useEditorContext().store, selector);
+}
+
+/** The store itself, for event handlers that read state without subscribing. */
+export function useEditorStore(): EditorStore {
+  return useEditorContext().store;
+}
+
+/** The agency's role catalogue the lanes bind to. */
+export function useCatalogue(): CataloguePosition[] {
+  return useEditorContext().catalogue;
+}
+
+/** Whether undo and redo are possible (reactive). */
+export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
+  const { store } = useEditorContext();
+  const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
+  return { canUndo, canRedo };
+}
