@@ -71,6 +71,11 @@ describe('computeDueAt — calendar months and years (bulan, tahun)', () => {
     expect(due(WIB, w(1, 'bulan'), '2026-03-31 10:00')).toBe('2026-05-04 07:30 Mon');
   });
 
+  it('keeps the order of two starts across a short month: 30 March 10:00 before 31 March 09:00', () => {
+    expect(due(WIB, w(1, 'bulan'), '2026-03-30 10:00')).toBe('2026-04-30 10:00 Thu');
+    expect(due(WIB, w(1, 'bulan'), '2026-03-31 09:00')).toBe('2026-05-04 07:30 Mon');
+  });
+
   it('a due date on a non-working day moves to the next working moment, past cuti bersama', () => {
     // 15 February 2026 is a Sunday; 16 is cuti bersama Imlek, 17 is Imlek.
     expect(due(WIB, w(1, 'bulan'), '2026-01-15 10:00')).toBe('2026-02-16 07:30 Mon');
