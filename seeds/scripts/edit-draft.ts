@@ -33,7 +33,9 @@ export function renameLane(d: SeedDraft, from: string, to: string) {
 /** Replaces the lanes of a table, mapping rows through `rowLanes` (row number → lane name). */
 export function replaceLanes(d: SeedDraft, lanes: Omit<Lane, 'id'>[], rowLanes: string[]) {
   d.lanes = lanes.map((l, k) => ({ ...l, id: `lane-${k}` }) as Lane);
-  rowLanes.forEach((name, i) => setLane(d, name, i + 1));
+  rowLanes.forEach((name, i) => {
+    setLane(d, name, i + 1);
+  });
 }
 
 /** Binds a lane to a position, or makes it an outside party recorded by a position. */

@@ -152,8 +152,7 @@ function placeFields(cells: string[], cols: TableColumns, line: number, guesses:
     }
     candidates.sort((a, b) => Math.abs(a - W) - Math.abs(b - W));
     if (candidates[0] !== undefined) shift = candidates[0] - W;
-    else if (at(W) === '' && cells.length < cols.width && cells[cells.length - 1] === '')
-      shift = cells.length - cols.width;
+    else if (cells.length < cols.width && cells[cells.length - 1] === '') shift = cells.length - cols.width;
   }
   const laneCount = cols.lanes.length;
   let row: RawRow;
