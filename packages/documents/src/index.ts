@@ -1,3 +1,9 @@
+export { exportBpmn } from './bpmn/export-bpmn.ts';
+export { type BpmnImportReport, type ImportBpmnResult, importBpmn } from './bpmn/import-bpmn.ts';
 export { type RenderDocxOptions, renderSopDocx } from './docx/render-docx.ts';
+export { extractDocxTables } from './grid/extract-docx.ts';
+export { extractXlsxGrid, findHeaderRow } from './grid/extract-xlsx.ts';
+export { readSopGridFromDocx, readSopGridFromXlsx, type SopGridResult } from './grid/sop-grid.ts';
+export { exportJson, type ImportJsonResult, importJson } from './json/json.ts';
 export { type RenderPdfOptions, renderSopPdf } from './pdf/render-pdf.ts';
 export { buildSopTable, PAPER_SIZES, type Paper, type SopTable, type TableRow } from './table-model.ts';
