@@ -145,6 +145,7 @@ CREATE TABLE "tasks" (
 	"completed_by" uuid,
 	"outcome" text,
 	"note" text,
+	"working_minutes" integer,
 	"overdue_at" timestamp with time zone
 );
 --> statement-breakpoint

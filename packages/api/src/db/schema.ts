@@ -249,6 +249,8 @@ export const tasks = pgTable(
     completedBy: uuid('completed_by'),
     outcome: text('outcome').$type<'ya' | 'tidak'>(),
     note: text('note'),
+    /** Working minutes from creation to completion on the agency calendar (evaluation report). */
+    workingMinutes: integer('working_minutes'),
     /** Set once by the sweeper when the task passed its due date while open. */
     overdueAt: ts('overdue_at'),
   },

@@ -15,8 +15,14 @@ import type { Actor, CaseState, DecideResult, EngineCommand, EngineEffect, TaskS
  */
 
 export type DueDateFn = (waktu: Waktu | null, from: Date) => Date | null;
+/** The agency's working calendar as the engine needs it. */
+export interface AgencyClock {
+  computeDueAt: DueDateFn;
+  /** Working minutes between two instants (stored on completion for the evaluation report). */
+  workingMinutesBetween: (a: Date, b: Date) => number;
+}
 /** Resolves the agency's working calendar inside the transaction. */
-export type CalendarLoader = (tx: Tx, agencyId: string) => Promise<DueDateFn>;
+export type CalendarLoader = (tx: Tx, agencyId: string) => Promise<AgencyClock>;
 
 const documentCache = new Map<string, SopDocument>();
 
@@ -78,12 +84,12 @@ export async function startCase(
     .returning({ last: caseCounters.last });
   const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
   const caseId = randomUUID();
-  const computeDueAt = await io.loadCalendar(tx, input.agencyId);
+  const clock = await io.loadCalendar(tx, input.agencyId);
   const result = decide(
     createCaseState(caseId),
     { type: 'case.start', actor: input.actor, title: input.title },
     document,
-    { now, computeDueAt, newId: randomUUID },
+    { now, computeDueAt: clock.computeDueAt, newId: randomUUID },
   );
   const next = unwrap(result);
   await tx.insert(cases).values({
@@ -102,7 +108,7 @@ export async function startCase(
   await writeEffects(
     io,
     tx,
-    { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now },
+    { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock },
     next.effects,
     [],
   );
@@ -135,23 +141,13 @@ export async function runCaseCommand(
     .where(and(eq(cases.id, input.caseId), eq(cases.agencyId, input.agencyId)))
     .for('update');
   if (!row) throw notFound('Kasus', 'Case');
-  const taskRows = await tx
-    .select()
-    .from(tasks)
-    .where(eq(tasks.caseId, row.id))
-    .orderBy(tasks.createdAt, tasks.id);
-  const engineState = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
-  const state: CaseState = {
-    id: row.id,
-    status: row.status,
-    tasks: taskRows.map(toTaskState),
-    joins: engineState.joins,
-    tokens: engineState.tokens,
-  };
+  const state = await loadCaseState(tx, row);
   const document = await loadVersionDocument(tx, row.versionId);
   const now = io.deps.now();
-  const computeDueAt = await io.loadCalendar(tx, row.agencyId);
-  const result = unwrap(decide(state, input.command, document, { now, computeDueAt, newId: randomUUID }));
+  const clock = await io.loadCalendar(tx, row.agencyId);
+  const result = unwrap(
+    decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
+  );
   await tx
     .update(cases)
     .set({
@@ -165,11 +161,28 @@ export async function runCaseCommand(
   await writeEffects(
     io,
     tx,
-    { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now },
+    { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
     result.effects,
     state.tasks,
   );
   return { caseId: row.id, state: result.next };
+}
+
+/** Rebuilds the engine's view of a case from its row and its tasks. */
+export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Promise<CaseState> {
+  const taskRows = await tx
+    .select()
+    .from(tasks)
+    .where(eq(tasks.caseId, row.id))
+    .orderBy(tasks.createdAt, tasks.id);
+  const engineState = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
+  return {
+    id: row.id,
+    status: row.status,
+    tasks: taskRows.map(toTaskState),
+    joins: engineState.joins,
+    tokens: engineState.tokens,
+  };
 }
 
 function unwrap(result: DecideResult): Extract<DecideResult, { ok: true }> {
@@ -207,7 +220,7 @@ function toTaskState(r: typeof tasks.$inferSelect): TaskState {
 async function writeEffects(
   io: EngineIo,
   tx: Tx,
-  at: { caseId: string; agencyId: string; sopId: string; actor: Actor; now: Date },
+  at: { caseId: string; agencyId: string; sopId: string; actor: Actor; now: Date; clock: AgencyClock },
   effects: EngineEffect[],
   before: TaskState[],
 ): Promise<void> {
@@ -245,6 +258,12 @@ async function writeEffects(
             completedBy: e.task.completedBy,
             outcome: e.task.outcome,
             note: e.task.note,
+            workingMinutes:
+              e.task.status === 'completed' && e.task.completedAt
+                ? Math.round(
+                    at.clock.workingMinutesBetween(new Date(e.task.createdAt), new Date(e.task.completedAt)),
+                  )
+                : null,
           })
           .where(and(eq(tasks.id, e.task.id), eq(tasks.status, prev?.status ?? e.previousStatus)))
           .returning({ id: tasks.id });

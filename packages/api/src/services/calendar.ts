@@ -4,6 +4,7 @@ import {
   computeDueAt,
   createWorkingCalendar,
   type WorkingCalendar,
+  workingMinutesBetween,
 } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { agencies, holidays } from '../db/schema.ts';
@@ -49,5 +50,8 @@ export async function loadWorkingCalendar(db: Db | Tx, agencyId: string): Promis
 /** The engine's calendar hook: due dates on the agency's working calendar. */
 export const loadAgencyDueDates: CalendarLoader = async (tx, agencyId) => {
   const calendar = await loadWorkingCalendar(tx, agencyId);
-  return (waktu, from) => computeDueAt(waktu, from, calendar);
+  return {
+    computeDueAt: (waktu, from) => computeDueAt(waktu, from, calendar),
+    workingMinutesBetween: (a, b) => workingMinutesBetween(a, b, calendar),
+  };
 };

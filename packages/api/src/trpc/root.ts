@@ -1,5 +1,8 @@
+import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { caseRouter } from './routers/case.ts';
+import { notificationRouter } from './routers/notification.ts';
+import { reportRouter } from './routers/report.ts';
 import { sopRouter } from './routers/sop.ts';
 import { taskRouter } from './routers/task.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -9,6 +12,9 @@ export const appRouter = router({
   sop: sopRouter,
   case: caseRouter,
   task: taskRouter,
+  notification: notificationRouter,
+  report: reportRouter,
+  admin: adminRouter,
 });
 
 /** The API's type, imported (as a type only) by the apps. */

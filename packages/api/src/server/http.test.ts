@@ -1,0 +1,178 @@
+import type { AddressInfo } from 'node:net';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDoc } from '../engine/testing/build-doc.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { AppRouter } from '../trpc/root.ts';
+import { createHttpServer } from './http.ts';
+
+/*
+ *  kasi lane:  (s) → [a] → [b] → (e)
+ */
+const doc = buildDoc({
+  lanes: { kasi: 'position:kasi' },
+  nodes: { s: 'start@kasi', a: 'activity@kasi 1 jam', b: 'activity@kasi 1 jam', e: 'end@kasi' },
+  flows: ['s > a > b > e'],
+});
+
+let app: TestApp;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  app = await createTestApp([{ slug: 'a', document: doc }]);
+  const server = createHttpServer(app.deps);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+});
+afterAll(async () => {
+  await close();
+  await app.close();
+});
+
+/** A client that keeps the session cookie like a browser would. */
+function createClient(opts: { csrf?: boolean } = {}) {
+  let cookie = '';
+  const fetchWithCookies: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie();
+    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
+    return res;
+  };
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${base}/api/trpc`,
+        fetch: fetchWithCookies,
+        headers: () => (opts.csrf === false ? {} : { 'x-alur-csrf': '1' }),
+      }),
+    ],
+  });
+  return { client, cookie: () => cookie, fetch: fetchWithCookies };
+}
+
+describe('HTTP server', () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true });
+  });
+
+  it('logs in with an httpOnly SameSite session cookie and logs out', async () => {
+    const raw = await fetch(`${base}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-alur-csrf': '1' },
+      body: JSON.stringify({ username: 'kasi', password: 'alur-demo' }),
+    });
+    expect(raw.status).toBe(200);
+    const setCookie = raw.headers.getSetCookie()[0]!;
+    expect(setCookie).toMatch(/^alur_session=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+
+    const { client } = createClient();
+    await client.auth.login.mutate({ username: 'kasi', password: 'alur-demo' });
+    expect((await client.auth.me.query())?.username).toBe('kasi');
+    await client.auth.logout.mutate();
+    expect(await client.auth.me.query()).toBeNull();
+  });
+
+  it('refuses a mutation without the CSRF header, or from another origin', async () => {
+    const { client } = createClient({ csrf: false });
+    await expect(client.auth.login.mutate({ username: 'kasi', password: 'alur-demo' })).rejects.toMatchObject(
+      {
+        data: { code: 'FORBIDDEN' },
+      },
+    );
+    const res = await fetch(`${base}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-alur-csrf': '1', origin: 'https://evil.example' },
+      body: JSON.stringify({ username: 'kasi', password: 'alur-demo' }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers bad input with 400 naming the field, never 500', async () => {
+    const { client } = createClient();
+    await client.auth.login.mutate({ username: 'kasi', password: 'alur-demo' });
+    const err = await client.case.start.mutate({ sopId: 'bukan-uuid', title: '' }).catch((e) => e);
+    expect(err.data.httpStatus).toBe(400);
+    expect(err.data.issues.map((i: { path: string }) => i.path).sort()).toEqual(['sopId', 'title']);
+    const junk = await fetch(`${base}/api/trpc/case.start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-alur-csrf': '1' },
+      body: '{not json',
+    });
+    expect(junk.status).toBeLessThan(500);
+  });
+
+  it('limits batch size', async () => {
+    const calls = Array.from({ length: 25 }, () => 'auth.me').join(',');
+    const input = encodeURIComponent(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [i, null]))),
+    );
+    const res = await fetch(`${base}/api/trpc/${calls}?batch=1&input=${input}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('rate-limits repeated failed logins', async () => {
+    const { client } = createClient();
+    for (let i = 0; i < 5; i++) {
+      await expect(client.auth.login.mutate({ username: 'staf', password: 'salah' })).rejects.toMatchObject({
+        data: { code: 'UNAUTHORIZED' },
+      });
+    }
+    await expect(client.auth.login.mutate({ username: 'staf', password: 'alur-demo' })).rejects.toMatchObject(
+      {
+        data: { code: 'TOO_MANY_REQUESTS' },
+      },
+    );
+  });
+
+  it('pushes inbox changes over SSE to the holders of the position', async () => {
+    const kasi = createClient();
+    await kasi.client.auth.login.mutate({ username: 'kasi', password: 'alur-demo' });
+    const events: string[] = [];
+    const abort = new AbortController();
+    afterAll(() => abort.abort());
+    // Node 20 has no EventSource: read the SSE stream with fetch.
+    const res = await kasi.fetch(`${base}/api/trpc/task.onInboxChange`, { signal: abort.signal });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const ready = (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      let sawReady = false;
+      const reader = res.body!.getReader();
+      (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let at = buffer.indexOf('\n');
+          while (at >= 0) {
+            const line = buffer.slice(0, at);
+            buffer = buffer.slice(at + 1);
+            if (line.startsWith('data: ')) {
+              const data = JSON.parse(line.slice(6)) as { type?: string };
+              if (data.type) events.push(data.type);
+            }
+            at = buffer.indexOf('\n');
+          }
+        }
+      })();
+      await expect.poll(() => (sawReady = events.includes('ready')), { timeout: 5000 }).toBe(true);
+      return sawReady;
+    })();
+    await ready;
+    const [sop] = await kasi.client.sop.list.query();
+    await kasi.client.case.start.mutate({ sopId: sop!.id, title: 'Live' });
+    await expect.poll(() => events, { timeout: 5000 }).toContain('task.changed');
+  });
+});

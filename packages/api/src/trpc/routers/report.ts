@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { evaluate } from '../../services/reports.ts';
+import { requirePermission, router } from '../trpc.ts';
+
+export const reportRouter = router({
+  evaluation: requirePermission('leader', 'admin')
+    .input(
+      z
+        .object({
+          sopId: z.uuid().optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+        })
+        .default({}),
+    )
+    .query(({ ctx, input }) => evaluate(ctx.db, ctx.user, input, ctx.deps.now())),
+});
