@@ -28,8 +28,11 @@ export function computeLaneX(index: number): number {
  */
 export function computeNodeOrigin(node: Pick<SopNode, 'type' | 'position'>, laneIndex: number) {
   const size = NODE_SIZE[node.type];
+  // Documents from elsewhere (seeds, imports) may carry absolute x values: keep nodes in their lane.
+  const slack = (LANE_WIDTH - size.width) / 2;
+  const offset = Math.max(-slack, Math.min(slack, node.position.x));
   return {
-    x: computeLaneX(laneIndex) + (LANE_WIDTH - size.width) / 2 + node.position.x,
+    x: computeLaneX(laneIndex) + slack + offset,
     y: node.position.y,
   };
 }
