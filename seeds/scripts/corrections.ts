@@ -42,8 +42,8 @@ export const CORRECTIONS: Record<string, Fix> = {
     replaceLanes(
       d,
       [
-        { name: 'Desa/Kelurahan', kind: 'external', recordedBy: 'staf' },
-        { name: 'Dinas Sosial', kind: 'position', positionKey: 'staf' },
+        { id: 'desa', name: 'Desa/Kelurahan', kind: 'external', recordedBy: 'staf' },
+        { id: 'dinsos', name: 'Dinas Sosial', kind: 'position', positionKey: 'staf' },
       ],
       ['Desa/Kelurahan', 'Dinas Sosial', 'Dinas Sosial', 'Dinas Sosial', 'Dinas Sosial'],
     );

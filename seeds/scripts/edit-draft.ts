@@ -31,8 +31,8 @@ export function renameLane(d: SeedDraft, from: string, to: string) {
 }
 
 /** Replaces the lanes of a table, mapping rows through `rowLanes` (row number → lane name). */
-export function replaceLanes(d: SeedDraft, lanes: Omit<Lane, 'id'>[], rowLanes: string[]) {
-  d.lanes = lanes.map((l, k) => ({ ...l, id: `lane-${k}` }) as Lane);
+export function replaceLanes(d: SeedDraft, lanes: Lane[], rowLanes: string[]) {
+  d.lanes = lanes.map((l) => ({ ...l }));
   rowLanes.forEach((name, i) => {
     setLane(d, name, i + 1);
   });
