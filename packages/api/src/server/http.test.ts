@@ -1,10 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDoc } from '../engine/testing/build-doc.ts';
+import { createHttpClient, serveOnLoopback } from '../testing/http-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import type { AppRouter } from '../trpc/root.ts';
-import { createHttpServer } from './http.ts';
 
 /*
  *  kasi lane:  (s) → [a] → [b] → (e)
@@ -21,42 +18,14 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   app = await createTestApp([{ slug: 'a', document: doc }]);
-  const server = createHttpServer(app.deps);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  ({ base, close } = await serveOnLoopback(app.deps));
 });
 afterAll(async () => {
   await close();
   await app.close();
 });
 
-/** A client that keeps the session cookie like a browser would. */
-function createClient(opts: { csrf?: boolean } = {}) {
-  let cookie = '';
-  const fetchWithCookies: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.getSetCookie();
-    if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
-    return res;
-  };
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${base}/api/trpc`,
-        fetch: fetchWithCookies,
-        headers: () => (opts.csrf === false ? {} : { 'x-alur-csrf': '1' }),
-      }),
-    ],
-  });
-  return { client, cookie: () => cookie, fetch: fetchWithCookies };
-}
+const createClient = (opts: { csrf?: boolean } = {}) => createHttpClient(base, opts);
 
 describe('HTTP server', () => {
   it('answers /healthz', async () => {

@@ -1,5 +1,5 @@
 import { computeRowOrder, formatWaktu, type SopDocument, waktuToNominalMinutes } from '@alur/schema';
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { cases, sops, sopVersions, tasks } from '../db/schema.ts';
@@ -22,7 +22,7 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
   const to = input.to ?? now.toISOString();
   const from = input.from ?? new Date(now.getTime() - 365 * 86_400_000).toISOString();
   const nowIso = now.toISOString();
-  const scope = [eq(tasks.agencyId, user.agencyId), gte(tasks.createdAt, from), lt(tasks.createdAt, to)];
+  const scope = [eq(tasks.agencyId, user.agencyId), gte(tasks.createdAt, from), lte(tasks.createdAt, to)];
   if (input.sopId) scope.push(eq(tasks.sopId, input.sopId));
   const steps = await db
     .select({
@@ -47,7 +47,7 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
     .from(tasks)
     .where(and(...scope))
     .groupBy(tasks.sopId, tasks.nodeId, tasks.positionKey);
-  const caseScope = [eq(cases.agencyId, user.agencyId), gte(cases.startedAt, from), lt(cases.startedAt, to)];
+  const caseScope = [eq(cases.agencyId, user.agencyId), gte(cases.startedAt, from), lte(cases.startedAt, to)];
   if (input.sopId) caseScope.push(eq(cases.sopId, input.sopId));
   const caseCounts = await db
     .select({
