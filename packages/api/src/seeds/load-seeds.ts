@@ -14,7 +14,8 @@ export interface Seed {
 /** Slugs of every seed, sorted ("tegal-lakip", …). */
 export function listSeedSlugs(dir = SEEDS_DIR): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    // Tool configuration beside the seeds (tsconfig.json for seeds/scripts) is not a seed.
+    .filter((f) => f.endsWith('.json') && f !== 'tsconfig.json' && f !== 'package.json')
     .map((f) => basename(f, '.json'))
     .sort();
 }
