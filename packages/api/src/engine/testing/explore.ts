@@ -1,4 +1,5 @@
 import type { SopDocument } from '@alur/schema';
+import type { CaseState } from '../types.ts';
 import { boundedTidak, type WalkResult, walkCase } from './walk.ts';
 
 export interface Exploration {
@@ -13,7 +14,11 @@ export interface Exploration {
  * and every decision met whose "tidak" is still untried seeds a new set. Each set is walked twice,
  * working parallel branches first-to-last and last-to-first.
  */
-export function exploreEveryOutcome(doc: SopDocument, maxWalks = 400): Exploration {
+export function exploreEveryOutcome(
+  doc: SopDocument,
+  options: { maxWalks?: number; onState?: (s: CaseState) => void } = {},
+): Exploration {
+  const maxWalks = options.maxWalks ?? 400;
   const walks: Exploration['walks'] = [];
   const covered = new Set<string>();
   const queue: string[][] = [[]];
@@ -21,10 +26,11 @@ export function exploreEveryOutcome(doc: SopDocument, maxWalks = 400): Explorati
   while (queue.length > 0 && walks.length < maxWalks) {
     const tidakAt = queue.shift()!;
     for (const order of ['first', 'last'] as const) {
-      const walk = walkCase(doc, {
-        pickTask: order === 'first' ? () => 0 : (n) => n - 1,
+      const policy = {
+        pickTask: order === 'first' ? () => 0 : (n: number) => n - 1,
         decideOutcome: boundedTidak(2, new Set(tidakAt)),
-      });
+      };
+      const walk = walkCase(doc, policy, options.onState ? { onState: options.onState } : {});
       walks.push({ ...walk, tidakAt, order });
       for (const step of walk.trail) covered.add(step);
       for (const step of walk.trail) {

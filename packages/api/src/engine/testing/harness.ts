@@ -1,20 +1,9 @@
-import { waktuToNominalMinutes } from '@alur/schema';
 import { expect } from 'vitest';
 import { findOpenTasks } from '../case-state.ts';
-import type { Actor, CaseState, DecideResult, EngineContext, TaskState } from '../types.ts';
+import type { Actor, CaseState, DecideResult, TaskState } from '../types.ts';
 
-export const NOW = new Date('2026-03-02T01:00:00.000Z');
-
-/** A deterministic context: ids from a counter, a fixed clock, due = now + nominal minutes. */
-export function createTestContext(now: Date = NOW): EngineContext {
-  let next = 0;
-  return {
-    now,
-    newId: () => `id${++next}`,
-    computeDueAt: (waktu, from) =>
-      waktu ? new Date(from.getTime() + waktuToNominalMinutes(waktu) * 60_000) : null,
-  };
-}
+// Tests import the context from here too.
+export { createTestContext, NOW } from './context.ts';
 
 /** A user holding the given positions. */
 export function actor(userId: string, ...positions: string[]): Actor {

@@ -2,7 +2,7 @@ import type { EdgeLabel, SopDocument } from '@alur/schema';
 import { findOpenTasks } from '../case-state.ts';
 import { decide } from '../decide.ts';
 import type { Actor, CaseState, DecideResult, EngineCommand, EngineContext } from '../types.ts';
-import { createTestContext } from './harness.ts';
+import { createTestContext } from './context.ts';
 
 export interface WalkPolicy {
   /** Which open task to work next, given how many are open (parallel branches in any order). */
