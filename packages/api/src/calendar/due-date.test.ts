@@ -1,8 +1,10 @@
 import type { Waktu } from '@alur/schema';
 import { describe, expect, it } from 'vitest';
 import { computeDueAt } from './due-date.ts';
-import { at, WIB, WIB_SKB, WIT_SKB, WITA_SKB, wall } from './test-fixtures.ts';
+import { CalendarHorizonError } from './local-days.ts';
+import { at, makeCalendar, WIB, WIB_SKB, WIT_SKB, WITA_SKB, wall } from './test-fixtures.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
+import { addWorkingMinutes } from './working-time.ts';
 
 const w = (amount: number, unit: Waktu['unit'], perItem = false): Waktu => ({ amount, unit, perItem });
 const due = (cal: WorkingCalendar, waktu: Waktu | null, text: string) =>
@@ -93,5 +95,28 @@ describe('computeDueAt — no target', () => {
   it('gives null for a null waktu and a zero amount', () => {
     expect(computeDueAt(null, at(WIB, '2026-01-12 10:00'), WIB)).toBeNull();
     expect(computeDueAt(w(0, 'hari'), at(WIB, '2026-01-12 10:00'), WIB)).toBeNull();
+  });
+});
+
+describe('computeDueAt — beyond the 20-year horizon', () => {
+  const sparse = makeCalendar({
+    timeZone: 'Asia/Jakarta',
+    hours: { 1: { start: '09:00', end: '09:01' }, 2: null, 3: null, 4: null, 5: null },
+  });
+
+  it('gives no target for a waktu no office can track, instead of searching for ever', () => {
+    expect(computeDueAt(w(100_000, 'hari'), at(WIB, '2026-01-12 10:00'), WIB)).toBeNull();
+    expect(computeDueAt(w(2000, 'jam'), at(sparse, '2026-01-12 10:00'), sparse)).toBeNull();
+  });
+
+  it('still reaches far targets inside the horizon', () => {
+    expect(due(sparse, w(3, 'menit'), '2026-01-12 10:00')).toBe('2026-02-02 09:01 Mon');
+    expect(due(WIB, w(10, 'tahun'), '2026-03-02 10:00')).toBe('2036-03-03 07:30 Mon');
+  });
+
+  it('leaves the low-level functions to say so with a CalendarHorizonError', () => {
+    expect(() => addWorkingMinutes(at(sparse, '2026-01-12 10:00'), 2000 * 60, sparse)).toThrow(
+      CalendarHorizonError,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Waktu } from '@alur/schema';
 import { DateTime } from 'luxon';
+import { CalendarHorizonError } from './local-days.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 import { addWorkingDays } from './working-days.ts';
 import { addWorkingMinutes, nextWorkingMoment } from './working-time.ts';
@@ -15,10 +16,21 @@ export const WORKING_DAYS_PER_WEEK = 5;
  * - `bulan`/`tahun`: calendar months (a year is 12), then the next working moment.
  * A step reached outside office hours starts at the next working moment. A per-item waktu
  * ("@5 menit") counts as one item: the engine does not know how many berkas a task carries.
- * `null` (written as 0 or empty) means no target and gives null.
+ * `null` (written as 0 or empty) means no target and gives null, and so does a target that the
+ * calendar cannot reach within 20 years of working time (see `HORIZON_DAYS`).
  */
 export function computeDueAt(waktu: Waktu | null, from: Date, cal: WorkingCalendar): Date | null {
   if (!waktu || !(waktu.amount > 0)) return null;
+  try {
+    return computeTarget(waktu, from, cal);
+  } catch (error) {
+    // "100000 hari" or a calendar with almost no hours: no office tracks a date 20 years out.
+    if (error instanceof CalendarHorizonError) return null;
+    throw error;
+  }
+}
+
+function computeTarget(waktu: Waktu, from: Date, cal: WorkingCalendar): Date {
   switch (waktu.unit) {
     case 'menit':
       return addWorkingMinutes(from, waktu.amount, cal);

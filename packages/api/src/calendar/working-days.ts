@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
+import { instantOf, localClockOf, scanDays } from './local-days.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 import {
   addWorkingMinutes,
   nextWorkingMoment,
   previousWorkingBoundary,
-  scanDays,
   workingMinutesBetween,
 } from './working-time.ts';
 
@@ -14,17 +13,11 @@ import {
  * The anchor's own day is day 0.
  */
 function shiftWholeDays(anchor: number, n: number, step: 1 | -1, cal: WorkingCalendar): number {
-  const local = DateTime.fromMillis(anchor, { zone: cal.timeZone });
-  const clock = {
-    hour: local.hour,
-    minute: local.minute,
-    second: local.second,
-    millisecond: local.millisecond,
-  };
+  const clock = localClockOf(anchor, cal);
   let seen = 0;
   return scanDays(anchor, step, cal, (p, day) => {
     if (!p || seen++ < n) return undefined;
-    return Math.min(Math.max(day.set(clock).toMillis(), p.start), p.end);
+    return Math.min(Math.max(instantOf(day, clock, cal), p.start), p.end);
   });
 }
 

@@ -1,61 +1,10 @@
-import { DateTime } from 'luxon';
-import type { IsoWeekday, WorkingCalendar } from './working-calendar.ts';
-import { parseClock } from './working-calendar.ts';
-
-/** The office interval of one local day as epoch milliseconds, [start, end). */
-export interface WorkingPeriod {
-  date: string;
-  start: number;
-  end: number;
-}
-
-const MS_PER_MINUTE = 60_000;
-// A valid calendar has a working day every week; this bound only stops a hand-made calendar with
-// no working hours at all from looping forever.
-const MAX_DAYS_SCANNED = 200 * 366;
-
-/** Local midnight (in the calendar's zone) of the day that contains `ms`. */
-export function startOfLocalDay(ms: number, cal: WorkingCalendar): DateTime {
-  return DateTime.fromMillis(ms, { zone: cal.timeZone }).startOf('day');
-}
-
-/** The working period of a local day, or null when the weekday is closed or the date is a holiday. */
-export function findWorkingPeriod(day: DateTime, cal: WorkingCalendar): WorkingPeriod | null {
-  const hours = cal.hours[day.weekday as IsoWeekday];
-  if (!hours) return null;
-  const date = day.toISODate()!;
-  if (cal.holidays.get(date)) return null;
-  const start = parseClock(hours.start)!;
-  const end = parseClock(hours.end)!;
-  return {
-    date,
-    start: day.set({ hour: Math.floor(start / 60), minute: start % 60 }).toMillis(),
-    end: day.set({ hour: Math.floor(end / 60), minute: end % 60 }).toMillis(),
-  };
-}
-
-/** Calls `visit` with each local day from the one holding `ms`, forward (step 1) or back (-1), until it returns a value. */
-export function scanDays<T>(
-  ms: number,
-  step: 1 | -1,
-  cal: WorkingCalendar,
-  visit: (period: WorkingPeriod | null, day: DateTime) => T | undefined,
-): T {
-  let day = startOfLocalDay(ms, cal);
-  for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
-    const found = visit(findWorkingPeriod(day, cal), day);
-    if (found !== undefined) return found;
-    day = day.plus({ days: step });
-  }
-  throw new RangeError(
-    `Kalender tanpa jam kerja / calendar has no working time near ${new Date(ms).toISOString()}`,
-  );
-}
+import { findWorkingPeriod, localDayOf, MS_PER_MINUTE, scanDays } from './local-days.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
 
 /** True when the office is open at `instant`: a working day, start ≤ local time < end. */
 export function isWorkingMoment(instant: Date, cal: WorkingCalendar): boolean {
   const t = instant.getTime();
-  const p = findWorkingPeriod(startOfLocalDay(t, cal), cal);
+  const p = findWorkingPeriod(localDayOf(t, cal), cal);
   return p !== null && p.start <= t && t < p.end;
 }
 
@@ -63,7 +12,7 @@ export function isWorkingMoment(instant: Date, cal: WorkingCalendar): boolean {
 export function isEndOfWorkingPeriod(instant: Date, cal: WorkingCalendar): boolean {
   const t = instant.getTime();
   // Closing at 24:00 is not expressible ('HH:mm' ≤ 23:59), so the period is on the same local day.
-  const p = findWorkingPeriod(startOfLocalDay(t, cal), cal);
+  const p = findWorkingPeriod(localDayOf(t, cal), cal);
   return p !== null && t === p.end;
 }
 
@@ -130,10 +79,17 @@ export function workingMinutesBetween(a: Date, b: Date, cal: WorkingCalendar): n
   const to = b.getTime();
   if (to < from) return -workingMinutesBetween(b, a, cal);
   let total = 0;
-  scanDays(from, 1, cal, (p, day) => {
-    if (day.toMillis() >= to) return true;
-    if (p) total += Math.max(0, Math.min(to, p.end) - Math.max(from, p.start));
-    return undefined;
-  });
+  const lastDay = localDayOf(to, cal);
+  // Bounded by `to`, not by the horizon: an evaluation may measure a case that stalled for years.
+  scanDays(
+    from,
+    1,
+    cal,
+    (p, day) => {
+      if (p) total += Math.max(0, Math.min(to, p.end) - Math.max(from, p.start));
+      return day >= lastDay ? true : undefined;
+    },
+    Number.POSITIVE_INFINITY,
+  );
   return total / MS_PER_MINUTE;
 }
