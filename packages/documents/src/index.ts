@@ -3,6 +3,7 @@ export { type BpmnImportReport, type ImportBpmnResult, importBpmn } from './bpmn
 export { type RenderDocxOptions, renderSopDocx } from './docx/render-docx.ts';
 export { extractDocxTables } from './grid/extract-docx.ts';
 export { extractXlsxGrid, findHeaderRow } from './grid/extract-xlsx.ts';
+export { type ImportFileResult, importSopDocx, importSopXlsx } from './grid/import-file.ts';
 export { readSopGridFromDocx, readSopGridFromXlsx, type SopGridResult } from './grid/sop-grid.ts';
 export { exportJson, type ImportJsonResult, importJson } from './json/json.ts';
 export { type RenderPdfOptions, renderSopPdf } from './pdf/render-pdf.ts';

@@ -58,7 +58,7 @@ function cell(text: string | string[], opts: CellOpts = {}): TableCell {
 /** The identity sheet as two Word tables: header block and the six lists. */
 function buildIdentityTables(id: Identity): Table[] {
   const s = id.disahkanOleh;
-  const unit = [id.unit.nama.toUpperCase(), id.unit.bidang, id.unit.alamat].filter(Boolean);
+  const unit = [id.unit.nama, id.unit.bidang, id.unit.alamat];
   const fields: [string, string[]][] = [
     ['NOMOR SOP', [id.nomor]],
     ['TANGGAL PEMBUATAN', [id.tanggalPembuatan]],

@@ -25,12 +25,15 @@ export function normalizeSpace(s: string): string {
  * Asserts that `needles` occur in `text` in this order; returns the first missing one (or null).
  * Each needle is searched after the end of the previous match.
  */
-export function findOutOfOrder(text: string, needles: string[]): string | null {
+export function findOutOfOrder(text: string, needles: string[], ignoreSpace = false): string | null {
+  // Words longer than a cell are broken across lines without a hyphen: compare without spaces then.
+  const squash = ignoreSpace ? (s: string) => s.replace(/\s+/g, '') : normalizeSpace;
+  const hay = squash(text);
   let at = 0;
   for (const n of needles) {
-    const i = text.indexOf(normalizeSpace(n), at);
+    const i = hay.indexOf(squash(n), at);
     if (i < 0) return n;
-    at = i + normalizeSpace(n).length;
+    at = i + squash(n).length;
   }
   return null;
 }
