@@ -1,4 +1,5 @@
 import { type CliCommand, type CliIo, UsageError } from './cli-io.ts';
+import { agencyAddCommand, migrateCommand, seedCommand, userAddCommand } from './commands/database.ts';
 import { importCommand } from './commands/import.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -7,7 +8,15 @@ import { validateCommand } from './commands/validate.ts';
  * The commands of `alur`. Add one by appending to this table (e.g. `migrate`, `seed`, `user add`,
  * `export`): a multi-word name such as "user add" matches the first words of the arguments.
  */
-export const COMMANDS: CliCommand[] = [validateCommand, importCommand, summaryCommand];
+export const COMMANDS: CliCommand[] = [
+  validateCommand,
+  importCommand,
+  summaryCommand,
+  migrateCommand,
+  seedCommand,
+  agencyAddCommand,
+  userAddCommand,
+];
 
 /** The help text listing every command. */
 export function formatHelp(commands = COMMANDS): string {
