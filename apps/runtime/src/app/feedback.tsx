@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { readApiError } from '../api/errors.ts';
+
+/** A server or network error in the user's language, with the field issues when there are any. */
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const info = readApiError(error);
+  const text = i18n.language === 'en' ? info.messageEn : info.message;
+  return (
+    <div role="alert" className="alert alert-error" data-testid="error">
+      <p>{text || t('errors.generic')}</p>
+      {info.issues.length > 0 && (
+        <ul>
+          {info.issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code>{issue.path || '(input)'}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="btn" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Shown where the server does not have a procedure yet. */
+export function NotAvailable({ path }: { path: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-info" data-testid="not-available">
+      <p>
+        <strong>{t('common.notAvailable')}</strong>
+      </p>
+      <p>{t('common.notAvailableBody', { path })}</p>
+    </div>
+  );
+}
+
+/** Error, or "not available yet" when the procedure is missing on the server. */
+export function QueryError({ error, path, onRetry }: { error: unknown; path: string; onRetry?: () => void }) {
+  if (readApiError(error).missingProcedure) return <NotAvailable path={path} />;
+  return <ErrorMessage error={error} onRetry={onRetry} />;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      {t('common.loading')}
+    </p>
+  );
+}

@@ -1,0 +1,89 @@
+import { Background, Controls, Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CaseFlowNode, type LaneData, type StepData, toCaseFlowElements } from '../lib/case-flow.ts';
+import { computeCasePath } from '../lib/case-path.ts';
+import type { CaseDetail } from './case-types.ts';
+
+function LaneColumn({ data }: NodeProps<Extract<CaseFlowNode, { type: 'lane' }>>) {
+  return (
+    <div className="flow-lane">
+      <div className="flow-lane-head">{(data as LaneData).lane.name}</div>
+    </div>
+  );
+}
+
+function StepShape({ data }: NodeProps<Extract<CaseFlowNode, { type: 'step' }>>) {
+  const { t } = useTranslation();
+  const { node, state } = data as StepData;
+  const label =
+    node.type === 'start'
+      ? t('case.nodeStart')
+      : node.type === 'end'
+        ? t('case.nodeEnd')
+        : node.type === 'fork' || node.type === 'join'
+          ? ''
+          : node.kegiatan;
+  const stateText =
+    state === 'current'
+      ? t('case.legendCurrent')
+      : state === 'done'
+        ? t('case.legendDone')
+        : t('case.legendTodo');
+  return (
+    <div
+      className={`flow-step flow-${node.type} state-${state}`}
+      title={`${node.kegiatan || label} — ${stateText}`}
+      data-testid={`flow-node-${node.id}`}
+      data-state={state}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      {node.type === 'decision' ? <span className="diamond" aria-hidden="true" /> : null}
+      <span className="flow-label">{label}</span>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+const nodeTypes = { lane: LaneColumn, step: StepShape };
+
+/** The case's version drawn read-only, with the path taken and the current step(s) highlighted. */
+export function CaseFlow({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const { nodes, edges } = useMemo(() => {
+    const path = computeCasePath(
+      detail.document,
+      detail.tasks.map((x) => ({ nodeId: x.nodeId, status: x.status, outcome: x.outcome })),
+      detail.case.status === 'completed',
+    );
+    return toCaseFlowElements(detail.document, path);
+  }, [detail]);
+  return (
+    <figure className="case-flow" aria-label={t('case.flowchartLabel')}>
+      <div className="flow-canvas" data-testid="case-flow">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          fitView
+          fitViewOptions={{ padding: 0.05 }}
+          minZoom={0.2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+      <figcaption className="legend">
+        <span className="legend-item state-done">{t('case.legendDone')}</span>
+        <span className="legend-item state-current">{t('case.legendCurrent')}</span>
+        <span className="legend-item state-todo">{t('case.legendTodo')}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+
+type Status = 'active' | 'completed' | 'cancelled';
+
+/** Cases the user may see, newest first. */
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fmt = useFormat();
+  const [status, setStatus] = useState<Status | ''>('');
+  const cases = useQuery(trpc.case.list.queryOptions(status ? { status } : {}));
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      <div className="page-head">
+        <h1>{t('cases.title')}</h1>
+        <label className="field inline">
+          <span className="sr-only">{t('cases.status')}</span>
+          <select
+            data-testid="case-status-filter"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as Status | '')}
+          >
+            <option value="">{t('cases.all')}</option>
+            {(['active', 'completed', 'cancelled'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {cases.isPending ? (
+        <Loading />
+      ) : cases.error ? (
+        <QueryError error={cases.error} path="case.list" />
+      ) : cases.data.length === 0 ? (
+        <p className="empty">{t('cases.empty')}</p>
+      ) : (
+        <ul className="case-list" data-testid="case-list">
+          {cases.data.map((c) => (
+            <li key={c.id} data-testid="case-row">
+              <Link to={`/cases/${c.id}`}>
+                <strong>{c.number}</strong> {c.title}
+              </Link>
+              <span className="muted">{c.sopName}</span>
+              <span className={`tag tag-status-${c.status}`}>{t(`status.${c.status}`)}</span>
+              <span className="muted small">{fmt.dateTime(c.startedAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

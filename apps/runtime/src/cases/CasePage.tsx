@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
+import { CaseFlow } from './CaseFlow.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+
+/** A case: its flowchart with the path taken, actual vs standard time per step, and the timeline. */
+export default function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fmt = useFormat();
+  const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
+  if (detail.isPending)
+    return (
+      <main id="main" className="page" tabIndex={-1}>
+        <Loading />
+      </main>
+    );
+  if (detail.error)
+    return (
+      <main id="main" className="page" tabIndex={-1}>
+        <QueryError error={detail.error} path="case.get" onRetry={() => detail.refetch()} />
+      </main>
+    );
+  const { case: kase, tasks } = detail.data;
+  return (
+    <main id="main" className="page case-page" tabIndex={-1}>
+      <header className="task-head">
+        <p className="eyebrow">{kase.sopName}</p>
+        <h1 data-testid="case-heading">
+          {t('case.title', { number: kase.number })} — {kase.title}
+        </h1>
+        <p>
+          <span className={`tag tag-status-${kase.status}`}>{t(`status.${kase.status}`)}</span>{' '}
+          <span className="muted">{t('case.startedBy', { date: fmt.dateTime(kase.startedAt) })}</span>
+        </p>
+      </header>
+      <section className="card" aria-labelledby="flow-h">
+        <h2 id="flow-h">{t('case.flowchart')}</h2>
+        <CaseFlow detail={detail.data} />
+      </section>
+      <section className="card" aria-labelledby="steps-h">
+        <h2 id="steps-h">{t('case.steps')}</h2>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="case-steps">
+            <thead>
+              <tr>
+                <th scope="col">{t('case.step')}</th>
+                <th scope="col">{t('case.position')}</th>
+                <th scope="col">{t('case.standard')}</th>
+                <th scope="col">{t('case.actual')}</th>
+                <th scope="col">{t('case.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((x) => {
+                const running = x.status === 'open' || x.status === 'claimed';
+                return (
+                  <tr key={x.id} className={running ? 'is-current' : undefined}>
+                    <td>
+                      {running ? <Link to={`/tasks/${x.id}`}>{x.kegiatan}</Link> : x.kegiatan}
+                      {x.attempt > 1 && (
+                        <span className="muted small"> ({t('inbox.attempt', { n: x.attempt })})</span>
+                      )}
+                      {x.claimedByName && <div className="muted small">{x.claimedByName}</div>}
+                    </td>
+                    <td>{x.positionKey}</td>
+                    <td>{formatWaktu(x.waktu) || t('common.none')}</td>
+                    <td>
+                      {fmt.minutes(x.actualWorkingMinutes)}
+                      {running && <span className="muted small"> ({t('case.running')})</span>}
+                    </td>
+                    <td>
+                      {x.outcome && (
+                        <span className={`tag tag-${x.outcome}`}>
+                          {x.outcome === 'ya' ? t('common.yes') : t('common.no')}
+                        </span>
+                      )}{' '}
+                      {x.onTime === null ? (
+                        t(`status.${x.status}`)
+                      ) : x.onTime ? (
+                        <span className="ok">{t('case.onTime')}</span>
+                      ) : (
+                        <span className="overdue">{t('case.late')}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="tl-h">
+        <h2 id="tl-h">{t('case.timeline')}</h2>
+        <CaseTimeline detail={detail.data} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { callPendingMutation, pendingKey, pendingQueryOptions } from '../api/pending.ts';
+import type { NotificationItem } from '../api/pending-types.ts';
+import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+
+/** In-app notifications (task arrived, task overdue), newest first, with mark-as-read. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    ...pendingQueryOptions<NotificationItem[]>('notification.list', { limit: 100 }),
+    retry: false,
+  });
+  const markRead = useMutation({
+    mutationFn: (ids?: string[]) =>
+      callPendingMutation<{ marked: number }>('notification.markRead', ids ? { ids } : {}),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: pendingKey('notification.list') });
+      void queryClient.invalidateQueries({ queryKey: pendingKey('notification.unreadCount') });
+    },
+  });
+  const unread = (list.data ?? []).filter((n) => !n.read);
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      <div className="page-head">
+        <h1>{t('notifications.title')}</h1>
+        {unread.length > 0 && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="mark-all-read"
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(undefined)}
+          >
+            {t('notifications.markAll')}
+          </button>
+        )}
+      </div>
+      {markRead.error && <ErrorMessage error={markRead.error} />}
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <QueryError error={list.error} path="notification.list" onRetry={() => list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <p className="empty">{t('notifications.empty')}</p>
+      ) : (
+        <ul className="notification-list" data-testid="notification-list">
+          {list.data.map((n) => {
+            const data = (n.data ?? {}) as { kegiatan?: string };
+            const caseNumber = n.caseNumber ?? '';
+            const caseTitle = n.caseTitle ?? '';
+            return (
+              <li key={n.id} className={n.read ? 'is-read' : 'is-unread'} data-testid="notification">
+                <div>
+                  <strong className={n.kind === 'task.overdue' ? 'overdue' : undefined}>
+                    {t(`notifications.${n.kind}`, { defaultValue: t('notifications.other') })}
+                  </strong>
+                  {!n.read && <span className="sr-only"> — {t('notifications.unread')}</span>}
+                  {data.kegiatan && <div>{data.kegiatan}</div>}
+                  {(caseNumber || caseTitle) && (
+                    <div className="muted small">
+                      {caseNumber} {caseTitle}
+                    </div>
+                  )}
+                  <time className="muted small" dateTime={n.createdAt}>
+                    {fmt.dateTime(n.createdAt)}
+                  </time>
+                </div>
+                <div className="row-actions">
+                  {n.taskId && (
+                    <Link
+                      to={`/tasks/${n.taskId}`}
+                      className="btn"
+                      onClick={() => !n.read && markRead.mutate([n.id])}
+                    >
+                      {t('notifications.openTask')}
+                    </Link>
+                  )}
+                  {!n.taskId && n.caseId && (
+                    <Link to={`/cases/${n.caseId}`} className="btn">
+                      {t('notifications.openCase')}
+                    </Link>
+                  )}
+                  {!n.read && (
+                    <button type="button" className="btn btn-quiet" onClick={() => markRead.mutate([n.id])}>
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,190 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { RemainingTime } from '../app/Remaining.tsx';
+import { Link } from '../app/router.tsx';
+import { useMe } from '../app/session.tsx';
+import { useNow } from '../app/useNow.ts';
+import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
+import { TaskActions } from './TaskActions.tsx';
+
+/** One task: the step's Mutu Baku, time left, the case and its history, and the way to finish it. */
+export function TaskPage({ taskId }: { taskId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useMe();
+  const fmt = useFormat();
+  const now = useNow(15_000);
+  const detail = useQuery(trpc.task.get.queryOptions({ taskId }));
+  const caseId = detail.data?.case.id;
+  const caseDetail = useQuery({
+    ...trpc.case.get.queryOptions({ caseId: caseId ?? '' }),
+    enabled: Boolean(caseId),
+  });
+  const [checked, setChecked] = useState<Set<number>>(new Set());
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
+  const claim = useMutation(trpc.task.claim.mutationOptions({ onSettled: refresh }));
+  const release = useMutation(trpc.task.release.mutationOptions({ onSettled: refresh }));
+
+  if (detail.isPending)
+    return (
+      <main id="main" className="page" tabIndex={-1}>
+        <Loading />
+      </main>
+    );
+  if (detail.error)
+    return (
+      <main id="main" className="page" tabIndex={-1}>
+        <QueryError error={detail.error} path="task.get" onRetry={() => detail.refetch()} />
+      </main>
+    );
+  const { task, step, exits, case: kase, canAct } = detail.data;
+  const workable = task.status === 'open' || task.status === 'claimed';
+  const mine = task.claimedBy === me.id;
+  const overdue = task.dueAt !== null && new Date(task.dueAt) < now;
+  const toggle = (i: number) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (next.has(i)) next.delete(i);
+      else next.add(i);
+      return next;
+    });
+  return (
+    <main id="main" className="page task-page" tabIndex={-1}>
+      <p>
+        <Link to="/" className="back-link">
+          ← {t('nav.inbox')}
+        </Link>
+      </p>
+      <header className="task-head">
+        <p className="eyebrow">
+          {task.kind === 'decision' ? t('inbox.decision') : t('inbox.activity')} · {step.lane} ·{' '}
+          {kase.sopName}
+        </p>
+        <h1 data-testid="task-kegiatan">{step.kegiatan}</h1>
+        <p>
+          <Link to={`/cases/${kase.id}`} data-testid="task-case-link">
+            {t('inbox.caseNumber', { number: kase.number })}
+          </Link>{' '}
+          — {kase.title}
+        </p>
+      </header>
+
+      <section className={`card time-card${overdue ? ' is-overdue' : ''}`} aria-labelledby="time-h">
+        <h2 id="time-h" className="sr-only">
+          {t('task.remaining')}
+        </h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('task.remaining')}</dt>
+            <dd data-testid="task-remaining">
+              {workable ? <RemainingTime dueAt={task.dueAt} now={now} /> : t(`status.${task.status}`)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('task.waktu')}</dt>
+            <dd>{formatWaktu(step.mutuBaku.waktu) || t('time.noTarget')}</dd>
+          </div>
+          <div>
+            <dt>{t('time.due', { date: '' }).trim()}</dt>
+            <dd>{fmt.dateTime(task.dueAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.status')}</dt>
+            <dd data-testid="task-claim-state">
+              {task.claimedBy
+                ? mine
+                  ? t('inbox.claimedByYou')
+                  : t('inbox.claimedBy', { name: task.claimedByName ?? '?' })
+                : t(`status.${task.status}`)}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="kel-h">
+        <h2 id="kel-h">{t('task.kelengkapan')}</h2>
+        {step.mutuBaku.kelengkapan.length === 0 ? (
+          <p className="muted">{t('task.kelengkapanNone')}</p>
+        ) : (
+          <>
+            <p className="muted small">{t('task.checklistHint')}</p>
+            <ul className="checklist" data-testid="kelengkapan">
+              {step.mutuBaku.kelengkapan.map((item, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: items may repeat; order is fixed
+                <li key={i}>
+                  <label>
+                    <input type="checkbox" checked={checked.has(i)} onChange={() => toggle(i)} />
+                    <span>{item}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h2>{t('task.output')}</h2>
+        <p data-testid="task-output">{step.mutuBaku.output || t('common.none')}</p>
+        {step.keterangan && (
+          <>
+            <h2>{t('task.keterangan')}</h2>
+            <p>{step.keterangan}</p>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="act-h">
+        <h2 id="act-h">{task.kind === 'decision' ? t('task.decide') : t('task.complete')}</h2>
+        {!workable ? (
+          <p data-testid="task-not-open">{t('task.notOpen', { status: t(`status.${task.status}`) })}</p>
+        ) : !canAct ? (
+          <p>{t('task.readOnly')}</p>
+        ) : (
+          <>
+            {task.claimedBy === null && (
+              <button
+                type="button"
+                className="btn"
+                data-testid="claim"
+                disabled={claim.isPending}
+                onClick={() => claim.mutate({ taskId, idempotencyKey: crypto.randomUUID() })}
+              >
+                {t('inbox.claim')}
+              </button>
+            )}
+            {mine && (
+              <button
+                type="button"
+                className="btn btn-quiet"
+                data-testid="release"
+                disabled={release.isPending}
+                onClick={() => release.mutate({ taskId, idempotencyKey: crypto.randomUUID() })}
+              >
+                {t('inbox.release')}
+              </button>
+            )}
+            {(claim.error || release.error) && <ErrorMessage error={claim.error ?? release.error} />}
+            {task.claimedBy === null || mine ? (
+              <TaskActions taskId={taskId} kind={task.kind} exits={exits} />
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="hist-h">
+        <h2 id="hist-h">{t('task.history')}</h2>
+        {caseDetail.data ? (
+          <CaseTimeline detail={caseDetail.data} />
+        ) : caseDetail.error ? (
+          <QueryError error={caseDetail.error} path="case.get" />
+        ) : (
+          <Loading />
+        )}
+      </section>
+    </main>
+  );
+}

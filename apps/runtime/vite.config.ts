@@ -1,0 +1,14 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Served by the Alur server at /; the dev server proxies the API (and its SSE stream) to it.
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  server: {
+    proxy: { '/api': { target: process.env.ALUR_API_URL ?? 'http://localhost:3000', changeOrigin: true } },
+  },
+  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+});
