@@ -3,10 +3,18 @@ import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { auditEvents, caseCounters, cases, notifications, sopVersions, tasks } from '../db/schema.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, type AppErrorKind, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { createCaseState, decide } from './decide.ts';
-import type { Actor, CaseState, DecideResult, EngineCommand, EngineEffect, TaskState } from './types.ts';
+import type {
+  Actor,
+  CaseState,
+  DecideResult,
+  EngineCommand,
+  EngineEffect,
+  EngineErrorCode,
+  TaskState,
+} from './types.ts';
 
 /**
  * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the
@@ -185,16 +193,19 @@ export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Pro
   };
 }
 
+/** How engine refusals reach the client; the rest (stale or repeated commands) are conflicts. */
+const ERROR_KINDS: Partial<Record<EngineErrorCode, AppErrorKind>> = {
+  NOT_YOUR_POSITION: 'FORBIDDEN',
+  TASK_NOT_FOUND: 'NOT_FOUND',
+  CASE_NOT_FOUND: 'NOT_FOUND',
+  DOCUMENT_INVALID: 'BAD_REQUEST',
+  OUTCOME_REQUIRED: 'BAD_REQUEST',
+  OUTCOME_NOT_ALLOWED: 'BAD_REQUEST',
+};
+
 function unwrap(result: DecideResult): Extract<DecideResult, { ok: true }> {
   if (result.ok) return result;
-  const kind =
-    result.error.code === 'NOT_YOUR_POSITION'
-      ? 'FORBIDDEN'
-      : result.error.code === 'TASK_NOT_FOUND'
-        ? 'NOT_FOUND'
-        : result.error.code === 'DOCUMENT_INVALID' || result.error.code.startsWith('OUTCOME')
-          ? 'BAD_REQUEST'
-          : 'CONFLICT';
+  const kind = ERROR_KINDS[result.error.code] ?? 'CONFLICT';
   throw new AppError(kind, result.error.code, result.error.message);
 }
 
