@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSopTable } from '../table-model.ts';
 import { buildLakipSop, buildTestSop } from '../test-support/build-sop.ts';
@@ -105,5 +106,20 @@ describe('renderSopPdf', () => {
     });
     const pages = extractPdfPages(await renderSopPdf(doc, { paper: 'a4' }));
     expect(pages[1]).toContain('Cek v berkas -> arsip “lengkap” Sah ?');
+  });
+
+  it('embeds a given Unicode font and prints its characters as written', async () => {
+    // Debian's poppler-utils pulls in fontconfig and with it DejaVu (or Liberation) fonts.
+    const path = [
+      '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+    ].find(existsSync);
+    expect(path).toBeDefined();
+    const doc = buildTestSop({
+      lanes: ['Staf'],
+      rows: [{ lane: 0, kegiatan: 'Cek ✓ berkas → arsip Şah ğ' }],
+    });
+    const pdf = await renderSopPdf(doc, { font: { regular: readFileSync(path!) } });
+    expect(extractPdfPages(pdf)[1]).toContain('Cek ✓ berkas → arsip Şah ğ');
   });
 });
