@@ -120,3 +120,20 @@ export function amountArb(unit: Waktu['unit']): fc.Arbitrary<number> {
 export const waktuArb: fc.Arbitrary<Waktu> = fc
   .constantFrom(...WAKTU_UNITS)
   .chain((unit) => fc.record({ amount: amountArb(unit), unit: fc.constant(unit), perItem: fc.boolean() }));
+
+/** An instant on one of the last three days of a month (December 2025 – October 2027). */
+export function monthEndInstantArb(cal: WorkingCalendar): fc.Arbitrary<Date> {
+  return fc
+    .record({
+      month: fc.integer({ min: 0, max: 22 }),
+      fromEnd: fc.integer({ min: 0, max: 2 }),
+      ms: fc.integer({ min: 0, max: 86_399_999 }),
+    })
+    .map(({ month, fromEnd, ms }) => {
+      const first = DateTime.fromObject({ year: 2025, month: 12, day: 1 }, { zone: cal.timeZone }).plus({
+        months: month,
+      });
+      const day = first.set({ day: first.daysInMonth! - fromEnd });
+      return new Date(day.toMillis() + ms);
+    });
+}

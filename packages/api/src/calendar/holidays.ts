@@ -41,10 +41,8 @@ const ISRA_MIRAJ_RULE = '27 Rajab';
 const ISRA_MIRAJ_NAME = "Isra Mi'raj Nabi Muhammad SAW";
 
 let indonesia: Holidays | undefined;
-function getIndonesia(): Holidays {
-  indonesia ??= new Holidays('ID');
-  return indonesia;
-}
+// The library's rules are fixed, so a year's list is computed once per process (it costs ~5 ms).
+const nationalByYear = new Map<number, ReadonlyArray<readonly [string, Holiday]>>();
 
 /**
  * National public holidays of Indonesia for `year` from date-holidays, keyed by calendar date.
@@ -54,8 +52,18 @@ function getIndonesia(): Holidays {
  * Two holidays on one date are joined into one name.
  */
 export function listNationalHolidays(year: number): Map<string, Holiday> {
+  let list = nationalByYear.get(year);
+  if (!list) {
+    list = [...readLibraryYear(year)];
+    nationalByYear.set(year, list);
+  }
+  return new Map(list.map(([date, h]) => [date, { ...h }]));
+}
+
+function readLibraryYear(year: number): Map<string, Holiday> {
+  indonesia ??= new Holidays('ID');
   const out = new Map<string, Holiday>();
-  for (const h of getIndonesia().getHolidays(year)) {
+  for (const h of indonesia.getHolidays(year)) {
     if (h.type !== 'public') continue;
     const date = h.date.slice(0, 10);
     const name = h.rule === ISRA_MIRAJ_RULE ? ISRA_MIRAJ_NAME : h.name;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, WIB, WIB_SKB, WIT_SKB, wall } from './test-fixtures.ts';
+import { at, makeCalendar, WIB, WIB_SKB, WIT_SKB, wall } from './test-fixtures.ts';
 import {
   addWorkingMinutes,
   isEndOfWorkingPeriod,
@@ -91,5 +91,24 @@ describe('workingMinutesBetween', () => {
     expect(workingMinutesBetween(at(WIB, '2026-01-05 00:00'), at(WIB, '2026-01-12 00:00'), WIB)).toBe(2280);
     // 12–16 January 2026 holds Isra Mi'raj on Friday.
     expect(workingMinutesBetween(at(WIB, '2026-01-12 00:00'), at(WIB, '2026-01-19 00:00'), WIB)).toBe(2040);
+  });
+});
+
+describe('zones with daylight saving (not Indonesian, but any IANA zone must work)', () => {
+  const amsterdam = makeCalendar({
+    timeZone: 'Europe/Amsterdam',
+    hours: { 7: { start: '01:00', end: '05:00' } },
+  });
+
+  it('reads office hours as wall-clock times across the spring-forward gap', () => {
+    // Sunday 29 March 2026: clocks jump 02:00 → 03:00, so 01:00–05:00 holds three hours.
+    const dayStart = new Date('2026-03-28T23:00:00Z');
+    const dayEnd = new Date('2026-03-29T22:00:00Z');
+    expect(workingMinutesBetween(dayStart, dayEnd, amsterdam)).toBe(180);
+    expect(isWorkingMoment(new Date('2026-03-29T00:00:00Z'), amsterdam)).toBe(true);
+    expect(isEndOfWorkingPeriod(new Date('2026-03-29T03:00:00Z'), amsterdam)).toBe(true);
+    expect(
+      workingMinutesBetween(new Date('2026-04-04T22:00:00Z'), new Date('2026-04-05T22:00:00Z'), amsterdam),
+    ).toBe(240);
   });
 });
