@@ -15,6 +15,7 @@ export {
   mergeHolidays,
   validateHolidayEntries,
 } from './holidays.ts';
+export { CalendarHorizonError, HORIZON_DAYS, type WorkingPeriod } from './local-days.ts';
 export {
   type CalendarIssue,
   type CreateCalendarResult,
