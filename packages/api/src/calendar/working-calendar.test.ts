@@ -15,10 +15,11 @@ describe('createWorkingCalendar', () => {
   it('lets an agency change one weekday and keeps the others', () => {
     const r = createWorkingCalendar({
       timeZone: 'Asia/Jayapura',
-      hours: { 5: { start: '07:30', end: '16:30' }, 6: { start: '08:00', end: '12:00' } },
+      hours: { 4: undefined, 5: { start: '07:30', end: '16:30' }, 6: { start: '08:00', end: '12:00' } },
     });
     expect(r.ok && r.calendar.hours).toMatchObject({
       1: { start: '07:30', end: '16:00' },
+      4: { start: '07:30', end: '16:00' },
       5: { start: '07:30', end: '16:30' },
       6: { start: '08:00', end: '12:00' },
       7: null,

@@ -71,7 +71,12 @@ export function createWorkingCalendar(options: {
   hours?: Partial<Record<IsoWeekday, WorkingHours | null>>;
   holidayOverrides?: readonly AgencyHolidayEntry[];
 }): CreateCalendarResult {
-  const hours = { ...DEFAULT_WORKING_HOURS, ...options.hours };
+  const hours = { ...DEFAULT_WORKING_HOURS };
+  // Only the weekdays given replace the defaults; an explicit `undefined` keeps the default.
+  for (const day of ISO_WEEKDAYS) {
+    const given = options.hours?.[day];
+    if (given !== undefined) hours[day] = given;
+  }
   const overrides = options.holidayOverrides ?? [];
   const issues: CalendarIssue[] = [...validateHours(hours), ...validateHolidayEntries(overrides)];
   if (!Info.isValidIANAZone(options.timeZone)) {
