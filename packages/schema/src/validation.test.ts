@@ -23,51 +23,105 @@ describe('validateSop', () => {
   });
 
   const cases: [string, (d: ReturnType<typeof good>) => void, ValidationCode, string?][] = [
-    ['no start', (d) => void (d.nodes = d.nodes.filter((n) => n.type !== 'start')), 'NO_START'],
-    ['two starts', (d) => void d.nodes.push({ ...d.nodes[0]!, id: 's2' }), 'MULTIPLE_START', 's2'],
-    ['no end', (d) => void (d.nodes = d.nodes.filter((n) => n.type !== 'end')), 'NO_END'],
+    [
+      'no start',
+      (d) => {
+        d.nodes = d.nodes.filter((n) => n.type !== 'start');
+      },
+      'NO_START',
+    ],
+    [
+      'two starts',
+      (d) => {
+        d.nodes.push({ ...d.nodes[0]!, id: 's2' });
+      },
+      'MULTIPLE_START',
+      's2',
+    ],
+    [
+      'no end',
+      (d) => {
+        d.nodes = d.nodes.filter((n) => n.type !== 'end');
+      },
+      'NO_END',
+    ],
     [
       'a missing tidak exit',
-      (d) => void (d.edges = d.edges.filter((e) => e.label !== 'tidak')),
+      (d) => {
+        d.edges = d.edges.filter((e) => e.label !== 'tidak');
+      },
       'DECISION_EXITS',
       'd',
     ],
     [
       'two ya exits',
-      (d) => void (d.edges.find((e) => e.label === 'tidak')!.label = 'ya'),
+      (d) => {
+        d.edges.find((e) => e.label === 'tidak')!.label = 'ya';
+      },
       'DECISION_EXITS',
       'd',
     ],
-    ['an empty Kegiatan', (d) => void (d.nodes[1]!.kegiatan = '   '), 'KEGIATAN_EMPTY', 'a'],
+    [
+      'an empty Kegiatan',
+      (d) => {
+        d.nodes[1]!.kegiatan = '   ';
+      },
+      'KEGIATAN_EMPTY',
+      'a',
+    ],
     [
       'an unbound lane',
-      (d) => void (d.lanes[1] = { id: 'kabid', name: 'KABID', kind: 'unbound' }),
+      (d) => {
+        d.lanes[1] = { id: 'kabid', name: 'KABID', kind: 'unbound' };
+      },
       'LANE_UNBOUND',
       'kabid',
     ],
-    ['a node in a missing lane', (d) => void (d.nodes[1]!.laneId = 'hilang'), 'NODE_LANE_MISSING', 'a'],
+    [
+      'a node in a missing lane',
+      (d) => {
+        d.nodes[1]!.laneId = 'hilang';
+      },
+      'NODE_LANE_MISSING',
+      'a',
+    ],
     [
       'an arrow into the start',
-      (d) => void d.edges.push({ id: 'x', source: 'a', target: 's' }),
+      (d) => {
+        d.edges.push({ id: 'x', source: 'a', target: 's' });
+      },
       'START_HAS_INCOMING',
       's',
     ],
     [
       'an arrow out of the end',
-      (d) => void d.edges.push({ id: 'x', source: 'e', target: 'a' }),
+      (d) => {
+        d.edges.push({ id: 'x', source: 'e', target: 'a' });
+      },
       'END_HAS_OUTGOING',
       'e',
     ],
     [
       'an arrow to nowhere',
-      (d) => void d.edges.push({ id: 'x', source: 'a', target: 'zzz' }),
+      (d) => {
+        d.edges.push({ id: 'x', source: 'a', target: 'zzz' });
+      },
       'EDGE_ENDPOINT_MISSING',
       'x',
     ],
-    ['a duplicate id', (d) => void (d.lanes[1]!.id = 'kasi'), 'DUPLICATE_ID', 'kasi'],
+    [
+      'a duplicate id',
+      (d) => {
+        d.lanes[1]!.id = 'kasi';
+      },
+      'DUPLICATE_ID',
+      'kasi',
+    ],
     [
       'a negative waktu',
-      (d) => void (d.nodes[1]!.mutuBaku.waktu = { amount: -1, unit: 'hari', perItem: false }),
+      (d) => {
+        d.nodes[1]!.mutuBaku.waktu = { amount: -1, unit: 'hari', perItem: false };
+      },
       'WAKTU_INVALID',
       'a',
     ],

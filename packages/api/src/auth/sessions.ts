@@ -89,7 +89,7 @@ export async function resolveSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, hashToken(token)));
-  if (!row || !row.active || new Date(row.expiresAt) <= now) return null;
+  if (!row?.active || new Date(row.expiresAt) <= now) return null;
   return loadSessionUser(db, row.userId);
 }
 

@@ -13,11 +13,13 @@ export interface Seed {
 
 /** Slugs of every seed, sorted ("tegal-lakip", …). */
 export function listSeedSlugs(dir = SEEDS_DIR): string[] {
-  return readdirSync(dir)
-    // Tool configuration beside the seeds (tsconfig.json for seeds/scripts) is not a seed.
-    .filter((f) => f.endsWith('.json') && f !== 'tsconfig.json' && f !== 'package.json')
-    .map((f) => basename(f, '.json'))
-    .sort();
+  return (
+    readdirSync(dir)
+      // Tool configuration beside the seeds (tsconfig.json for seeds/scripts) is not a seed.
+      .filter((f) => f.endsWith('.json') && f !== 'tsconfig.json' && f !== 'package.json')
+      .map((f) => basename(f, '.json'))
+      .sort()
+  );
 }
 
 /** Loads one seed through `parseDocument`; a seed that does not fit the schema throws with its issues. */

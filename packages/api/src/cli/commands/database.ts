@@ -4,13 +4,10 @@ import { agencies, PERMISSIONS, type Permission } from '../../db/schema.ts';
 import { loadSeeds } from '../../seeds/load-seeds.ts';
 import { createUser } from '../../services/admin-users.ts';
 import { DEMO_AGENCY, DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from '../../services/demo.ts';
-import { type CliCommand, type CliIo, UsageError } from '../cli-io.ts';
+import { type CliCommand, UsageError } from '../cli-io.ts';
 
 /** Opens the configured store (DATABASE_URL, else PGlite in ALUR_DATA_DIR or ./data), migrated. */
-async function withDatabase<T>(
-  io: CliIo,
-  work: (db: Awaited<ReturnType<typeof createDb>>) => Promise<T>,
-): Promise<T> {
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof createDb>>) => Promise<T>): Promise<T> {
   const config = readDbConfig();
   const database = await createDb(config);
   try {
@@ -41,7 +38,7 @@ export const migrateCommand: CliCommand = {
   summary: 'Menerapkan migrasi basis data (DATABASE_URL atau PGlite di ALUR_DATA_DIR)',
   async run(args, io) {
     if (args.length) throw new UsageError('migrate tidak menerima argumen.');
-    await withDatabase(io, async (db) => io.out(`Migrasi selesai (${db.kind}).`));
+    await withDatabase(async (db) => io.out(`Migrasi selesai (${db.kind}).`));
     return 0;
   },
 };
@@ -54,7 +51,7 @@ export const seedCommand: CliCommand = {
     if (args.length !== 1 || args[0] !== '--demo') {
       throw new UsageError('Sebut --demo: data demo membuat akun dengan kata sandi yang diketahui umum.');
     }
-    return withDatabase(io, async (db) => {
+    return withDatabase(async (db) => {
       if (!(await isEmptyDatabase(db.db))) {
         io.err('Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong.');
         return 1;
@@ -77,7 +74,7 @@ export const agencyAddCommand: CliCommand = {
     const slug = o.get('--slug');
     const name = o.get('--name');
     if (!slug || !name) throw new UsageError('--slug dan --name wajib.');
-    return withDatabase(io, async (db) => {
+    return withDatabase(async (db) => {
       const [row] = await db.db
         .insert(agencies)
         .values({ slug, name, timeZone: o.get('--tz') ?? 'Asia/Jakarta', address: o.get('--address') ?? '' })
@@ -111,7 +108,7 @@ export const userAddCommand: CliCommand = {
       io.err('Kata sandi paling sedikit 10 karakter (ALUR_PASSWORD atau stdin).');
       return 1;
     }
-    return withDatabase(io, async (db) => {
+    return withDatabase(async (db) => {
       const [row] = await db.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, agency));
       if (!row) {
         io.err(
