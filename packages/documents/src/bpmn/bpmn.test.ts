@@ -134,7 +134,7 @@ describe('BPMN import', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('reads a plain bpmn.io diagram: unnamed exits, merging gateway, no lanes', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
