@@ -1,5 +1,6 @@
 import { type CliCommand, type CliIo, UsageError } from './cli-io.ts';
 import { agencyAddCommand, migrateCommand, seedCommand, userAddCommand } from './commands/database.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -12,6 +13,7 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   importCommand,
   summaryCommand,
+  exportCommand,
   migrateCommand,
   seedCommand,
   agencyAddCommand,

@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppDeps, Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
+import { handleExport } from './export-route.ts';
 
 export interface HttpOptions {
   /** Built runtime app (served at /) and designer (at /designer/); skipped when missing. */
@@ -103,6 +104,10 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
             if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
           },
         });
+        return;
+      }
+      if (url.startsWith('/api/export')) {
+        await handleExport(deps, req, res);
         return;
       }
       if (url === '/healthz') {

@@ -1,22 +1,110 @@
-import { importSopTables } from '@alur/schema';
+import { importBpmn, importJson, importSopDocx, importSopXlsx } from '@alur/documents';
+import { type ImportReport, importSopTables, type SopDocument } from '@alur/schema';
 import { AppError } from '../errors.ts';
 
-/** Imports every SOP table found in pasted text; a text without one is a clear error. */
-export function importSop(input: { format: 'table'; content: string }) {
-  const results = importSopTables(input.content);
-  const ok = results.filter((r) => r.ok);
-  if (ok.length === 0) {
-    const first = results.find((r) => !r.ok);
-    throw new AppError(
-      'BAD_REQUEST',
-      first && !first.ok ? first.error.code : 'NO_TABLE',
-      first && !first.ok
-        ? first.error.message
-        : {
-            id: 'Tidak ditemukan tabel SOP: diharapkan baris judul NO | KEGIATAN | PELAKSANA … | MUTU BAKU | KET.',
-            en: 'No SOP table found: expected a header row NO | KEGIATAN | PELAKSANA … | MUTU BAKU | KET.',
-          },
-    );
+export const IMPORT_FORMATS = ['table', 'docx', 'xlsx', 'bpmn', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+type Message = { id: string; en: string };
+type Imported = { document: SopDocument; report: ImportReport };
+
+const EXPECTED: Record<ImportFormat, Message> = {
+  table: {
+    id: 'Tidak ditemukan tabel SOP: diharapkan baris judul NO | KEGIATAN | PELAKSANA … | MUTU BAKU | KET.',
+    en: 'No SOP table found: expected a header row NO | KEGIATAN | PELAKSANA … | MUTU BAKU | KET.',
+  },
+  docx: {
+    id: 'Dokumen Word ini tidak memuat tabel SOP (kolom No, Kegiatan, pelaksana, Mutu Baku).',
+    en: 'This Word document holds no SOP table (columns No, Kegiatan, lanes, Mutu Baku).',
+  },
+  xlsx: {
+    id: 'Lembar Excel ini tidak memuat tabel SOP (kolom No, Kegiatan, pelaksana, Mutu Baku).',
+    en: 'This Excel workbook holds no SOP table (columns No, Kegiatan, lanes, Mutu Baku).',
+  },
+  bpmn: { id: 'Bukan diagram BPMN 2.0 dengan proses.', en: 'Not a BPMN 2.0 diagram with a process.' },
+  json: { id: 'Bukan dokumen SOP Alur (JSON).', en: 'Not an Alur SOP document (JSON).' },
+};
+
+function refuse(
+  format: ImportFormat,
+  code: string,
+  message?: Message,
+  details?: Record<string, unknown>,
+): never {
+  throw new AppError('BAD_REQUEST', code, message ?? EXPECTED[format], details);
+}
+
+function decodeBase64(content: string, format: ImportFormat): Uint8Array {
+  const clean = content.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) {
+    refuse(format, 'NOT_BASE64', {
+      id: `Isi berkas ${format} harus dikirim sebagai base64.`,
+      en: `The ${format} file must be sent as base64.`,
+    });
   }
-  return { results: ok.map((r) => ({ document: r.document, report: r.report })) };
+  return new Uint8Array(Buffer.from(clean, 'base64'));
+}
+
+/** A report with no guesses, for formats that carry the model exactly (JSON). */
+function exactReport(document: SopDocument): ImportReport {
+  return {
+    name: document.identity.nama,
+    rowCount: document.nodes.filter((n) => n.type === 'activity' || n.type === 'decision').length,
+    guesses: [],
+  };
+}
+
+/**
+ * Turns an existing SOP (pasted table text, .docx/.xlsx as base64, BPMN XML, Alur JSON) into draft
+ * documents plus the report of every guess. Input that is not an SOP gets a message saying what
+ * was expected; nothing is stored here.
+ */
+export async function importSop(input: {
+  format: ImportFormat;
+  content: string;
+}): Promise<{ results: Imported[] }> {
+  const { format, content } = input;
+  switch (format) {
+    case 'table': {
+      const results = importSopTables(content);
+      const ok = results.flatMap((r) => (r.ok ? [{ document: r.document, report: r.report }] : []));
+      if (ok.length === 0) {
+        const first = results.find((r) => !r.ok);
+        refuse(
+          format,
+          first && !first.ok ? first.error.code : 'NO_TABLE',
+          first && !first.ok ? first.error.message : undefined,
+        );
+      }
+      return { results: ok };
+    }
+    case 'docx':
+    case 'xlsx': {
+      const bytes = decodeBase64(content, format);
+      const r = await (format === 'docx' ? importSopDocx(bytes) : importSopXlsx(bytes)).catch(() => null);
+      if (!r || !r.ok)
+        refuse(
+          format,
+          r && !r.ok ? r.error.code : 'UNREADABLE_FILE',
+          r && !r.ok ? r.error.message : undefined,
+        );
+      return { results: [{ document: r.document, report: r.report }] };
+    }
+    case 'bpmn': {
+      const r = await importBpmn(content).catch(() => null);
+      if (!r || !r.ok)
+        refuse(format, r && !r.ok ? r.error.code : 'NOT_BPMN', r && !r.ok ? r.error.message : undefined);
+      const report: ImportReport = {
+        name: r.report.name,
+        rowCount: r.document.nodes.filter((n) => n.type === 'activity' || n.type === 'decision').length,
+        guesses: r.report.notes.map((message) => ({ kind: 'column-role' as const, message })),
+      };
+      return { results: [{ document: r.document, report }] };
+    }
+    case 'json': {
+      const r = importJson(content);
+      if (!r.ok) refuse(format, r.error.code, r.error.message, { issues: r.error.issues });
+      return { results: [{ document: r.document, report: exactReport(r.document) }] };
+    }
+  }
 }

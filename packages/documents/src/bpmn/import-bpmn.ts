@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 import {
   SCHEMA_VERSION,
   type SopDocument,

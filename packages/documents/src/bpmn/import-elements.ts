@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 import { type Lane, parseWaktu, type SopNode, type Waktu } from '@alur/schema';
 import type { ModdleElement } from 'bpmn-moddle';
 

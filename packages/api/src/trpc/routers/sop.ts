@@ -1,7 +1,7 @@
 import { parseDocument, validateSop } from '@alur/schema';
 import { z } from 'zod';
 import { todayInAgency } from '../../services/agency-time.ts';
-import { importSop } from '../../services/import.ts';
+import { IMPORT_FORMATS, importSop } from '../../services/import.ts';
 import {
   createSop,
   getSop,
@@ -59,6 +59,6 @@ export const sopRouter = router({
     .query(({ ctx, input }) => getVersion(ctx.db, ctx.user, input.versionId)),
   /** Turns an existing SOP table into a draft document plus the report of every guess. */
   import: requirePermission('designer', 'admin')
-    .input(z.object({ format: z.enum(['table']), content: z.string().min(1).max(2_000_000) }))
+    .input(z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(15_000_000) }))
     .mutation(({ input }) => importSop(input)),
 });
