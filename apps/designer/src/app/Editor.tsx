@@ -86,6 +86,7 @@ function Workspace(props: EditorProps) {
         online={props.api !== null}
         onOpen={setDialog}
         onBack={props.onBack}
+        sopId={props.api ? props.sopId : undefined}
       />
       {props.restored && <div className="banner">{t('save.restored')}</div>}
       <div className="workspace">

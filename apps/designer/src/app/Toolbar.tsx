@@ -6,6 +6,7 @@ import { layoutDocument } from '../model/layout.ts';
 import { selectOnly } from '../model/selection.ts';
 import type { SaveStatus } from '../persistence/autosave.ts';
 import { useEditor, useEditorStore, useHistoryState } from '../store/EditorContext.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export type DialogName = 'shortcuts' | 'publish' | 'versions' | 'import';
 
@@ -15,6 +16,8 @@ export function Toolbar(props: {
   online: boolean;
   onOpen: (d: DialogName) => void;
   onBack?: () => void;
+  /** Set when the draft lives on the server: enables printing and export. */
+  sopId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const { fitView } = useReactFlow();
@@ -95,6 +98,7 @@ export function Toolbar(props: {
       >
         {t('toolbar.publish')}
       </button>
+      {props.sopId && <ExportMenu sopId={props.sopId} disabled={!props.online} />}
       <button
         type="button"
         onClick={() => props.onOpen('shortcuts')}

@@ -3,6 +3,16 @@ import type { Resources } from './id.ts';
 /** English UI strings. */
 export const en: Resources = {
   app: { title: 'Alur — SOP designer', language: 'Language', local: 'Local mode (no server)' },
+  export: {
+    label: 'Print / export',
+    hint: 'Official document of the last saved draft',
+    'pdf-a4': 'Official PDF (A4)',
+    'pdf-f4': 'Official PDF (F4/folio)',
+    'docx-a4': 'Word (A4)',
+    'docx-f4': 'Word (F4/folio)',
+    bpmn: 'BPMN 2.0',
+    json: 'JSON',
+  },
   toolbar: {
     undo: 'Undo',
     redo: 'Redo',

@@ -1,6 +1,16 @@
 /** Indonesian UI strings (the default language). */
 export const id = {
   app: { title: 'Alur — Perancang SOP', language: 'Bahasa', local: 'Mode lokal (tanpa server)' },
+  export: {
+    label: 'Cetak / ekspor',
+    hint: 'Dokumen resmi dari draf yang terakhir tersimpan',
+    'pdf-a4': 'PDF resmi (A4)',
+    'pdf-f4': 'PDF resmi (F4/folio)',
+    'docx-a4': 'Word (A4)',
+    'docx-f4': 'Word (F4/folio)',
+    bpmn: 'BPMN 2.0',
+    json: 'JSON',
+  },
   toolbar: {
     undo: 'Urungkan',
     redo: 'Ulangi',
