@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { pendingQueryOptions } from '../api/pending.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
+import { usePositionName } from './positions.ts';
 import { Link, useLocation } from './router.tsx';
 import { hasPermission, useMe } from './session.tsx';
 
@@ -13,11 +13,8 @@ export function Header() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { path } = useLocation();
-  const unread = useQuery({
-    ...pendingQueryOptions<{ count: number }>('notification.unreadCount'),
-    refetchInterval: 60_000,
-    retry: false,
-  });
+  const positionName = usePositionName();
+  const unread = useQuery(trpc.notification.unreadCount.queryOptions(undefined, { refetchInterval: 60_000 }));
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
@@ -81,7 +78,7 @@ export function Header() {
               {me.displayName}
             </span>
             <span className="user-positions" data-testid="user-positions">
-              {me.positions.join(', ') || me.permissions.join(', ')}
+              {me.positions.map(positionName).join(', ') || me.permissions.join(', ')}
             </span>
           </div>
           <label className="sr-only" htmlFor="lang-select">

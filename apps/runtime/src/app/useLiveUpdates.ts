@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { pendingKey } from '../api/pending.ts';
 import { useTRPC } from '../api/trpc.ts';
 
 /**
@@ -16,8 +15,7 @@ export function useLiveUpdates() {
       onData: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: pendingKey('notification.unreadCount') });
-        void queryClient.invalidateQueries({ queryKey: pendingKey('notification.list') });
+        void queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
       },
     }),
   );

@@ -62,7 +62,9 @@ export default function CasePage({ caseId }: { caseId: string }) {
                 return (
                   <tr key={x.id} className={running ? 'is-current' : undefined}>
                     <td>
-                      {running ? <Link to={`/tasks/${x.id}`}>{x.kegiatan}</Link> : x.kegiatan}
+                      <span className="clamp-3" title={x.kegiatan}>
+                        {running ? <Link to={`/tasks/${x.id}`}>{x.kegiatan}</Link> : x.kegiatan}
+                      </span>
                       {x.attempt > 1 && (
                         <span className="muted small"> ({t('inbox.attempt', { n: x.attempt })})</span>
                       )}

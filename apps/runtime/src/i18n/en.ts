@@ -185,6 +185,13 @@ export const en: Resources = {
     openCase: 'Open case',
   },
   evaluation: {
+    csvStandardMinutes: 'Standard (minutes)',
+    csvMedian: 'Median (working minutes)',
+    csvP90: 'P90 (working minutes)',
+    csvOnTime: 'On time (%)',
+    csvWait: 'Average wait (minutes)',
+    periodInvalid: 'The start date must come before the end date.',
+    chartRow: '{{kegiatan}}: median {{median}}, standard {{standard}}',
     title: 'Time standard evaluation',
     intro: 'Actual working time against Mutu Baku, per SOP, step and position.',
     from: 'From',

@@ -183,6 +183,13 @@ export const id = {
     openCase: 'Buka kasus',
   },
   evaluation: {
+    csvStandardMinutes: 'Mutu Baku (menit)',
+    csvMedian: 'Median (menit kerja)',
+    csvP90: 'P90 (menit kerja)',
+    csvOnTime: 'Tepat waktu (%)',
+    csvWait: 'Rata-rata menunggu (menit)',
+    periodInvalid: 'Tanggal awal harus sebelum tanggal akhir.',
+    chartRow: '{{kegiatan}}: median {{median}}, Mutu Baku {{standard}}',
     title: 'Evaluasi Mutu Baku',
     intro: 'Waktu kerja nyata dibanding Mutu Baku, per SOP, langkah dan jabatan.',
     from: 'Dari tanggal',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { usePositionName } from '../app/positions.ts';
 import { useMe } from '../app/session.tsx';
 import { countActiveFilters, EMPTY_FILTER, type InboxFilterState } from '../lib/inbox-filter.ts';
 
@@ -17,6 +18,7 @@ export function InboxFilters({
   const me = useMe();
   const sops = useQuery(trpc.sop.list.queryOptions());
   const active = countActiveFilters(filter);
+  const positionName = usePositionName();
   const set = (patch: Partial<InboxFilterState>) => onChange({ ...filter, ...patch });
   const toggles = [
     { key: 'overdue', label: t('inbox.overdue') },
@@ -55,7 +57,7 @@ export function InboxFilters({
             <option value="">{t('inbox.allPositions')}</option>
             {me.positions.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {positionName(p)}
               </option>
             ))}
           </select>

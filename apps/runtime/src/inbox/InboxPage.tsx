@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Loading, QueryError } from '../app/feedback.tsx';
+import { usePositionName } from '../app/positions.ts';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
@@ -29,6 +30,7 @@ export function InboxPage({ live }: { live: boolean }) {
   const inbox = useQuery(trpc.task.inbox.queryOptions(input));
   const setFilter = (next: InboxFilterState) => navigate('/', formatFilterParams(next), true);
   const counts = inbox.data?.countsByPosition ?? {};
+  const positionName = usePositionName();
   return (
     <main id="main" className="page" tabIndex={-1}>
       <div className="page-head">
@@ -48,7 +50,7 @@ export function InboxPage({ live }: { live: boolean }) {
                 data-testid={`count-${p}`}
                 onClick={() => setFilter({ ...filter, positionKey: filter.positionKey === p ? '' : p })}
               >
-                <span>{p}</span> <strong>{counts[p] ?? 0}</strong>
+                <span>{positionName(p)}</span> <strong>{counts[p] ?? 0}</strong>
               </button>
             </li>
           ))}

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { callPendingMutation, pendingKey, pendingQueryOptions } from '../api/pending.ts';
-import type { NotificationItem } from '../api/pending-types.ts';
+import { useTRPC } from '../api/trpc.ts';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
@@ -11,18 +10,13 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();
-  const list = useQuery({
-    ...pendingQueryOptions<NotificationItem[]>('notification.list', { limit: 100 }),
-    retry: false,
-  });
-  const markRead = useMutation({
-    mutationFn: (ids?: string[]) =>
-      callPendingMutation<{ marked: number }>('notification.markRead', ids ? { ids } : {}),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: pendingKey('notification.list') });
-      void queryClient.invalidateQueries({ queryKey: pendingKey('notification.unreadCount') });
-    },
-  });
+  const trpc = useTRPC();
+  const list = useQuery(trpc.notification.list.queryOptions({ limit: 100 }));
+  const markRead = useMutation(
+    trpc.notification.markRead.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() }),
+    }),
+  );
   const unread = (list.data ?? []).filter((n) => !n.read);
   return (
     <main id="main" className="page" tabIndex={-1}>
@@ -34,7 +28,7 @@ export function NotificationsPage() {
             className="btn"
             data-testid="mark-all-read"
             disabled={markRead.isPending}
-            onClick={() => markRead.mutate(undefined)}
+            onClick={() => markRead.mutate({})}
           >
             {t('notifications.markAll')}
           </button>
@@ -75,7 +69,7 @@ export function NotificationsPage() {
                     <Link
                       to={`/tasks/${n.taskId}`}
                       className="btn"
-                      onClick={() => !n.read && markRead.mutate([n.id])}
+                      onClick={() => !n.read && markRead.mutate({ ids: [n.id] })}
                     >
                       {t('notifications.openTask')}
                     </Link>
@@ -86,7 +80,11 @@ export function NotificationsPage() {
                     </Link>
                   )}
                   {!n.read && (
-                    <button type="button" className="btn btn-quiet" onClick={() => markRead.mutate([n.id])}>
+                    <button
+                      type="button"
+                      className="btn btn-quiet"
+                      onClick={() => markRead.mutate({ ids: [n.id] })}
+                    >
                       {t('notifications.markRead')}
                     </button>
                   )}

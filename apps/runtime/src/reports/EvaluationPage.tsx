@@ -1,3 +1,254 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { usePositionName } from '../app/positions.ts';
+import { useMe } from '../app/session.tsx';
+import { buildEvaluationCsv, findLongestWait } from '../lib/evaluation-csv.ts';
+import { computePeriod } from '../lib/period.ts';
+import { StepBars } from './StepBars.tsx';
+
+/** Saves text as a file; the BOM makes spreadsheet programs read UTF-8. */
+function downloadText(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Leaders' evaluation: actual time against Mutu Baku per SOP, step and position, for a period. */
 export default function EvaluationPage() {
-  return null;
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useMe();
+  const fmt = useFormat();
+  const positionName = usePositionName();
+  const [sopId, setSopId] = useState('');
+  const [fromDate, setFromDate] = useState('');
+  const [toDate, setToDate] = useState('');
+  const sops = useQuery(trpc.sop.list.queryOptions());
+  const period = computePeriod(fromDate, toDate, me.agency.timeZone, new Date());
+  const report = useQuery({
+    ...trpc.report.evaluation.queryOptions({ ...(sopId ? { sopId } : {}), ...(period ?? {}) }),
+    enabled: period !== null,
+    placeholderData: keepPreviousData,
+  });
+  const exportCsv = () => {
+    if (!report.data) return;
+    const csv = buildEvaluationCsv(report.data.sops, {
+      sop: t('evaluation.sop'),
+      row: t('evaluation.row'),
+      kegiatan: t('evaluation.kegiatan'),
+      lane: t('evaluation.lane'),
+      position: t('evaluation.position'),
+      standard: t('evaluation.standard'),
+      standardMinutes: t('evaluation.csvStandardMinutes'),
+      completed: t('evaluation.completed'),
+      medianMinutes: t('evaluation.csvMedian'),
+      p90Minutes: t('evaluation.csvP90'),
+      onTimePercent: t('evaluation.csvOnTime'),
+      open: t('evaluation.open'),
+      overdue: t('evaluation.overdue'),
+      avgWaitMinutes: t('evaluation.csvWait'),
+    });
+    downloadText(`evaluasi-sop-${fromDate || 'awal'}-${toDate || 'kini'}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      <h1>{t('evaluation.title')}</h1>
+      <p className="muted">{t('evaluation.intro')}</p>
+      <div className="card filter-bar">
+        <label className="field">
+          <span>{t('evaluation.sop')}</span>
+          <select data-testid="eval-sop" value={sopId} onChange={(e) => setSopId(e.target.value)}>
+            <option value="">{t('evaluation.allSops')}</option>
+            {(sops.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('evaluation.from')}</span>
+          <input
+            type="date"
+            data-testid="eval-from"
+            value={fromDate}
+            onChange={(e) => setFromDate(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('evaluation.to')}</span>
+          <input
+            type="date"
+            data-testid="eval-to"
+            value={toDate}
+            onChange={(e) => setToDate(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="btn"
+          data-testid="eval-export"
+          disabled={!report.data}
+          onClick={exportCsv}
+        >
+          {t('evaluation.exportCsv')}
+        </button>
+      </div>
+      {period === null && (
+        <p className="alert alert-error" role="alert">
+          {t('evaluation.periodInvalid')}
+        </p>
+      )}
+      {report.isPending && period !== null ? (
+        <Loading />
+      ) : report.error ? (
+        <QueryError error={report.error} path="report.evaluation" onRetry={() => report.refetch()} />
+      ) : report.data && report.data.sops.length === 0 ? (
+        <p className="empty">{t('evaluation.empty')}</p>
+      ) : report.data ? (
+        <>
+          {report.data.sops.map((sop) => {
+            const longest = findLongestWait(sop.steps);
+            return (
+              <section
+                key={sop.sopId}
+                className="card"
+                data-testid="eval-sop-card"
+                aria-labelledby={`sop-${sop.sopId}`}
+              >
+                <h2 id={`sop-${sop.sopId}`}>{sop.name}</h2>
+                <dl className="summary-grid">
+                  <div className="stat">
+                    <dt>{t('evaluation.cases')}</dt>
+                    <dd>{sop.cases}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('evaluation.completedCases')}</dt>
+                    <dd>{sop.completedCases}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('evaluation.openTasks')}</dt>
+                    <dd>{sop.openTasks}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('evaluation.overdueTasks')}</dt>
+                    <dd className={sop.overdueTasks > 0 ? 'overdue' : undefined}>{sop.overdueTasks}</dd>
+                  </div>
+                </dl>
+                {longest && (
+                  <p className="alert alert-info">
+                    {t('evaluation.longestWait', {
+                      kegiatan: longest.kegiatan,
+                      time: fmt.minutes(longest.avgWaitMinutes),
+                    })}
+                  </p>
+                )}
+                <StepBars steps={sop.steps} />
+                <div className="table-wrap">
+                  <table className="data-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('evaluation.row')}</th>
+                        <th scope="col">{t('evaluation.kegiatan')}</th>
+                        <th scope="col">{t('evaluation.lane')}</th>
+                        <th scope="col">{t('evaluation.standard')}</th>
+                        <th scope="col" className="num">
+                          {t('evaluation.completed')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.median')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.p90')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.onTime')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.open')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.overdue')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('evaluation.wait')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {sop.steps.map((s) => (
+                        <tr key={s.nodeId}>
+                          <td>{s.rowNo ?? '–'}</td>
+                          <td>
+                            <span className="clamp-3" title={s.kegiatan}>
+                              {s.kegiatan}
+                            </span>
+                          </td>
+                          <td>{s.lane}</td>
+                          <td>{s.standard || t('common.none')}</td>
+                          <td className="num">{s.completed}</td>
+                          <td className="num">{fmt.minutes(s.medianMinutes)}</td>
+                          <td className="num">{fmt.minutes(s.p90Minutes)}</td>
+                          <td className="num">{fmt.percent(s.onTimeShare)}</td>
+                          <td className="num">{s.open}</td>
+                          <td className={`num${s.overdue > 0 ? ' overdue' : ''}`}>{s.overdue}</td>
+                          <td className="num">{fmt.minutes(s.avgWaitMinutes)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            );
+          })}
+          <section className="card" aria-labelledby="pos-h">
+            <h2 id="pos-h">{t('evaluation.positions')}</h2>
+            <div className="table-wrap">
+              <table className="data-table" data-testid="eval-positions">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('evaluation.position')}</th>
+                    <th scope="col" className="num">
+                      {t('evaluation.completed')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('evaluation.median')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('evaluation.onTime')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('evaluation.open')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('evaluation.overdue')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.data.positions.map((p) => (
+                    <tr key={p.positionKey}>
+                      <td>{positionName(p.positionKey)}</td>
+                      <td className="num">{p.completed}</td>
+                      <td className="num">{fmt.minutes(p.medianMinutes)}</td>
+                      <td className="num">{fmt.percent(p.onTimeShare)}</td>
+                      <td className="num">{p.open}</td>
+                      <td className={`num${p.overdue > 0 ? ' overdue' : ''}`}>{p.overdue}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
 }
