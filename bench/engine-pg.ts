@@ -1,0 +1,134 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { loadSessionUser, type SessionUser } from '../packages/api/src/auth/sessions.ts';
+import { tasks } from '../packages/api/src/db/schema.ts';
+import {
+  buildChainDoc,
+  createScratchDb,
+  type SeededStore,
+  seedStore,
+  startCases,
+} from '../packages/api/src/reliability/fixtures.ts';
+import { actOnTask } from '../packages/api/src/services/tasks.ts';
+import { createCountingDb } from './counting-db.ts';
+import { dbName, emit, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
+
+/*
+ * engine.pg: task completions per second through the service layer the API uses (`actOnTask`:
+ * idempotency wrapper, visibility check, `runTaskCommand` with the case row FOR UPDATE, the pure
+ * `decide`, writes and NOTIFY), against pgbench running the bare SQL of one completion (update a
+ * task, insert the next, insert an audit event) on the same server in the same run.
+ */
+const SECONDS = QUICK ? 3 : 10;
+const CHAIN = 40;
+const WORKER_COUNTS = [4, 16];
+
+async function measureEngine(store: SeededStore, user: SessionUser, workers: number, counter: () => number) {
+  // Each worker owns its cases, as each pgbench client picks its own rows: no lock waits between them.
+  const perWorker = Math.ceil((SECONDS * 400) / CHAIN / workers) + 2;
+  const caseIds = await startCases(store, perWorker * workers);
+  const db = store.deps.database.db;
+  const openTask = new Map<string, string>();
+  for (const t of await db.select({ id: tasks.id, caseId: tasks.caseId, status: tasks.status }).from(tasks)) {
+    if (t.status === 'open') openTask.set(t.caseId, t.id);
+  }
+  let completions = 0;
+  const before = counter();
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      const mine = caseIds.slice(w * perWorker, (w + 1) * perWorker);
+      for (const caseId of mine) {
+        let taskId = openTask.get(caseId);
+        while (taskId && performance.now() < deadline) {
+          const r = await actOnTask(store.deps, user, { taskId }, { type: 'task.complete' });
+          completions++;
+          taskId = r.openTasks[0]?.id;
+        }
+        if (performance.now() >= deadline) return;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: completions / elapsed, statements: (counter() - before) / Math.max(1, completions) };
+}
+
+const PGBENCH_SCRIPT = `\\set n random(1, :ncases)
+BEGIN;
+UPDATE tasks t SET status = 'completed', completed_at = now(), completed_by = b.started_by
+  FROM bench_cases b
+  WHERE b.n = :n AND t.id = (SELECT id FROM tasks WHERE case_id = b.id AND status = 'open' LIMIT 1);
+INSERT INTO tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt, token, created_at, due_at)
+  SELECT gen_random_uuid(), b.id, b.agency_id, b.sop_id, 'a2', 'activity', 'kasi', 'open', 1, 't', now(), now() + interval '1 hour'
+  FROM bench_cases b WHERE b.n = :n;
+INSERT INTO audit_events (agency_id, action, case_id, node_id, data, at)
+  SELECT b.agency_id, 'task.completed', b.id, 'a1', '{}', now() FROM bench_cases b WHERE b.n = :n;
+COMMIT;
+`;
+
+async function measurePgbench(url: string, workers: number): Promise<number> {
+  const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
+  writeFileSync(script, PGBENCH_SCRIPT);
+  const out = await run('pgbench', [
+    ...pgFlags(url),
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(workers),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    '-D',
+    'ncases=1000',
+    '-f',
+    script,
+    dbName(url),
+  ]).finally(() => rmSync(script, { force: true }));
+  const m = /tps = ([\d.]+)/.exec(out);
+  if (!m) throw new Error(`no tps in pgbench output: ${out}`);
+  return Number(m[1]);
+}
+
+async function main() {
+  const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_engine');
+  const counting = createCountingDb(scratch.url, 16);
+  const store = await seedStore(counting.database, buildChainDoc(CHAIN));
+  try {
+    const user = await loadSessionUser(store.deps.database.db, await store.userId('kasi'));
+    await startCases(store, 1000);
+    await store.deps.database.query(sql`
+      create table bench_cases as
+        select row_number() over (order by id)::int as n, id, agency_id, sop_id, started_by from cases`);
+    await store.deps.database.query(sql`alter table bench_cases add primary key (n)`);
+    const engine = new Map<number, { perSecond: number; statements: number }>();
+    const baseline = new Map<number, number>();
+    for (const w of WORKER_COUNTS) {
+      engine.set(w, await measureEngine(store, user, w, counting.statements));
+      baseline.set(w, await measurePgbench(scratch.url, w));
+    }
+    let best = WORKER_COUNTS[0]!;
+    for (const w of WORKER_COUNTS) {
+      const e = engine.get(w)!;
+      emit(`engine.pg.completions_per_s.w${w}`, e.perSecond, 'completions/s', { workers: w });
+      emit(`engine.pg.sql_baseline_tps.w${w}`, baseline.get(w)!, 'tps', { workers: w });
+      emit(`engine.pg.statements_per_completion.w${w}`, e.statements, 'statements', { workers: w });
+      if (e.perSecond > engine.get(best)!.perSecond) best = w;
+    }
+    emit('engine.pg.completions_per_s', engine.get(best)!.perSecond, 'completions/s', { workers: best });
+    emit('engine.pg.sql_baseline_tps', baseline.get(best)!, 'tps', { workers: best });
+    emit('engine.pg.ratio', engine.get(best)!.perSecond / baseline.get(best)!, 'ratio', { workers: best });
+  } finally {
+    await store.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((error) => {
+  note(String(error?.stack ?? error));
+  process.exit(1);
+});
