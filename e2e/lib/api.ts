@@ -1,0 +1,66 @@
+import type { SopDocumentInput } from '@alur/schema';
+import { DEMO_PASSWORD, readBaseUrl } from './env.ts';
+
+/** The tRPC error body as the server sends it (docs/api.md). */
+interface TrpcErrorBody {
+  error: { message: string; data?: { appCode?: string; httpStatus?: number } };
+}
+
+/**
+ * A tiny HTTP client for seeding and checking data through the API, signed in as one user. It
+ * speaks the documented wire format (GET queries, POST mutations with `x-alur-csrf: 1`).
+ */
+export class ApiSession {
+  private constructor(
+    private readonly base: string,
+    private readonly cookie: string,
+  ) {}
+
+  /** Signs in with the demo password and keeps the session cookie. */
+  static async signIn(username: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+    const base = readBaseUrl();
+    const res = await fetch(`${base}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-alur-csrf': '1' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!res.ok) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return new ApiSession(base, cookie);
+  }
+
+  /** Calls a query procedure; throws with the server's message on an error answer. */
+  async query<T>(procedure: string, input?: unknown): Promise<T> {
+    const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const res = await fetch(`${this.base}/api/trpc/${procedure}${qs}`, { headers: { cookie: this.cookie } });
+    return readAnswer<T>(procedure, res);
+  }
+
+  /** Calls a mutation procedure. */
+  async mutate<T>(procedure: string, input?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}/api/trpc/${procedure}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'content-type': 'application/json', 'x-alur-csrf': '1' },
+      body: JSON.stringify(input ?? null),
+    });
+    return readAnswer<T>(procedure, res);
+  }
+
+  /** Creates a draft SOP with the given document; returns its id. */
+  async createSop(name: string, document?: SopDocumentInput): Promise<string> {
+    const r = await this.mutate<{ sopId: string }>('sop.create', document ? { name, document } : { name });
+    return r.sopId;
+  }
+}
+
+async function readAnswer<T>(procedure: string, res: Response): Promise<T> {
+  const body = (await res.json()) as { result?: { data: T } } & Partial<TrpcErrorBody>;
+  if (!res.ok || !body.result) {
+    const code = body.error?.data?.appCode ?? res.status;
+    throw new Error(`${procedure} failed (${code}): ${body.error?.message ?? 'no message'}`);
+  }
+  return body.result.data;
+}
