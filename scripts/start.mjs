@@ -37,6 +37,12 @@ if (stale.length > 0) {
   }
 }
 
+// The prepared embedded database (restored instead of running initdb on a fresh data directory).
+if (!existsSync(join(root, 'packages/api/dist/pglite-template.tar.gz'))) {
+  const r = spawnSync('npm', ['run', 'build', '-w', '@alur/api'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
 const env = { ...process.env };
 if (!env.DATABASE_URL && env.ALUR_DEMO === undefined) env.ALUR_DEMO = '1';
 const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/api/src/main.ts')], {

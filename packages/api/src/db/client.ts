@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { findPgliteTemplate } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -58,10 +59,13 @@ export async function createDb(config: DbConfig): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // A fresh data directory starts from the prepared template when there is one (see
+  // scripts/make-pglite-template.ts): restoring it is much faster than initdb in WASM.
+  const fresh =
+    config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
+  const loadDataDir = config.loadDataDir ?? (fresh ? (findPgliteTemplate() ?? undefined) : undefined);
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = config.loadDataDir
-    ? new PGlite({ loadDataDir: config.loadDataDir })
-    : new PGlite(config.dataDir);
+  const client = new PGlite({ dataDir: config.dataDir, loadDataDir });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

@@ -1,4 +1,3 @@
-import { exportBpmn, exportJson, renderSopDocx, renderSopPdf } from '@alur/documents';
 import type { SopDocument } from '@alur/schema';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'bpmn', 'json'] as const;
@@ -18,6 +17,8 @@ export async function renderExport(
   format: ExportFormat,
   paper: Paper = 'a4',
 ): Promise<{ bytes: Uint8Array; contentType: string; fileName: string }> {
+  // Loaded on first use: the PDF/DOCX libraries would otherwise slow every start-up.
+  const { exportBpmn, exportJson, renderSopDocx, renderSopPdf } = await import('@alur/documents');
   const base =
     (document.identity.nama || 'sop')
       .toLowerCase()

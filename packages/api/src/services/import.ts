@@ -1,4 +1,3 @@
-import { importBpmn, importJson, importSopDocx, importSopXlsx } from '@alur/documents';
 import { type ImportReport, importSopTables, type SopDocument } from '@alur/schema';
 import { AppError } from '../errors.ts';
 
