@@ -78,7 +78,8 @@ export function Header() {
               {me.displayName}
             </span>
             <span className="user-positions" data-testid="user-positions">
-              {me.positions.map(positionName).join(', ') || me.permissions.join(', ')}
+              {me.positions.map(positionName).join(', ') ||
+                me.permissions.map((p) => t(`admin.perm_${p}`)).join(', ')}
             </span>
           </div>
           <label className="sr-only" htmlFor="lang-select">

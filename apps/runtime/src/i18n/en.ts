@@ -224,6 +224,9 @@ export const en: Resources = {
     longestWait: 'Cases wait longest at: {{kegiatan}} ({{time}})',
   },
   admin: {
+    source_override: 'Agency correction',
+    source_library: 'National list',
+    source_agency: 'Agency',
     title: 'Administration',
     users: 'Users',
     positions: 'Positions',

@@ -222,6 +222,9 @@ export const id = {
     longestWait: 'Kasus paling lama menunggu di: {{kegiatan}} ({{time}})',
   },
   admin: {
+    source_override: 'Koreksi instansi',
+    source_library: 'Daftar nasional',
+    source_agency: 'Instansi',
     title: 'Administrasi',
     users: 'Pengguna',
     positions: 'Jabatan',

@@ -1,0 +1,222 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { useFormat } from '../app/format.ts';
+import { readZoneDate } from '../lib/agency-day.ts';
+
+const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+type Hours = Record<(typeof WEEKDAYS)[number], { start: string; end: string } | null>;
+type HolidayKind = 'cuti_bersama' | 'holiday' | 'removed';
+
+/** The agency's working calendar: time zone, office hours per weekday, holidays and cuti bersama. */
+export function CalendarPanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fmt = useFormat();
+  const queryClient = useQueryClient();
+  const thisYear = Number(readZoneDate(fmt.zone, new Date()).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const calendar = useQuery(trpc.admin.calendar.get.queryOptions({ year }));
+  const [zone, setZone] = useState('');
+  const [hours, setHours] = useState<Hours | null>(null);
+  const [holiday, setHoliday] = useState({ date: '', name: '', kind: 'cuti_bersama' as HolidayKind });
+  useEffect(() => {
+    if (!calendar.data) return;
+    setZone(calendar.data.timeZone);
+    setHours(calendar.data.hours as Hours);
+  }, [calendar.data]);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.calendar.pathKey() });
+  const update = useMutation(trpc.admin.calendar.update.mutationOptions({ onSuccess: refresh }));
+  const setDay = useMutation(
+    trpc.admin.calendar.setHoliday.mutationOptions({
+      onSuccess: () => {
+        setHoliday({ date: '', name: '', kind: 'cuti_bersama' });
+        void refresh();
+      },
+    }),
+  );
+  const removeEntry = useMutation(trpc.admin.calendar.removeEntry.mutationOptions({ onSuccess: refresh }));
+  if (calendar.isPending || !hours) return <Loading />;
+  if (calendar.error) return <QueryError error={calendar.error} path="admin.calendar.get" />;
+  const saveHours = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ timeZone: zone, hours });
+  };
+  const addHoliday = (e: FormEvent) => {
+    e.preventDefault();
+    setDay.mutate(holiday);
+  };
+  return (
+    <>
+      <form className="card" onSubmit={saveHours} aria-labelledby="hours-h">
+        <h2 id="hours-h">{t('admin.hours')}</h2>
+        <label className="field">
+          <span>{t('admin.timeZone')}</span>
+          <select data-testid="cal-zone" value={zone} onChange={(e) => setZone(e.target.value)}>
+            {[...new Set([...ZONES, zone])].map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="table-wrap">
+          <table className="data-table hours-table">
+            <tbody>
+              {WEEKDAYS.map((d) => {
+                const h = hours[d];
+                return (
+                  <tr key={d}>
+                    <th scope="row">{t(`admin.weekday${d}`)}</th>
+                    <td>
+                      <label className="toggle">
+                        <input
+                          type="checkbox"
+                          checked={h === null}
+                          onChange={(e) =>
+                            setHours({
+                              ...hours,
+                              [d]: e.target.checked ? null : { start: '07:30', end: '16:00' },
+                            })
+                          }
+                        />
+                        {t('admin.closed')}
+                      </label>
+                    </td>
+                    <td>
+                      {h && (
+                        <label>
+                          <span className="sr-only">
+                            {t(`admin.weekday${d}`)} {t('admin.start')}
+                          </span>
+                          <input
+                            type="time"
+                            value={h.start}
+                            onChange={(e) => setHours({ ...hours, [d]: { ...h, start: e.target.value } })}
+                          />
+                        </label>
+                      )}
+                    </td>
+                    <td>
+                      {h && (
+                        <label>
+                          <span className="sr-only">
+                            {t(`admin.weekday${d}`)} {t('admin.end')}
+                          </span>
+                          <input
+                            type="time"
+                            value={h.end}
+                            onChange={(e) => setHours({ ...hours, [d]: { ...h, end: e.target.value } })}
+                          />
+                        </label>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {update.error && <ErrorMessage error={update.error} />}
+        {update.isSuccess && <p role="status">{t('common.saved')}</p>}
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+      </form>
+
+      <section className="card" aria-labelledby="hol-h">
+        <div className="page-head">
+          <h2 id="hol-h">{t('admin.holidays')}</h2>
+          <label className="field inline">
+            <span className="sr-only">{t('admin.year')}</span>
+            <select data-testid="cal-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {[thisYear - 1, thisYear, thisYear + 1].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="cal-holidays">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.date')}</th>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('admin.source')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('admin.edit')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {calendar.data.holidays.map((h) => (
+                <tr key={h.date}>
+                  <td>{h.date}</td>
+                  <td>{h.name}</td>
+                  <td>{t(`admin.source_${h.source}`, { defaultValue: h.source })}</td>
+                  <td>
+                    {h.kind !== 'library' && (
+                      <button
+                        type="button"
+                        className="btn btn-quiet"
+                        disabled={removeEntry.isPending}
+                        onClick={() => removeEntry.mutate({ date: h.date })}
+                      >
+                        {t('admin.removeEntry')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {removeEntry.error && <ErrorMessage error={removeEntry.error} />}
+        <form onSubmit={addHoliday} aria-label={t('admin.addHoliday')}>
+          <h3>{t('admin.addHoliday')}</h3>
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('admin.date')}</span>
+              <input
+                type="date"
+                value={holiday.date}
+                onChange={(e) => setHoliday({ ...holiday, date: e.target.value })}
+                required
+              />
+            </label>
+            <label className="field">
+              <span>{t('admin.name')}</span>
+              <input
+                value={holiday.name}
+                onChange={(e) => setHoliday({ ...holiday, name: e.target.value })}
+                required
+              />
+            </label>
+            <label className="field">
+              <span>{t('admin.kind')}</span>
+              <select
+                value={holiday.kind}
+                onChange={(e) => setHoliday({ ...holiday, kind: e.target.value as HolidayKind })}
+              >
+                {(['cuti_bersama', 'holiday', 'removed'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`admin.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {setDay.error && <ErrorMessage error={setDay.error} />}
+          <button type="submit" className="btn btn-primary" disabled={setDay.isPending}>
+            {t('common.save')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc.ts';
+import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { CheckList } from './CheckList.tsx';
+
+const PERMISSIONS = ['staff', 'leader', 'admin', 'designer'] as const;
+type Permission = (typeof PERMISSIONS)[number];
+
+function usePermissionOptions() {
+  const { t } = useTranslation();
+  return PERMISSIONS.map((p) => ({ value: p, label: t(`admin.perm_${p}`) }));
+}
+
+function usePositionOptions() {
+  const trpc = useTRPC();
+  const positions = useQuery(trpc.admin.positions.list.queryOptions());
+  return (positions.data ?? []).map((p) => ({ value: p.key, label: `${p.name} (${p.key})` }));
+}
+
+/** Users of the agency: list, add, change permissions/positions/active, reset a password. */
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const users = useQuery(trpc.admin.users.list.queryOptions());
+  const [editing, setEditing] = useState<string | null>(null);
+  if (users.isPending) return <Loading />;
+  if (users.error) return <QueryError error={users.error} path="admin.users.list" />;
+  return (
+    <>
+      <div className="table-wrap card">
+        <table className="data-table" data-testid="admin-users">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.username')}</th>
+              <th scope="col">{t('admin.displayName')}</th>
+              <th scope="col">{t('admin.permissions')}</th>
+              <th scope="col">{t('admin.positions')}</th>
+              <th scope="col">{t('admin.active')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('admin.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{u.permissions.map((p) => t(`admin.perm_${p}`)).join(', ')}</td>
+                <td>{u.positions.join(', ')}</td>
+                <td>{u.active ? t('common.yes') : t('common.no')}</td>
+                <td>
+                  <button type="button" className="btn btn-quiet" onClick={() => setEditing(u.id)}>
+                    {t('admin.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing && (
+        <EditUser
+          key={editing}
+          user={users.data.find((u) => u.id === editing)!}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <CreateUser />
+    </>
+  );
+}
+
+function CreateUser() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const permissionOptions = usePermissionOptions();
+  const positionOptions = usePositionOptions();
+  const empty = {
+    username: '',
+    displayName: '',
+    password: '',
+    permissions: ['staff'] as string[],
+    positions: [] as string[],
+  };
+  const [form, setForm] = useState(empty);
+  const create = useMutation(
+    trpc.admin.users.create.mutationOptions({
+      onSuccess: () => {
+        setForm(empty);
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
+      },
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ ...form, permissions: form.permissions as Permission[] });
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-user-h">
+      <h2 id="add-user-h">{t('admin.addUser')}</h2>
+      <div className="form-grid">
+        <label className="field">
+          <span>{t('admin.username')}</span>
+          <input
+            data-testid="new-username"
+            value={form.username}
+            autoComplete="off"
+            onChange={(e) => setForm({ ...form, username: e.target.value })}
+            required
+          />
+        </label>
+        <label className="field">
+          <span>{t('admin.displayName')}</span>
+          <input
+            value={form.displayName}
+            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+            required
+          />
+        </label>
+        <label className="field">
+          <span>{t('admin.password')}</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            required
+          />
+        </label>
+      </div>
+      <CheckList
+        legend={t('admin.permissions')}
+        options={permissionOptions}
+        value={form.permissions}
+        onChange={(permissions) => setForm({ ...form, permissions })}
+      />
+      <CheckList
+        legend={t('admin.positions')}
+        options={positionOptions}
+        value={form.positions}
+        onChange={(positions) => setForm({ ...form, positions })}
+      />
+      {create.error && <ErrorMessage error={create.error} />}
+      {create.isSuccess && <p role="status">{t('common.saved')}</p>}
+      <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+        {t('admin.addUser')}
+      </button>
+    </form>
+  );
+}
+
+function EditUser({
+  user,
+  onClose,
+}: {
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    active: boolean;
+    permissions: string[];
+    positions: string[];
+  };
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const permissionOptions = usePermissionOptions();
+  const positionOptions = usePositionOptions();
+  const [form, setForm] = useState({
+    displayName: user.displayName,
+    active: user.active,
+    permissions: user.permissions,
+    positions: user.positions,
+  });
+  const [password, setPassword] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
+  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: refresh }));
+  const reset = useMutation(
+    trpc.admin.users.resetPassword.mutationOptions({ onSuccess: () => setPassword('') }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ userId: user.id, ...form, permissions: form.permissions as Permission[] });
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="edit-user-h" data-testid="edit-user">
+      <h2 id="edit-user-h">
+        {t('admin.edit')}: {user.username}
+      </h2>
+      <label className="field">
+        <span>{t('admin.displayName')}</span>
+        <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={form.active}
+          onChange={(e) => setForm({ ...form, active: e.target.checked })}
+        />
+        <span>{t('admin.active')}</span>
+      </label>
+      <CheckList
+        legend={t('admin.permissions')}
+        options={permissionOptions}
+        value={form.permissions}
+        onChange={(permissions) => setForm({ ...form, permissions })}
+      />
+      <CheckList
+        legend={t('admin.positions')}
+        options={positionOptions}
+        value={form.positions}
+        onChange={(positions) => setForm({ ...form, positions })}
+      />
+      {update.error && <ErrorMessage error={update.error} />}
+      {update.isSuccess && <p role="status">{t('common.saved')}</p>}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+      <div className="filter-bar" style={{ marginTop: '1rem' }}>
+        <label className="field">
+          <span>{t('admin.newPassword')}</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="btn"
+          disabled={!password || reset.isPending}
+          onClick={() => reset.mutate({ userId: user.id, password })}
+        >
+          {t('admin.resetPassword')}
+        </button>
+      </div>
+      {reset.error && <ErrorMessage error={reset.error} />}
+      {reset.isSuccess && <p role="status">{t('common.saved')}</p>}
+    </form>
+  );
+}
