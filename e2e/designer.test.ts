@@ -1,18 +1,20 @@
-import type { SopDocument } from '@alur/schema';
+import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ApiSession } from './lib/api.ts';
-import { launchBrowser, openContext, saveScreenshot } from './lib/browser.ts';
+import { launchBrowser, openContext, saveScreenshot, signInContext } from './lib/browser.ts';
 import {
   dragConnection,
   dropFromPalette,
   edges,
   fillField,
   fillTextArea,
+  findLane,
   fitView,
   lanes,
   signInDesigner,
   stepNodes,
+  waitForViewportIdle,
 } from './lib/designer.ts';
 import { waitForCount, waitForText } from './lib/wait.ts';
 
@@ -186,4 +188,99 @@ describe('designer', () => {
     ]);
     await adminContext.close();
   });
+
+  it('designer › undo restores a deleted lane', async () => {
+    const { page, sopId } = await openSeeded('Lajur yang dihapus');
+    onTestFailed(() => saveScreenshot(page, 'designer-undo-failure'));
+    await waitForCount(stepNodes(page), 5);
+    await findLane(page, 'Kasi').click();
+    await page.getByTestId('inspector-lane').waitFor();
+    await page.getByTestId('lane-remove').click();
+    // The lane goes with its two symbols and the arrow into them.
+    await waitForCount(lanes(page), 1);
+    await waitForCount(stepNodes(page), 3);
+    await waitForCount(edges(page), 1);
+    await expect
+      .poll(async () => (await perancang.query<Draft>('sop.get', { sopId })).document.lanes.length, POLL)
+      .toBe(1);
+
+    await page.getByTestId('undo').click();
+    await waitForCount(lanes(page), 2);
+    await waitForCount(stepNodes(page), 5);
+    await waitForCount(edges(page), 2);
+    await findLane(page, 'Kasi').waitFor();
+    await waitForText(page.getByTestId('node-a2'), /Memeriksa berkas/);
+    await expect
+      .poll(async () => {
+        const { document } = await perancang.query<Draft>('sop.get', { sopId });
+        return [document.lanes.map((l) => l.name), document.nodes.length, document.edges.length];
+      }, POLL)
+      .toEqual([['Staf', 'Kasi'], 5, 2]);
+    await page.context().close();
+  });
+
+  it('designer › an invalid connection is refused with its reason shown', async () => {
+    const { page, sopId } = await openSeeded('Sambungan ditolak');
+    onTestFailed(() => saveScreenshot(page, 'designer-refusal-failure'));
+    await waitForCount(stepNodes(page), 5);
+    await waitForCount(edges(page), 2);
+    // a1 already leads to a2: a second exit of a kegiatan is refused.
+    await dragConnection(page, 'a1', 'a3');
+    const refusal = page.getByTestId('connection-refusal');
+    await waitForText(refusal, /Sambungan ditolak:\s*Kegiatan hanya boleh punya satu panah keluar/);
+    await saveScreenshot(page, 'designer-connection-refused');
+    expect(await edges(page).count()).toBe(2);
+    // A valid arrow is still accepted afterwards, and only it is saved.
+    await dragConnection(page, 'a2', 'a3');
+    await waitForCount(edges(page), 3);
+    await expect
+      .poll(async () => {
+        const { document } = await perancang.query<Draft>('sop.get', { sopId });
+        return document.edges.map((e) => `${e.source}>${e.target}`).sort();
+      }, POLL)
+      .toEqual(['a1>a2', 'a2>a3', 'start>a1']);
+    await page.context().close();
+  });
 });
+
+const POLL = { timeout: 20_000, interval: 200 };
+
+/** Creates an SOP through the API (two lanes, five symbols, two arrows) and opens it signed in. */
+async function openSeeded(name: string) {
+  const step = (id: string, laneId: string, y: number, kegiatan: string) => ({
+    id,
+    type: 'activity' as const,
+    laneId,
+    kegiatan,
+    mutuBaku: { kelengkapan: [], waktu: { amount: 5, unit: 'menit' as const, perItem: false }, output: '' },
+    position: { x: 0, y },
+  });
+  const document: SopDocumentInput = {
+    schemaVersion: 1,
+    identity: { nama: name },
+    lanes: [
+      { id: 'staf', name: 'Staf', kind: 'position', positionKey: 'staf' },
+      { id: 'kasi', name: 'Kasi', kind: 'position', positionKey: 'kasi' },
+    ],
+    nodes: [
+      { id: 'start', type: 'start', laneId: 'staf', position: { x: 0, y: 90 } },
+      step('a1', 'staf', 180, 'Menerima berkas'),
+      step('a2', 'kasi', 300, 'Memeriksa berkas'),
+      step('a3', 'kasi', 420, 'Memaraf berkas'),
+      { id: 'end', type: 'end', laneId: 'staf', position: { x: 0, y: 540 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'a1' },
+      { id: 'e2', source: 'a1', target: 'a2' },
+    ],
+    rowOrder: ['a1', 'a2', 'a3'],
+  };
+  const sopId = await perancang.createSop(name, document);
+  const context = await openContext(browser, WIDE);
+  await signInContext(context, 'perancang');
+  const page = await context.newPage();
+  await page.goto(`/designer/#/sop/${encodeURIComponent(sopId)}`);
+  await page.getByTestId('canvas').waitFor();
+  await waitForViewportIdle(page);
+  return { page, sopId };
+}
