@@ -63,6 +63,8 @@ export async function importSop(input: {
   content: string;
 }): Promise<{ results: Imported[] }> {
   const { format, content } = input;
+  // The document libraries (docx, xlsx, BPMN) are heavy: load them on first use, not at start-up.
+  const { importBpmn, importJson, importSopDocx, importSopXlsx } = await import('@alur/documents');
   switch (format) {
     case 'table': {
       const results = importSopTables(content);
