@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where `node --import tsx` resolves. */
@@ -23,6 +24,18 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** A port free on 127.0.0.1 right now (main.ts logs the port it was given, so 0 will not do). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Spawns a server process (`serve-process.ts` by default, or main.ts with `entry: 'main'`) and
  * resolves once it listens. Bounded: rejects after `timeoutMs`.
@@ -34,9 +47,10 @@ export async function startServerProcess(options: {
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const entry = options.entry === 'main' ? MAIN : SERVE;
+  const wanted = options.port ?? (options.entry === 'main' ? await findFreePort() : 0);
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, PORT: String(options.port ?? 0) },
+    env: { ...process.env, ...options.env, PORT: String(wanted) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

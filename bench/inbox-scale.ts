@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
+import { createDb } from '../packages/api/src/db/client.ts';
+import {
+  buildChainDoc,
+  callTrpc,
+  createScratchDb,
+  createSessionCookie,
+  seedStore,
+} from '../packages/api/src/reliability/fixtures.ts';
+import { startServerProcess } from '../packages/api/src/reliability/processes.ts';
+import { evaluate } from '../packages/api/src/services/reports.ts';
+import { listInbox } from '../packages/api/src/services/tasks.ts';
+import { emit, note, PG_ADMIN_URL, percentile, QUICK } from './lib.ts';
+
+/*
+ * Inbox and evaluation at scale: 1,000,000 tasks over 100,000 cases (10 steps each, the last one
+ * open), 40 positions, 5,000 users, generated with generate_series into a dedicated database.
+ * `--quick` generates a tenth. Plans go to bench/out/inbox-plans.txt.
+ */
+const CASES = QUICK ? 10_000 : 100_000;
+const STEPS = 10;
+const POSITIONS = 40;
+const USERS = 5_000;
+const SAMPLES = QUICK ? 50 : 200;
+
+async function main() {
+  const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_inbox');
+  const store = await seedStore(
+    await createDb({ kind: 'postgres', url: scratch.url, max: 4 }),
+    buildChainDoc(STEPS),
+  );
+  const q = store.deps.database.query.bind(store.deps.database);
+  try {
+    const t0 = performance.now();
+    const [version] = await q<{ id: string }>(sql`select id from sop_versions limit 1`);
+    const ctx = { agency: store.agencyId, sop: store.sopId, version: version!.id };
+    await q(sql`insert into positions (agency_id, key, name, supervisor_key)
+      select ${ctx.agency}, 'p' || g, 'Jabatan ' || g, 'kadis' from generate_series(1, ${POSITIONS}) g`);
+    await q(sql`insert into users (agency_id, username, display_name, password_hash, permissions)
+      select ${ctx.agency}, 'u' || g, 'Pengguna ' || g, 'x', '{staff}' from generate_series(1, ${USERS}) g`);
+    await q(sql`insert into user_positions (user_id, agency_id, position_key)
+      select id, agency_id, 'p' || (1 + (substr(username, 2)::int % ${POSITIONS})) from users where username ~ '^u[0-9]+$'`);
+    await q(sql`insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
+                                   started_by, created_at)
+      select gen_random_uuid(), ${ctx.agency}, ${ctx.sop}, ${ctx.version}, 'B/' || g, 'Kasus ' || g, 'active',
+             '{"joins":{},"tokens":{}}', (select id from users where username = 'kasi'),
+             now() - (g % 365) * interval '1 day'
+      from generate_series(1, ${CASES}) g`);
+    // Ten tasks per case, a few hours apart; the last is open on position p((n % 40) + 1).
+    await q(sql`insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
+                                   token, created_at, due_at, completed_at, working_minutes)
+      select gen_random_uuid(), c.id, c.agency_id, c.sop_id, 'a' || s, 'activity',
+             'p' || (1 + (abs(hashtext(c.id::text)) + s) % ${POSITIONS}),
+             case when s = ${STEPS} then 'open' else 'completed' end, 1, 'root',
+             c.created_at + s * interval '3 hours', c.created_at + s * interval '3 hours' + interval '1 hour',
+             case when s = ${STEPS} then null else c.created_at + s * interval '3 hours' + (s * 13 % 120) * interval '1 minute' end,
+             case when s = ${STEPS} then null else s * 13 % 120 end
+      from cases c, generate_series(1, ${STEPS}) s where c.number like 'B/%'`);
+    await q(sql`analyze`);
+    note(`generated ${CASES * STEPS} tasks in ${Math.round(performance.now() - t0)} ms`);
+
+    const db = store.deps.database.db;
+    const [u] = (await q(sql`select id from users where username = 'u7'`)) as { id: string }[];
+    const user = await loadSessionUser(db, u!.id);
+    const now = new Date();
+    const dbTimes: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const s = performance.now();
+      const inbox = await listInbox(db, user, {}, now);
+      dbTimes.push(performance.now() - s);
+      if (i === 0)
+        note(
+          `inbox of ${user.positions.join(',')}: ${inbox.tasks.length} rows, counts ${JSON.stringify(inbox.countsByPosition)}`,
+        );
+    }
+    emit('inbox.db.p95_ms', percentile(dbTimes, 95), 'ms', {
+      p50: percentile(dbTimes, 50),
+      samples: SAMPLES,
+      tasks: CASES * STEPS,
+    });
+
+    const server = await startServerProcess({ env: { DATABASE_URL: scratch.url } });
+    try {
+      const cookie = await createSessionCookie(store.deps.database, u!.id);
+      const apiTimes: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const s = performance.now();
+        const answer = await callTrpc(server.base, cookie, 'task.inbox', {}, 'query');
+        apiTimes.push(performance.now() - s);
+        if (answer.status !== 200) throw new Error(`task.inbox answered ${answer.status}`);
+      }
+      emit('inbox.api.p95_ms', percentile(apiTimes, 95), 'ms', {
+        p50: percentile(apiTimes, 50),
+        samples: SAMPLES,
+      });
+    } finally {
+      await server.stop();
+    }
+
+    const leader = await loadSessionUser(db, await store.userId('kadis'));
+    const evalTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      await evaluate(db, leader, {}, now);
+      evalTimes.push(performance.now() - s);
+    }
+    emit('report.evaluation_ms', percentile(evalTimes, 50), 'ms', { runs: 3, max: Math.max(...evalTimes) });
+
+    const positions = sql.join(
+      user.positions.map((p) => sql`${p}`),
+      sql`, `,
+    );
+    const plans = [
+      [
+        'listInbox (rows)',
+        sql`explain (analyze, buffers) select t.id, t.case_id, t.node_id, t.due_at, c.number, c.title, c.version_id, s.name, u.display_name
+        from tasks t join cases c on c.id = t.case_id join sops s on s.id = t.sop_id left join users u on u.id = t.claimed_by
+        where t.agency_id = ${ctx.agency} and t.position_key in (${positions}) and t.status in ('open', 'claimed')
+        order by t.due_at asc nulls last, t.created_at asc limit 200`,
+      ],
+      [
+        'listInbox (counts)',
+        sql`explain (analyze, buffers) select position_key, count(*)::int from tasks
+        where agency_id = ${ctx.agency} and position_key in (${positions}) and status in ('open', 'claimed') group by position_key`,
+      ],
+      [
+        'evaluate (steps)',
+        sql`explain (analyze, buffers) select sop_id, node_id, position_key,
+          count(*) filter (where status = 'completed'),
+          percentile_cont(0.5) within group (order by working_minutes) filter (where status = 'completed'),
+          percentile_cont(0.9) within group (order by working_minutes) filter (where status = 'completed')
+        from tasks where agency_id = ${ctx.agency} and created_at >= ${new Date(now.getTime() - 365 * 86_400_000).toISOString()}
+          and created_at <= ${now.toISOString()} group by sop_id, node_id, position_key`,
+      ],
+    ] as const;
+    let text = `# Plans at ${CASES * STEPS} tasks (${new Date().toISOString()})\n`;
+    for (const [title, statement] of plans) {
+      const rows = (await q(statement)) as { 'QUERY PLAN': string }[];
+      text += `\n## ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`;
+    }
+    writeFileSync(new URL('./out/inbox-plans.txt', import.meta.url), text);
+  } finally {
+    await store.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((error) => {
+  note(String(error?.stack ?? error) + String(error?.cause ?? ''));
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --only engine-pg,http]`: runs each benchmark in bench/ in its own
+// process, one after another (they would distort each other on two cores), and passes through
+// their stdout: one JSON figure per line, {"name","value","unit",…}. Notes go to stderr.
+// PostgreSQL: ALUR_BENCH_PG or DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; each
+// benchmark creates its own database there and drops it afterwards.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup'];
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const chosen = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : ALL;
+const unknown = chosen.filter((b) => !ALL.includes(b));
+if (unknown.length) {
+  console.error(
+    `Benchmark tidak dikenal / unknown benchmark: ${unknown.join(', ')} (ada: ${ALL.join(', ')})`,
+  );
+  process.exit(2);
+}
+const pass = args.includes('--quick') ? ['--quick'] : [];
+let failed = 0;
+for (const bench of chosen) {
+  process.stderr.write(`[bench] ${bench}${pass.length ? ' (quick)' : ''}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', `${bench}.ts`), ...pass], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 30 * 60_000,
+  });
+  if (r.status !== 0) {
+    failed++;
+    process.stderr.write(`[bench] ${bench} failed (exit ${r.status ?? r.signal})\n`);
+  }
+}
+process.exit(failed ? 1 : 0);
