@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, readApiError } from '../api/client.ts';
+import { toCatalogue } from '../model/catalogue.ts';
 import { applyCommand } from '../model/commands.ts';
 import { createSampleDocument } from '../model/fixtures.ts';
 import { layoutDocument } from '../model/layout.ts';
@@ -124,11 +125,19 @@ function ServerEditor(props: {
   const { t } = useTranslation();
   const repo = useMemo(() => createTrpcDraftRepository(props.api), [props.api]);
   const { draft, error } = useOpenedDraft(repo, props.sopId);
+  // Lanes bind to the agency's own positions; a failed load leaves keys shown as they are.
+  const positions = useQuery({
+    queryKey: ['admin.positions.list'],
+    queryFn: () => props.api.admin.positions.list.query(),
+    staleTime: 60_000,
+  });
+  const catalogue = useMemo(() => toCatalogue(positions.data ?? []), [positions.data]);
   if (error) return <div className="center-page field-error">{t('error.generic', { message: error })}</div>;
-  if (!draft) return <div className="center-page">{t('sops.loading')}</div>;
+  if (!draft || positions.isPending) return <div className="center-page">{t('sops.loading')}</div>;
   return (
     <Editor
       sopId={props.sopId}
+      catalogue={catalogue}
       document={draft.document}
       baseRevision={draft.baseRevision}
       restored={draft.restored}

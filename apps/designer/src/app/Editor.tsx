@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/client.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { createStepNode } from '../canvas/step-factory.ts';
+import type { VersionView } from '../dialogs/VersionsDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
 import { computeLaneHeight, LANE_HEADER_HEIGHT, ROW_HEIGHT } from '../model/layout.ts';
@@ -24,6 +25,7 @@ const PublishDialog = lazy(() => import('../dialogs/PublishDialog.tsx'));
 const VersionsDialog = lazy(() => import('../dialogs/VersionsDialog.tsx'));
 const ImportDialog = lazy(() => import('../dialogs/ImportDialog.tsx'));
 const ConflictDialog = lazy(() => import('../dialogs/ConflictDialog.tsx'));
+const VersionWorkspace = lazy(() => import('./VersionWorkspace.tsx'));
 
 export interface EditorProps {
   sopId: string;
@@ -58,6 +60,8 @@ function Workspace(props: EditorProps) {
   const setRefusal = useEditor((s) => s.setRefusal);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [report, setReport] = useState(props.importReport ?? null);
+  // A published version shown instead of the draft; the draft's store and autosave stay alive.
+  const [view, setView] = useState<VersionView | null>(null);
   const autosave = useAutosave({
     repo: props.repo,
     sopId: props.sopId,
@@ -65,7 +69,7 @@ function Workspace(props: EditorProps) {
     startDirty: props.restored,
   });
   const openHelp = useCallback(() => setDialog('shortcuts'), []);
-  useEditorShortcuts(openHelp);
+  useEditorShortcuts(openHelp, view === null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
 
   // Keyboard/click alternative to dragging: add to the selected (or first) lane, below the rest.
@@ -78,6 +82,56 @@ function Workspace(props: EditorProps) {
     if (s.dispatch({ type: 'node.add', payload: { node } }))
       s.select({ nodeIds: [node.id], edgeIds: [], laneId: null, identity: false });
   };
+
+  const dialogs = (
+    <Suspense fallback={null}>
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'publish' && props.api && (
+        <PublishDialog
+          api={props.api}
+          sopId={props.sopId}
+          isAdmin={props.isAdmin}
+          flush={autosave.flush}
+          today={new Date().toISOString().slice(0, 10)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'versions' && props.api && (
+        <VersionsDialog
+          api={props.api}
+          sopId={props.sopId}
+          onView={setView}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'import' && props.onImport && (
+        <ImportDialog onSubmit={props.onImport} onClose={() => setDialog(null)} />
+      )}
+      {autosave.state.conflict && (
+        <ConflictDialog
+          serverRevision={autosave.state.conflict.serverRevision}
+          onKeepMine={autosave.keepMine}
+          onTakeTheirs={autosave.takeTheirs}
+        />
+      )}
+    </Suspense>
+  );
+
+  if (view)
+    return (
+      <div className="editor">
+        <Suspense fallback={<div className="center-page">{t('sops.loading')}</div>}>
+          <VersionWorkspace
+            key={`${view.mode}-${view.versionId}`}
+            view={view}
+            draft={store.getState().doc}
+            catalogue={props.catalogue}
+            onBack={() => setView(null)}
+          />
+        </Suspense>
+        {dialogs}
+      </div>
+    );
 
   return (
     <div className="editor">
@@ -109,32 +163,7 @@ function Workspace(props: EditorProps) {
           <ValidationPanel />
         </aside>
       </div>
-      <Suspense fallback={null}>
-        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-        {dialog === 'publish' && props.api && (
-          <PublishDialog
-            api={props.api}
-            sopId={props.sopId}
-            isAdmin={props.isAdmin}
-            flush={autosave.flush}
-            today={new Date().toISOString().slice(0, 10)}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'versions' && props.api && (
-          <VersionsDialog api={props.api} sopId={props.sopId} onClose={() => setDialog(null)} />
-        )}
-        {dialog === 'import' && props.onImport && (
-          <ImportDialog onSubmit={props.onImport} onClose={() => setDialog(null)} />
-        )}
-        {autosave.state.conflict && (
-          <ConflictDialog
-            serverRevision={autosave.state.conflict.serverRevision}
-            onKeepMine={autosave.keepMine}
-            onTakeTheirs={autosave.takeTheirs}
-          />
-        )}
-      </Suspense>
+      {dialogs}
     </div>
   );
 }

@@ -7,12 +7,16 @@ import { layoutDocument } from '../model/layout.ts';
 import { useEditorStore } from '../store/EditorContext.tsx';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
 
-/** Binds the keyboard shortcuts of SHORTCUTS to the editor; text fields keep their own keys. */
-export function useEditorShortcuts(onHelp: () => void) {
+/**
+ * Binds the keyboard shortcuts of SHORTCUTS to the editor; text fields keep their own keys.
+ * Disabled while a published version covers the draft, so Delete or Ctrl+Z never reach a hidden draft.
+ */
+export function useEditorShortcuts(onHelp: () => void, enabled = true) {
   const store = useEditorStore();
   const { fitView } = useReactFlow();
   const clipboard = useRef<ClipboardContent | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target) || (e.target instanceof HTMLElement && e.target.closest('dialog'))) return;
       const action = matchShortcut(e);
@@ -63,5 +67,5 @@ export function useEditorShortcuts(onHelp: () => void) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, fitView, onHelp]);
+  }, [store, fitView, onHelp, enabled]);
 }

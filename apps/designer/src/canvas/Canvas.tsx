@@ -16,7 +16,7 @@ import { checkConnection, chooseExitLabel } from '../model/connection-rules.ts';
 import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
 import { LANE_WIDTH, NODE_SIZE, snapToLane } from '../model/layout.ts';
-import { useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
 import { LaneNode } from './LaneNode.tsx';
 import { PALETTE_MIME } from './Palette.tsx';
 import { ActivityNode, BarNode, DecisionNode, TerminatorNode } from './StepNodes.tsx';
@@ -40,7 +40,12 @@ export function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   // Set when Escape cancels a drag: React Flow keeps sending positions until the mouse is released.
   const dragCancelled = useRef(false);
-  const { nodes, edges } = useMemo(() => toFlowElements(doc, selection), [doc, selection]);
+  const highlight = useHighlight();
+  const readOnly = useReadOnly();
+  const { nodes, edges } = useMemo(
+    () => toFlowElements(doc, selection, highlight),
+    [doc, selection, highlight],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -198,6 +203,8 @@ export function Canvas() {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'move';
         }}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}

@@ -1,40 +1,104 @@
+import type { SopDocument } from '@alur/schema';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, readApiError } from '../api/client.ts';
+import { buildExportUrl } from '../app/ExportMenu.tsx';
 import { Dialog } from './Dialog.tsx';
 
-/** The published versions of the SOP, newest first (`sop.versions`). */
+/** A published version shown on the canvas: read-only, or compared with the draft. */
+export interface VersionView {
+  mode: 'open' | 'compare';
+  versionId: string;
+  number: number;
+  document: SopDocument;
+}
+
+/** The published versions of the SOP, newest first (`sop.versions`): open, compare or print each. */
 export default function VersionsDialog({
   api,
   sopId,
+  onView,
   onClose,
 }: {
   api: ApiClient;
   sopId: string;
+  onView: (view: VersionView) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const versions = useQuery({
     queryKey: ['sop.versions', sopId],
     queryFn: () => api.sop.versions.query({ sopId }),
   });
+  const show = async (mode: VersionView['mode'], versionId: string, number: number) => {
+    setBusy(versionId);
+    setError(null);
+    try {
+      const v = await api.sop.version.query({ versionId });
+      onView({ mode, versionId, number, document: v.document });
+      onClose();
+    } catch (err) {
+      setError(readApiError(err).message[lang]);
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <Dialog title={t('versions.title')} onClose={onClose} testId="versions-dialog">
       {versions.isPending && <p>{t('sops.loading')}</p>}
-      {versions.error && <p className="field-error">{versions.error.message}</p>}
+      {versions.error && <p className="field-error">{readApiError(versions.error).message[lang]}</p>}
       {versions.data?.length === 0 && <p className="muted">{t('versions.empty')}</p>}
       <ul className="versions">
         {versions.data?.map((v) => (
-          <li key={v.id}>
+          <li key={v.id} data-testid={`version-${v.number}`}>
             <strong>{t('versions.number', { n: v.number })}</strong> · {v.effectiveDate}
             {v.note ? ` · ${v.note}` : ''}
             <br />
             <small>
               {(v.signer as { jabatan?: string; nama?: string } | null)?.nama} · {v.publishedAt}
             </small>
+            <div className="version-actions">
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => void show('open', v.id, v.number)}
+                data-testid={`version-open-${v.number}`}
+              >
+                {t('versions.open')}
+              </button>
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => void show('compare', v.id, v.number)}
+                data-testid={`version-compare-${v.number}`}
+              >
+                {t('versions.compare')}
+              </button>
+              <a
+                href={buildExportUrl({ versionId: v.id }, 'pdf-a4')}
+                target="_blank"
+                rel="noopener"
+                data-testid={`version-print-a4-${v.number}`}
+              >
+                {t('versions.printA4')}
+              </a>
+              <a
+                href={buildExportUrl({ versionId: v.id }, 'pdf-f4')}
+                target="_blank"
+                rel="noopener"
+                data-testid={`version-print-f4-${v.number}`}
+              >
+                {t('versions.printF4')}
+              </a>
+            </div>
           </li>
         ))}
       </ul>
+      {error && <p className="field-error">{error}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('versions.close')}

@@ -1,5 +1,6 @@
 import type { Lane } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
+import { listPositionChoices } from '../model/catalogue.ts';
 import type { LaneBinding } from '../model/commands.ts';
 import { useCatalogue, useEditor } from '../store/EditorContext.tsx';
 import { CommitField } from './fields.tsx';
@@ -17,7 +18,10 @@ export function LaneInspector({ lane }: { lane: Lane }) {
   const positionOptions = (
     <>
       <option value="">{t('inspector.choose')}</option>
-      {catalogue.map((p) => (
+      {listPositionChoices(
+        catalogue,
+        lane.kind === 'position' ? lane.positionKey : lane.kind === 'external' ? lane.recordedBy : null,
+      ).map((p) => (
         <option key={p.key} value={p.key}>
           {p.label}
         </option>

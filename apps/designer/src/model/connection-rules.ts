@@ -2,7 +2,7 @@ import type { SopDocument, SopEdge, SopNode, ValidationCode } from '@alur/schema
 
 /** Why a connection is refused; the codes are validateSop's, so the canvas and the panel agree. */
 export interface ConnectionRefusal {
-  code: ValidationCode | 'SELF_LOOP' | 'DUPLICATE_EDGE';
+  code: ValidationCode | 'SELF_LOOP' | 'DUPLICATE_EDGE' | 'READ_ONLY';
   message: { id: string; en: string };
 }
 

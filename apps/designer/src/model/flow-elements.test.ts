@@ -53,4 +53,21 @@ describe('toFlowElements', () => {
     expect(JSON.stringify(doc)).toBe(before);
     expect(Object.keys(doc.nodes[0]!)).not.toContain('measured');
   });
+  it('colours a comparison: added, changed and removed elements carry their diff class', () => {
+    const highlight = {
+      nodes: new Map([
+        ['a1', 'changed' as const],
+        ['a3', 'removed' as const],
+      ]),
+      edges: new Map([['e3', 'added' as const]]),
+      lanes: new Map([['l-kasi', 'added' as const]]),
+    };
+    const { nodes, edges } = toFlowElements(createSampleDocument(), EMPTY_SELECTION, highlight);
+    expect(nodes.find((n) => n.id === 'a1')?.className).toBe('diff-changed');
+    expect(nodes.find((n) => n.id === 'a3')?.className).toBe('diff-removed');
+    expect(nodes.find((n) => n.id === 's')?.className).toBeUndefined();
+    expect(nodes.find((n) => n.id === `${LANE_NODE_PREFIX}l-kasi`)?.className).toBe('diff-added');
+    expect(edges.find((e) => e.id === 'e3')?.className).toBe('edge-ya diff-added');
+    expect(edges.find((e) => e.id === 'e4')?.className).toBe('edge-tidak');
+  });
 });

@@ -1,5 +1,6 @@
 import { type Lane, numberRows, type SopDocument, type SopNode } from '@alur/schema';
 import type { Edge, MarkerType, Node } from '@xyflow/react';
+import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { computeLaneHeight, computeLaneX, computeNodeOrigin, LANE_WIDTH, NODE_SIZE } from './layout.ts';
 import type { Selection } from './selection.ts';
 
@@ -20,7 +21,9 @@ export const LANE_NODE_PREFIX = 'lane:';
 export function toFlowElements(
   doc: SopDocument,
   selection: Selection,
+  highlight: DiffHighlight | null = null,
 ): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const diffClass = (status: string | undefined) => (status ? `diff-${status}` : undefined);
   const height = computeLaneHeight(doc);
   const laneIndex = new Map(doc.lanes.map((l, i) => [l.id, i]));
   const rows = numberRows(doc);
@@ -38,6 +41,7 @@ export function toFlowElements(
     connectable: false,
     focusable: false,
     zIndex: -1,
+    className: diffClass(highlight?.lanes.get(lane.id)),
   }));
   const steps: StepFlowNode[] = doc.nodes
     .filter((n) => laneIndex.has(n.laneId))
@@ -49,6 +53,7 @@ export function toFlowElements(
       width: NODE_SIZE[node.type].width,
       height: NODE_SIZE[node.type].height,
       selected: selectedNodes.has(node.id),
+      className: diffClass(highlight?.nodes.get(node.id)),
     }));
   const edges: FlowEdge[] = doc.edges.map((e) => ({
     id: e.id,
@@ -58,7 +63,9 @@ export function toFlowElements(
     label: e.label,
     data: e.label ? { label: e.label } : {},
     selected: selectedEdges.has(e.id),
-    className: e.label ? `edge-${e.label}` : undefined,
+    className:
+      [e.label ? `edge-${e.label}` : '', diffClass(highlight?.edges.get(e.id)) ?? ''].join(' ').trim() ||
+      undefined,
     markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
   }));
   return { nodes: [...lanes, ...steps], edges };

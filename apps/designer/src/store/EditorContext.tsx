@@ -1,12 +1,14 @@
 import type { SopDocument } from '@alur/schema';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useStore } from 'zustand';
+import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { type CataloguePosition, DEFAULT_CATALOGUE } from '../model/catalogue.ts';
 import { createEditorStore, type EditorState, type EditorStore } from './editor-store.ts';
 
 interface EditorContextValue {
   store: EditorStore;
   catalogue: CataloguePosition[];
+  highlight: DiffHighlight | null;
 }
 
 const EditorContext = createContext<EditorContextValue | null>(null);
@@ -15,11 +17,17 @@ const EditorContext = createContext<EditorContextValue | null>(null);
 export function EditorProvider(props: {
   document: SopDocument;
   catalogue?: CataloguePosition[];
+  /** A published version or a comparison on view: every edit is refused. */
+  readOnly?: boolean;
+  /** Colours of a comparison (added, removed, changed) drawn on the canvas. */
+  highlight?: DiffHighlight | null;
   children: ReactNode;
 }) {
-  const [store] = useState(() => createEditorStore(props.document));
+  const [store] = useState(() => createEditorStore(props.document, { readOnly: props.readOnly }));
   return (
-    <EditorContext.Provider value={{ store, catalogue: props.catalogue ?? DEFAULT_CATALOGUE }}>
+    <EditorContext.Provider
+      value={{ store, catalogue: props.catalogue ?? DEFAULT_CATALOGUE, highlight: props.highlight ?? null }}
+    >
       {props.children}
     </EditorContext.Provider>
   );
@@ -44,6 +52,16 @@ export function useEditorStore(): EditorStore {
 /** The agency's role catalogue the lanes bind to. */
 export function useCatalogue(): CataloguePosition[] {
   return useEditorContext().catalogue;
+}
+
+/** The comparison colours of the canvas, when a comparison is on view. */
+export function useHighlight(): DiffHighlight | null {
+  return useEditorContext().highlight;
+}
+
+/** Whether this editor shows a read-only document (a published version or a comparison). */
+export function useReadOnly(): boolean {
+  return useStore(useEditorContext().store, (s) => s.readOnly);
 }
 
 /** Whether undo and redo are possible (reactive). */

@@ -157,4 +157,20 @@ describe('editor store history', () => {
     a.getState().dispatch({ type: 'node.remove', payload: { nodeId: 'a1' } });
     expect(b.getState().doc.nodes).toHaveLength(5);
   });
+  it('a read-only store (a published version) refuses every command and every gesture', () => {
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 20 }), (cmds) => {
+        const initial = createSampleDocument();
+        const store = createEditorStore(initial, { readOnly: true });
+        const s = store.getState();
+        for (const cmd of cmds) expect(s.dispatch(cmd)).toBe(false);
+        s.beginGesture();
+        s.preview(cmds[0]!);
+        s.endGesture();
+        expect(store.getState().doc).toBe(initial);
+        expect(store.getState().refusal?.code).toBe('READ_ONLY');
+        expect(store.temporal.getState().pastStates).toHaveLength(0);
+      }),
+    );
+  });
 });

@@ -17,6 +17,8 @@ export interface SessionSlice {
   gestureMark: SopDocument | null;
   /** The last refused edit, shown to the user until the next edit. */
   refusal: ConnectionRefusal | null;
+  /** A published version on view: every edit is refused. */
+  readOnly: boolean;
 }
 
 export interface EditorActions {
@@ -46,7 +48,8 @@ export type EditorStore = StoreApi<EditorState> & { temporal: StoreApi<TemporalS
  * Creates the store of one editor: a fresh instance per editor (no module singleton), so tests and
  * several open editors never share state. History records the document slice only.
  */
-export function createEditorStore(initial: SopDocument): EditorStore {
+export function createEditorStore(initial: SopDocument, options: { readOnly?: boolean } = {}): EditorStore {
+  const readOnly = options.readOnly ?? false;
   // zundo is typed against the zustand 4 that React Flow also brings; its runtime works with both.
   const withHistory = temporal<EditorState, [], [], DocumentSlice>(
     (set, get) => ({
@@ -54,7 +57,12 @@ export function createEditorStore(initial: SopDocument): EditorStore {
       selection: EMPTY_SELECTION,
       gestureMark: null,
       refusal: null,
+      readOnly,
       dispatch: (cmd) => {
+        if (readOnly) {
+          set({ refusal: READ_ONLY_REFUSAL });
+          return false;
+        }
         const before = get().doc;
         if (cmd.type === 'edge.add') {
           const refusal = checkConnection(before, cmd.payload.edge);
@@ -71,11 +79,12 @@ export function createEditorStore(initial: SopDocument): EditorStore {
       select: (selection) => set({ selection: pruneSelection(get().doc, selection) }),
       setRefusal: (refusal) => set({ refusal }),
       beginGesture: () => {
-        if (get().gestureMark) return;
+        if (readOnly || get().gestureMark) return;
         set({ gestureMark: get().doc });
         store.temporal.getState().pause();
       },
       preview: (cmd) => {
+        if (readOnly) return;
         if (!get().gestureMark) return void get().dispatch(cmd);
         set({ doc: applyCommand(get().doc, cmd) });
       },
@@ -120,6 +129,14 @@ export function createEditorStore(initial: SopDocument): EditorStore {
   const store = createStore<EditorState>()(withHistory) as EditorStore;
   return store;
 }
+
+const READ_ONLY_REFUSAL: ConnectionRefusal = {
+  code: 'READ_ONLY',
+  message: {
+    id: 'Versi terbit hanya dapat dibaca; kembali ke draf untuk mengubah.',
+    en: 'A published version is read-only; go back to the draft to edit.',
+  },
+};
 
 /** Drops ids that no longer exist (after undo, delete, or a server document). */
 function pruneSelection(doc: SopDocument, s: Selection): Selection {
