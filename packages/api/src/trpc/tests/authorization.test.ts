@@ -3,6 +3,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { agencies, positions, userPositions, users } from '../../db/schema.ts';
 import { buildDoc } from '../../engine/testing/build-doc.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { appRouter } from '../root.ts';
 
 /*
  *  kasi lane:  (s) → [a] → (e)
@@ -65,24 +66,169 @@ afterAll(async () => {
 });
 
 type Call = (c: Caller) => Promise<unknown>;
+
+/** A fresh open task of the kasi position (a new case), so mutating calls never collide. */
+async function freshTask(): Promise<{ caseId: string; taskId: string }> {
+  const kasi = await app.as('kasi');
+  const { caseId } = await kasi.case.start({ sopId: ids.sopId, title: 'Segar' });
+  const task = (await kasi.task.inbox()).tasks.find((t) => t.caseId === caseId)!;
+  return { caseId, taskId: task.id };
+}
+let counter = 0;
+const unique = () => `u${Date.now().toString(36)}${counter++}`;
+
 /** Each procedure with the roles (demo usernames) that may call it. */
 const matrix: [string, Call, string[]][] = [
+  ['auth.whoami', (c) => c.auth.whoami(), ['kasi', 'kadis', 'admin', 'perancang']],
   ['sop.list', (c) => c.sop.list(), ['kasi', 'kadis', 'admin', 'perancang']],
   ['sop.get', (c) => c.sop.get({ sopId: ids.sopId }), ['kadis', 'admin', 'perancang']],
   ['sop.create', (c) => c.sop.create({ name: 'Baru' }), ['admin', 'perancang']],
+  [
+    'sop.saveDraft',
+    async (c) => {
+      const created = await (await app.as('admin')).sop.create({ name: 'Draf', document: doc });
+      return c.sop.saveDraft({ sopId: created.sopId, document: doc, baseRevision: created.revision });
+    },
+    ['admin', 'perancang'],
+  ],
+  ['sop.validate', (c) => c.sop.validate({ document: doc }), ['kasi', 'kadis', 'admin', 'perancang']],
+  [
+    'sop.publish',
+    async (c) => {
+      const created = await (await app.as('admin')).sop.create({ name: 'Terbit', document: doc });
+      return c.sop.publish({
+        sopId: created.sopId,
+        note: '',
+        effectiveDate: '2026-01-01',
+        signer: { jabatan: 'Kepala Dinas', nama: 'N', nip: '' },
+      });
+    },
+    ['admin'],
+  ],
   ['sop.versions', (c) => c.sop.versions({ sopId: ids.sopId }), ['kasi', 'kadis', 'admin', 'perancang']],
+  [
+    'sop.version',
+    (c) => c.sop.version({ versionId: ids.versionId }),
+    ['kasi', 'kadis', 'admin', 'perancang'],
+  ],
+  [
+    'sop.import',
+    (c) => c.sop.import({ format: 'json', content: JSON.stringify(doc) }),
+    ['admin', 'perancang'],
+  ],
   ['case.start', (c) => c.case.start({ sopId: ids.sopId, title: 'x' }), ['kasi', 'kadis', 'admin']],
+  ['case.get', (c) => c.case.get({ caseId: ids.caseId }), ['kasi', 'kadis', 'admin']],
   ['case.list', (c) => c.case.list(), ['kasi', 'kadis', 'admin', 'perancang']],
+  ['task.inbox', (c) => c.task.inbox(), ['kasi', 'kadis', 'admin', 'perancang']],
   ['task.get', (c) => c.task.get({ taskId: ids.taskId }), ['kasi', 'kadis', 'admin']],
+  ['task.claim', async (c) => c.task.claim({ taskId: (await freshTask()).taskId }), ['kasi']],
+  [
+    'task.release',
+    async (c) => {
+      const { taskId } = await freshTask();
+      await (await app.as('kasi')).task.claim({ taskId });
+      return c.task.release({ taskId });
+    },
+    ['kasi', 'admin'],
+  ],
+  [
+    'task.reassign',
+    async (c) => {
+      const { taskId } = await freshTask();
+      await (await app.as('kasi')).task.claim({ taskId });
+      return c.task.reassign({ taskId, toUserId: ids.userId });
+    },
+    ['kasi', 'admin'],
+  ],
+  ['task.complete', async (c) => c.task.complete({ taskId: (await freshTask()).taskId }), ['kasi']],
+  ['notification.list', (c) => c.notification.list(), ['kasi', 'kadis', 'admin', 'perancang']],
+  ['notification.unreadCount', (c) => c.notification.unreadCount(), ['kasi', 'kadis', 'admin', 'perancang']],
+  ['notification.markRead', (c) => c.notification.markRead({}), ['kasi', 'kadis', 'admin', 'perancang']],
   ['report.evaluation', (c) => c.report.evaluation(), ['kadis', 'admin']],
   ['admin.users.list', (c) => c.admin.users.list(), ['admin']],
-  ['admin.calendar.get', (c) => c.admin.calendar.get({ year: 2026 }), ['kadis', 'admin']],
+  [
+    'admin.users.create',
+    (c) =>
+      c.admin.users.create({
+        username: unique(),
+        displayName: 'Baru',
+        password: 'sandi-panjang-sekali',
+        permissions: ['staff'],
+        positions: [],
+      }),
+    ['admin'],
+  ],
+  [
+    'admin.users.update',
+    (c) => c.admin.users.update({ userId: ids.userId, displayName: 'Kepala Seksi' }),
+    ['admin'],
+  ],
+  [
+    'admin.users.resetPassword',
+    (c) => c.admin.users.resetPassword({ userId: ids.userId, password: 'alur-demo-baru-1' }),
+    ['admin'],
+  ],
+  ['admin.positions.list', (c) => c.admin.positions.list(), ['kasi', 'kadis', 'admin', 'perancang']],
   [
     'admin.positions.upsert',
     (c) => c.admin.positions.upsert({ key: 'tksk', name: 'TKSK', supervisorKey: 'kasi' }),
     ['admin'],
   ],
+  [
+    'admin.positions.remove',
+    async (c) => {
+      const key = unique();
+      await (await app.as('admin')).admin.positions.upsert({ key, name: 'Sementara', supervisorKey: null });
+      return c.admin.positions.remove({ key });
+    },
+    ['admin'],
+  ],
+  ['admin.calendar.get', (c) => c.admin.calendar.get({ year: 2026 }), ['kadis', 'admin']],
+  [
+    'admin.calendar.update',
+    (c) =>
+      c.admin.calendar.update({
+        timeZone: 'Asia/Jakarta',
+        hours: {
+          1: { start: '07:30', end: '16:00' },
+          2: { start: '07:30', end: '16:00' },
+          3: { start: '07:30', end: '16:00' },
+          4: { start: '07:30', end: '16:00' },
+          5: { start: '07:30', end: '11:30' },
+          6: null,
+          7: null,
+        },
+      }),
+    ['admin'],
+  ],
+  [
+    'admin.calendar.setHoliday',
+    (c) =>
+      c.admin.calendar.setHoliday({ date: '2026-12-24', name: 'Cuti Bersama Natal', kind: 'cuti_bersama' }),
+    ['admin'],
+  ],
+  ['admin.calendar.removeEntry', (c) => c.admin.calendar.removeEntry({ date: '2026-12-31' }), ['admin']],
+  [
+    'admin.cases.migrationPreview',
+    async (c) =>
+      c.admin.cases.migrationPreview({ caseId: (await freshTask()).caseId, toVersionId: ids.versionId }),
+    ['admin'],
+  ],
+  [
+    'admin.cases.migrate',
+    async (c) => c.admin.cases.migrate({ caseId: (await freshTask()).caseId, toVersionId: ids.versionId }),
+    ['admin'],
+  ],
 ];
+
+/** Reachable without signing in; the live inbox subscription is checked over HTTP (http.test.ts). */
+const PUBLIC_OR_ELSEWHERE = ['auth.login', 'auth.logout', 'auth.me', 'task.onInboxChange'];
+
+it('covers every procedure of the API', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: reading the router's procedure table
+  const all = Object.keys((appRouter as any)._def.procedures).sort();
+  expect([...matrix.map(([name]) => name), ...PUBLIC_OR_ELSEWHERE].sort()).toEqual(all);
+});
 
 describe('authorisation', () => {
   for (const [name, call, allowed] of matrix) {
@@ -90,11 +236,13 @@ describe('authorisation', () => {
       const ok = allowed.includes(username);
       it(`${name} as ${username} is ${ok ? 'allowed' : 'refused'}`, async () => {
         const caller = await app.as(username);
+        // Releasing or reassigning someone else's claim is refused as a conflict ("claimed by another").
+        const refusal =
+          name === 'task.release' || name === 'task.reassign'
+            ? /FORBIDDEN|NOT_FOUND|CONFLICT/
+            : /FORBIDDEN|NOT_FOUND/;
         if (ok) await expect(call(caller)).resolves.toBeDefined();
-        else
-          await expect(call(caller)).rejects.toMatchObject({
-            code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/),
-          });
+        else await expect(call(caller)).rejects.toMatchObject({ code: expect.stringMatching(refusal) });
       });
     }
     it(`${name} refuses anonymous callers`, async () => {
