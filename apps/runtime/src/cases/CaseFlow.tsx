@@ -59,6 +59,10 @@ export function CaseFlow({ detail }: { detail: CaseDetail }) {
     );
     return toCaseFlowElements(detail.document, path);
   }, [detail]);
+  // Open on the current step(s) at a readable zoom; the whole drawing is one "fit" click away.
+  const current = nodes
+    .filter((n) => n.type === 'step' && n.data.state === 'current')
+    .map((n) => ({ id: n.id }));
   return (
     <figure className="case-flow" aria-label={t('case.flowchartLabel')}>
       <div className="flow-canvas" data-testid="case-flow">
@@ -71,7 +75,7 @@ export function CaseFlow({ detail }: { detail: CaseDetail }) {
           elementsSelectable={false}
           edgesFocusable={false}
           fitView
-          fitViewOptions={{ padding: 0.05 }}
+          fitViewOptions={current.length ? { nodes: current, maxZoom: 0.9, padding: 0.6 } : { padding: 0.05 }}
           minZoom={0.2}
           proOptions={{ hideAttribution: true }}
         >

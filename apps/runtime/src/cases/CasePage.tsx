@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
+import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
 import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
 import { CaseFlow } from './CaseFlow.tsx';
@@ -13,6 +14,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fmt = useFormat();
+  const positionName = usePositionName();
   const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
   if (detail.isPending)
     return (
@@ -70,7 +72,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
                       )}
                       {x.claimedByName && <div className="muted small">{x.claimedByName}</div>}
                     </td>
-                    <td>{x.positionKey}</td>
+                    <td>{positionName(x.positionKey)}</td>
                     <td>{formatWaktu(x.waktu) || t('common.none')}</td>
                     <td>
                       {fmt.minutes(x.actualWorkingMinutes)}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
 import { useSubmitKeys } from '../app/useSubmitKeys.ts';
 import { filterSopsInEffect } from '../lib/sop-search.ts';
@@ -13,6 +14,7 @@ export function StartCasePage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useSubmitKeys();
+  const positionName = usePositionName();
   const sops = useQuery(trpc.sop.list.queryOptions());
   const [search, setSearch] = useState('');
   const [sopId, setSopId] = useState('');
@@ -47,12 +49,14 @@ export function StartCasePage() {
           ) : (
             <>
               <p data-testid="first-task">
-                {t('start.firstTask', { positions: [...new Set(open.map((x) => x.positionKey))].join(', ') })}
+                {t('start.firstTask', {
+                  positions: [...new Set(open.map((x) => positionName(x.positionKey)))].join(', '),
+                })}
               </p>
               <ul>
                 {open.map((x) => (
                   <li key={x.id}>
-                    <span className="tag">{x.positionKey}</span> {x.kegiatan}
+                    <span className="tag">{positionName(x.positionKey)}</span> {x.kegiatan}
                   </li>
                 ))}
               </ul>

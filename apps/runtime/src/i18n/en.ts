@@ -137,6 +137,8 @@ export const en: Resources = {
     all: 'All statuses',
   },
   case: {
+    showAll_one: 'Show {{count}} earlier event',
+    showAll_other: 'Show {{count}} earlier events',
     nodeStart: 'Start',
     nodeEnd: 'End',
     title: 'Case {{number}}',

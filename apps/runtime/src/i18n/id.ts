@@ -135,6 +135,8 @@ export const id = {
     all: 'Semua status',
   },
   case: {
+    showAll_one: 'Tampilkan {{count}} peristiwa sebelumnya',
+    showAll_other: 'Tampilkan {{count}} peristiwa sebelumnya',
     nodeStart: 'Mulai',
     nodeEnd: 'Selesai',
     title: 'Kasus {{number}}',

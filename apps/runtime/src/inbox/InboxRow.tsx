@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { ErrorMessage } from '../app/feedback.tsx';
+import { usePositionName } from '../app/positions.ts';
 import { RemainingTime } from '../app/Remaining.tsx';
 import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
@@ -15,6 +16,7 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const positionName = usePositionName();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
   const claim = useMutation(trpc.task.claim.mutationOptions({ onSettled: refresh }));
@@ -33,7 +35,7 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
           <span>{t('inbox.caseNumber', { number: task.caseNumber })}</span>
           <span className="case-title">{task.caseTitle}</span>
           <span className="muted">{task.sopName}</span>
-          <span className="tag">{task.positionKey}</span>
+          <span className="tag">{positionName(task.positionKey)}</span>
           {task.attempt > 1 && <span className="muted">{t('inbox.attempt', { n: task.attempt })}</span>}
         </div>
       </div>

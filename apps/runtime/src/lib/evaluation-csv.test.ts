@@ -50,13 +50,13 @@ describe('buildEvaluationCsv', () => {
 });
 
 describe('findLongestWait', () => {
-  it('picks the step with the longest average wait and ignores steps without waits', () => {
+  it('picks the step with the longest average wait and ignores waits under a minute', () => {
     const steps = [
       { id: 'a', avgWaitMinutes: null },
       { id: 'b', avgWaitMinutes: 90 },
       { id: 'c', avgWaitMinutes: 30 },
     ];
     expect(findLongestWait(steps)?.id).toBe('b');
-    expect(findLongestWait([{ id: 'a', avgWaitMinutes: 0 }])).toBeNull();
+    expect(findLongestWait([{ id: 'a', avgWaitMinutes: 0.4 }])).toBeNull();
   });
 });

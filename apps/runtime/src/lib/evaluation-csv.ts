@@ -80,11 +80,11 @@ export function buildEvaluationCsv(
   );
 }
 
-/** The step where cases wait longest on average (null when nothing has waited). */
+/** The step where cases wait longest on average (null when nothing waited a minute or more). */
 export function findLongestWait<T extends { avgWaitMinutes: number | null }>(steps: T[]): T | null {
   let best: T | null = null;
   for (const s of steps) {
-    if (s.avgWaitMinutes === null || s.avgWaitMinutes <= 0) continue;
+    if (s.avgWaitMinutes === null || s.avgWaitMinutes < 1) continue;
     if (!best || s.avgWaitMinutes > (best.avgWaitMinutes ?? 0)) best = s;
   }
   return best;

@@ -178,7 +178,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <section className="card" aria-labelledby="hist-h">
         <h2 id="hist-h">{t('task.history')}</h2>
         {caseDetail.data ? (
-          <CaseTimeline detail={caseDetail.data} />
+          <CaseTimeline detail={caseDetail.data} limit={4} />
         ) : caseDetail.error ? (
           <QueryError error={caseDetail.error} path="case.get" />
         ) : (
