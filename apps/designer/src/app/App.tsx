@@ -10,6 +10,7 @@ import { layoutDocument } from '../model/layout.ts';
 import { createBrowserDraftRepository, type DraftRepository } from '../persistence/draft-repository.ts';
 import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
 import { Editor } from './Editor.tsx';
+import type { ImportInput } from './import-file.ts';
 import { LoginForm } from './LoginForm.tsx';
 import { type OpenedDraft, openDraft } from './open-draft.ts';
 import { SopList } from './SopList.tsx';
@@ -85,12 +86,16 @@ export function App({ api }: { api: ApiClient }) {
       isAdmin={isAdmin}
       importReport={importReports[route.sopId] ?? null}
       onBack={() => go('#/')}
-      onImport={async (content) => {
-        const r = await api.sop.import.mutate({ format: 'table', content }).catch((err: unknown) => {
+      onImport={async (input) => {
+        const r = await api.sop.import.mutate(input).catch((err: unknown) => {
           throw new Error(readApiError(err).message.id);
         });
         const first = r.results[0]!;
-        const document = applyCommand(first.document, layoutDocument(first.document));
+        // An Alur JSON export keeps its own drawing; tables and other tools' files are laid out.
+        const document =
+          input.format === 'json'
+            ? first.document
+            : applyCommand(first.document, layoutDocument(first.document));
         const created = await api.sop.create.mutate({ name: first.report.name || 'SOP impor', document });
         setImportReports((m) => ({ ...m, [created.sopId]: first.report }));
         go(`#/sop/${encodeURIComponent(created.sopId)}`);
@@ -120,7 +125,7 @@ function ServerEditor(props: {
   isAdmin: boolean;
   importReport: ImportReport | null;
   onBack: () => void;
-  onImport: (content: string) => Promise<void>;
+  onImport: (input: ImportInput) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const repo = useMemo(() => createTrpcDraftRepository(props.api), [props.api]);

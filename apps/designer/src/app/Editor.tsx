@@ -15,6 +15,7 @@ import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
 import type { DraftRepository } from '../persistence/draft-repository.ts';
 import { EditorProvider, useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import type { ImportInput } from './import-file.ts';
 import { type DialogName, Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
@@ -38,7 +39,7 @@ export interface EditorProps {
   isAdmin: boolean;
   catalogue?: CataloguePosition[];
   importReport?: ImportReport | null;
-  onImport?: (content: string) => Promise<void>;
+  onImport?: (input: ImportInput) => Promise<void>;
   onBack?: () => void;
 }
 

@@ -2,6 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, readApiError } from '../api/client.ts';
+import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
+import { prepareDuplicate } from './duplicate-sop.ts';
+import { openDraft } from './open-draft.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
@@ -11,6 +14,19 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
   const [name, setName] = useState('');
   const create = useMutation({
     mutationFn: (n: string) => props.api.sop.create.mutate({ name: n }),
+    onSuccess: (r) => {
+      void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
+      props.onOpen(r.sopId);
+    },
+  });
+  // A copy starts from the draft as this device has it (including unsaved work), like opening it.
+  const duplicate = useMutation({
+    mutationFn: async (sop: { id: string; name: string }) => {
+      const draft = await openDraft(createTrpcDraftRepository(props.api), window.localStorage, sop.id);
+      return props.api.sop.create.mutate(
+        prepareDuplicate(t('sops.duplicateOf', { name: sop.name }), draft.document),
+      );
+    },
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
       props.onOpen(r.sopId);
@@ -39,6 +55,17 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
                   {s.latestVersion !== null ? ` · v${s.latestVersion}` : ''}
                 </small>
               </button>
+              <button
+                type="button"
+                className="duplicate"
+                title={t('sops.duplicateHint')}
+                aria-label={`${t('sops.duplicate')}: ${s.name}`}
+                disabled={duplicate.isPending}
+                onClick={() => duplicate.mutate({ id: s.id, name: s.name })}
+                data-testid={`sop-duplicate-${s.id}`}
+              >
+                {t('sops.duplicate')}
+              </button>
             </li>
           ))}
         </ul>
@@ -60,6 +87,7 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
           </button>
         </form>
         {create.error && <p className="field-error">{readApiError(create.error).message[lang]}</p>}
+        {duplicate.error && <p className="field-error">{readApiError(duplicate.error).message[lang]}</p>}
       </section>
     </div>
   );
