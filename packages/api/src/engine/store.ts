@@ -2,19 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { auditEvents, caseCounters, cases, notifications, sopVersions, tasks } from '../db/schema.ts';
+import { caseCounters, cases, sopVersions, tasks } from '../db/schema.ts';
 import { AppError, type AppErrorKind, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { createCaseState, decide } from './decide.ts';
-import type {
-  Actor,
-  CaseState,
-  DecideResult,
-  EngineCommand,
-  EngineEffect,
-  EngineErrorCode,
-  TaskState,
-} from './types.ts';
+import { writeEffects } from './store-effects.ts';
+import type { Actor, CaseState, DecideResult, EngineCommand, EngineErrorCode, TaskState } from './types.ts';
 
 /**
  * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the
@@ -226,88 +219,4 @@ function toTaskState(r: typeof tasks.$inferSelect): TaskState {
     outcome: r.outcome,
     note: r.note,
   };
-}
-
-async function writeEffects(
-  io: EngineIo,
-  tx: Tx,
-  at: { caseId: string; agencyId: string; sopId: string; actor: Actor; now: Date; clock: AgencyClock },
-  effects: EngineEffect[],
-  before: TaskState[],
-): Promise<void> {
-  const touchedPositions = new Set<string>();
-  const beforeById = new Map(before.map((t) => [t.id, t]));
-  for (const e of effects) {
-    switch (e.type) {
-      case 'task.created':
-        touchedPositions.add(e.task.positionKey);
-        await tx
-          .insert(tasks)
-          .values({ ...e.task, caseId: at.caseId, agencyId: at.agencyId, sopId: at.sopId });
-        await tx
-          .insert(notifications)
-          .values({
-            agencyId: at.agencyId,
-            positionKey: e.task.positionKey,
-            kind: 'task.arrived',
-            taskId: e.task.id,
-            caseId: at.caseId,
-            data: { nodeId: e.task.nodeId, attempt: e.task.attempt },
-          })
-          .onConflictDoNothing();
-        break;
-      case 'task.updated': {
-        touchedPositions.add(e.task.positionKey);
-        const prev = beforeById.get(e.task.id);
-        // Guarded by the previous status: a write that lost a race changes nothing and aborts.
-        const updated = await tx
-          .update(tasks)
-          .set({
-            status: e.task.status,
-            claimedBy: e.task.claimedBy,
-            completedAt: e.task.completedAt,
-            completedBy: e.task.completedBy,
-            outcome: e.task.outcome,
-            note: e.task.note,
-            workingMinutes:
-              e.task.status === 'completed' && e.task.completedAt
-                ? Math.round(
-                    at.clock.workingMinutesBetween(new Date(e.task.createdAt), new Date(e.task.completedAt)),
-                  )
-                : null,
-          })
-          .where(and(eq(tasks.id, e.task.id), eq(tasks.status, prev?.status ?? e.previousStatus)))
-          .returning({ id: tasks.id });
-        if (updated.length !== 1) {
-          throw new AppError('CONFLICT', 'TASK_CHANGED', {
-            id: 'Tugas ini baru saja diubah oleh orang lain. Muat ulang lalu coba lagi.',
-            en: 'This task was just changed by someone else. Reload and try again.',
-          });
-        }
-        break;
-      }
-      case 'audit':
-        await tx.insert(auditEvents).values({
-          agencyId: at.agencyId,
-          actorId: at.actor.userId,
-          action: e.action,
-          sopId: at.sopId,
-          caseId: at.caseId,
-          taskId: e.taskId,
-          nodeId: e.nodeId,
-          data: e.data,
-          at: at.now.toISOString(),
-        });
-        break;
-      case 'case.completed':
-      case 'case.cancelled':
-        break;
-    }
-  }
-  await io.deps.bus.publish(tx, {
-    type: 'task.changed',
-    agencyId: at.agencyId,
-    positionKeys: [...touchedPositions],
-    caseId: at.caseId,
-  });
 }
