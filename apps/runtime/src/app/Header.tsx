@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
@@ -11,18 +11,12 @@ export function Header() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { path } = useLocation();
   const positionName = usePositionName();
   const unread = useQuery(trpc.notification.unreadCount.queryOptions(undefined, { refetchInterval: 60_000 }));
+  // A full reload after signing out drops every cached answer and the live stream of this user.
   const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSettled: () => {
-        queryClient.clear();
-        window.location.hash = '#/';
-        void queryClient.invalidateQueries();
-      },
-    }),
+    trpc.auth.logout.mutationOptions({ onSettled: () => window.location.replace('/') }),
   );
   const links = [
     { to: '/', label: t('nav.inbox'), show: true, id: 'inbox' },

@@ -12,14 +12,26 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        queryCache: new QueryCache(),
-        defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000, refetchOnWindowFocus: true } },
-      }),
+/** True for "not signed in" answers: the session expired or was signed out elsewhere. */
+function isUnauthorized(error: unknown): boolean {
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
   );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => {
+    const client: QueryClient = new QueryClient({
+      // An expired session shows the login page instead of an error on every screen.
+      queryCache: new QueryCache({
+        onError: (error) => {
+          if (isUnauthorized(error)) void client.invalidateQueries({ queryKey: [['auth', 'me']] });
+        },
+      }),
+      defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000, refetchOnWindowFocus: true } },
+    });
+    return client;
+  });
   const [trpcClient] = useState(createApiClient);
   return (
     <QueryClientProvider client={queryClient}>

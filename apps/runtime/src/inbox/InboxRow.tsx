@@ -27,7 +27,12 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
   return (
     <li className={`inbox-row${overdue ? ' is-overdue' : ''}`} data-testid="inbox-row" data-task-id={task.id}>
       <div className="inbox-main">
-        <Link to={`/tasks/${task.id}`} className="inbox-title" data-testid="inbox-open">
+        <Link
+          to={`/tasks/${task.id}`}
+          className="inbox-title"
+          data-testid="inbox-open"
+          id={`task-title-${task.id}`}
+        >
           {task.kind === 'decision' && <span className="tag tag-decision">{t('inbox.decision')}</span>}
           {task.kegiatan || t('inbox.activity')}
         </Link>
@@ -54,6 +59,7 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
               type="button"
               className="btn"
               data-testid="claim"
+              aria-describedby={`task-title-${task.id}`}
               disabled={busy}
               onClick={() => claim.mutate({ taskId: task.id, idempotencyKey: crypto.randomUUID() })}
             >
@@ -65,6 +71,7 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
               type="button"
               className="btn btn-quiet"
               data-testid="release"
+              aria-describedby={`task-title-${task.id}`}
               disabled={busy}
               onClick={() => release.mutate({ taskId: task.id, idempotencyKey: crypto.randomUUID() })}
             >
