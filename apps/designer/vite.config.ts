@@ -6,7 +6,25 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/designer/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // React Flow (with its d3 helpers) is the editor's heaviest part: its own chunk, loaded
+        // with the editor; React in another, so an app update does not re-download either.
+        // A group also takes the dependencies of what it captures, so React goes first: otherwise
+        // the react-flow chunk would swallow React and load on the login page.
+        codeSplitting: {
+          groups: [
+            { name: 'react-flow', test: /node_modules[\\/](@xyflow|d3-[a-z-]+|classcat)[\\/]/, priority: 10 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: { '/api': { target: process.env.ALUR_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: true } },
   },

@@ -1,19 +1,15 @@
 import type { ImportReport } from '@alur/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiClient, readApiError } from '../api/client.ts';
-import { toCatalogue } from '../model/catalogue.ts';
-import { applyCommand } from '../model/commands.ts';
-import { createSampleDocument } from '../model/fixtures.ts';
-import { layoutDocument } from '../model/layout.ts';
-import { createBrowserDraftRepository, type DraftRepository } from '../persistence/draft-repository.ts';
-import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
-import { Editor } from './Editor.tsx';
-import type { ImportInput } from './import-file.ts';
+import type { ApiClient } from '../api/client.ts';
 import { LoginForm } from './LoginForm.tsx';
-import { type OpenedDraft, openDraft } from './open-draft.ts';
 import { SopList } from './SopList.tsx';
+
+// The editor (React Flow, the schema, the commands) loads only once an SOP is opened, so the
+// login page and the SOP list start small.
+const ServerEditor = lazy(() => import('./EditorRoutes.tsx').then((m) => ({ default: m.ServerEditor })));
+const LocalEditor = lazy(() => import('./EditorRoutes.tsx').then((m) => ({ default: m.LocalEditor })));
 
 type Route = { kind: 'list' } | { kind: 'sop'; sopId: string } | { kind: 'local' };
 
@@ -50,8 +46,14 @@ export function App({ api }: { api: ApiClient }) {
   });
   const [importReports, setImportReports] = useState<Record<string, ImportReport>>({});
 
-  if (route.kind === 'local') return <LocalEditor onBack={() => go('#/')} />;
-  if (me.isPending) return <div className="center-page">{t('sops.loading')}</div>;
+  const loading = <div className="center-page">{t('sops.loading')}</div>;
+  if (route.kind === 'local')
+    return (
+      <Suspense fallback={loading}>
+        <LocalEditor onBack={() => go('#/')} />
+      </Suspense>
+    );
+  if (me.isPending) return loading;
   if (me.error || !me.data) {
     return (
       <>
@@ -79,99 +81,19 @@ export function App({ api }: { api: ApiClient }) {
       />
     );
   return (
-    <ServerEditor
-      key={route.sopId}
-      api={api}
-      sopId={route.sopId}
-      isAdmin={isAdmin}
-      importReport={importReports[route.sopId] ?? null}
-      onBack={() => go('#/')}
-      onImport={async (input) => {
-        const r = await api.sop.import.mutate(input).catch((err: unknown) => {
-          throw new Error(readApiError(err).message.id);
-        });
-        const first = r.results[0]!;
-        // An Alur JSON export keeps its own drawing; tables and other tools' files are laid out.
-        const document =
-          input.format === 'json'
-            ? first.document
-            : applyCommand(first.document, layoutDocument(first.document));
-        const created = await api.sop.create.mutate({ name: first.report.name || 'SOP impor', document });
-        setImportReports((m) => ({ ...m, [created.sopId]: first.report }));
-        go(`#/sop/${encodeURIComponent(created.sopId)}`);
-      }}
-    />
-  );
-}
-
-function useOpenedDraft(repo: DraftRepository, sopId: string) {
-  const [state, setState] = useState<{ draft?: OpenedDraft; error?: string }>({});
-  useEffect(() => {
-    let live = true;
-    openDraft(repo, window.localStorage, sopId).then(
-      (draft) => live && setState({ draft }),
-      (err: unknown) => live && setState({ error: readApiError(err).message.id }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [repo, sopId]);
-  return state;
-}
-
-function ServerEditor(props: {
-  api: ApiClient;
-  sopId: string;
-  isAdmin: boolean;
-  importReport: ImportReport | null;
-  onBack: () => void;
-  onImport: (input: ImportInput) => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const repo = useMemo(() => createTrpcDraftRepository(props.api), [props.api]);
-  const { draft, error } = useOpenedDraft(repo, props.sopId);
-  // Lanes bind to the agency's own positions; a failed load leaves keys shown as they are.
-  const positions = useQuery({
-    queryKey: ['admin.positions.list'],
-    queryFn: () => props.api.admin.positions.list.query(),
-    staleTime: 60_000,
-  });
-  const catalogue = useMemo(() => toCatalogue(positions.data ?? []), [positions.data]);
-  if (error) return <div className="center-page field-error">{t('error.generic', { message: error })}</div>;
-  if (!draft || positions.isPending) return <div className="center-page">{t('sops.loading')}</div>;
-  return (
-    <Editor
-      sopId={props.sopId}
-      catalogue={catalogue}
-      document={draft.document}
-      baseRevision={draft.baseRevision}
-      restored={draft.restored}
-      repo={repo}
-      api={props.api}
-      isAdmin={props.isAdmin}
-      importReport={props.importReport}
-      onImport={props.onImport}
-      onBack={props.onBack}
-    />
-  );
-}
-
-function LocalEditor({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation();
-  const repo = useMemo(() => createBrowserDraftRepository(window.localStorage, createSampleDocument), []);
-  const { draft, error } = useOpenedDraft(repo, 'local');
-  if (error) return <div className="center-page field-error">{error}</div>;
-  if (!draft) return <div className="center-page">{t('sops.loading')}</div>;
-  return (
-    <Editor
-      sopId="local"
-      document={draft.document}
-      baseRevision={draft.baseRevision}
-      restored={draft.restored}
-      repo={repo}
-      api={null}
-      isAdmin={false}
-      onBack={onBack}
-    />
+    <Suspense fallback={loading}>
+      <ServerEditor
+        key={route.sopId}
+        api={api}
+        sopId={route.sopId}
+        isAdmin={isAdmin}
+        importReport={importReports[route.sopId] ?? null}
+        onBack={() => go('#/')}
+        onImported={(sopId, report) => {
+          setImportReports((m) => ({ ...m, [sopId]: report }));
+          go(`#/sop/${encodeURIComponent(sopId)}`);
+        }}
+      />
+    </Suspense>
   );
 }

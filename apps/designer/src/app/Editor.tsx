@@ -1,3 +1,4 @@
+import '@xyflow/react/dist/style.css';
 import type { ImportReport, NodeType, SopDocument } from '@alur/schema';
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useState } from 'react';

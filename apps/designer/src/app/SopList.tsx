@@ -2,9 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, readApiError } from '../api/client.ts';
-import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
-import { prepareDuplicate } from './duplicate-sop.ts';
-import { openDraft } from './open-draft.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
@@ -19,13 +16,11 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
       props.onOpen(r.sopId);
     },
   });
-  // A copy starts from the draft as this device has it (including unsaved work), like opening it.
   const duplicate = useMutation({
     mutationFn: async (sop: { id: string; name: string }) => {
-      const draft = await openDraft(createTrpcDraftRepository(props.api), window.localStorage, sop.id);
-      return props.api.sop.create.mutate(
-        prepareDuplicate(t('sops.duplicateOf', { name: sop.name }), draft.document),
-      );
+      // Loaded on use: it brings the document schema, which the list itself does not need.
+      const { duplicateSop } = await import('./duplicate-sop.ts');
+      return duplicateSop(props.api, sop.id, t('sops.duplicateOf', { name: sop.name }), window.localStorage);
     },
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
