@@ -43,7 +43,7 @@ async function main() {
     await q(sql`insert into user_positions (user_id, agency_id, position_key)
       select id, agency_id, 'p' || (1 + (substr(username, 2)::int % ${POSITIONS})) from users where username ~ '^u[0-9]+$'`);
     await q(sql`insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
-                                   started_by, created_at)
+                                   started_by, started_at)
       select gen_random_uuid(), ${ctx.agency}, ${ctx.sop}, ${ctx.version}, 'B/' || g, 'Kasus ' || g, 'active',
              '{"joins":{},"tokens":{}}', (select id from users where username = 'kasi'),
              now() - (g % 365) * interval '1 day'
@@ -54,8 +54,8 @@ async function main() {
       select gen_random_uuid(), c.id, c.agency_id, c.sop_id, 'a' || s, 'activity',
              'p' || (1 + (abs(hashtext(c.id::text)) + s) % ${POSITIONS}),
              case when s = ${STEPS} then 'open' else 'completed' end, 1, 'root',
-             c.created_at + s * interval '3 hours', c.created_at + s * interval '3 hours' + interval '1 hour',
-             case when s = ${STEPS} then null else c.created_at + s * interval '3 hours' + (s * 13 % 120) * interval '1 minute' end,
+             c.started_at + s * interval '3 hours', c.started_at + s * interval '3 hours' + interval '1 hour',
+             case when s = ${STEPS} then null else c.started_at + s * interval '3 hours' + (s * 13 % 120) * interval '1 minute' end,
              case when s = ${STEPS} then null else s * 13 % 120 end
       from cases c, generate_series(1, ${STEPS}) s where c.number like 'B/%'`);
     await q(sql`analyze`);

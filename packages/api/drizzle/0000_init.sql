@@ -39,7 +39,7 @@ CREATE TABLE "cases" (
 	"status" text NOT NULL,
 	"engine_state" jsonb NOT NULL,
 	"started_by" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"completed_at" timestamp with time zone,
 	"revision" integer DEFAULT 1 NOT NULL
 );
@@ -188,8 +188,8 @@ ALTER TABLE "users" ADD CONSTRAINT "users_agency_id_agencies_id_fk" FOREIGN KEY 
 CREATE INDEX "audit_case" ON "audit_events" USING btree ("case_id","id");--> statement-breakpoint
 CREATE INDEX "audit_agency_at" ON "audit_events" USING btree ("agency_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_agency_number" ON "cases" USING btree ("agency_id","number");--> statement-breakpoint
-CREATE INDEX "cases_agency_started" ON "cases" USING btree ("agency_id","created_at");--> statement-breakpoint
-CREATE INDEX "cases_sop" ON "cases" USING btree ("sop_id","created_at");--> statement-breakpoint
+CREATE INDEX "cases_agency_started" ON "cases" USING btree ("agency_id","started_at");--> statement-breakpoint
+CREATE INDEX "cases_sop" ON "cases" USING btree ("sop_id","started_at");--> statement-breakpoint
 CREATE INDEX "login_failures_username_at" ON "login_failures" USING btree ("username","at");--> statement-breakpoint
 CREATE INDEX "login_failures_ip_at" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_task_kind" ON "notifications" USING btree ("task_id","kind");--> statement-breakpoint
@@ -201,6 +201,5 @@ CREATE INDEX "sops_agency" ON "sops" USING btree ("agency_id");--> statement-bre
 CREATE INDEX "tasks_inbox" ON "tasks" USING btree ("agency_id","position_key","due_at") WHERE status in ('open', 'claimed');--> statement-breakpoint
 CREATE INDEX "tasks_case" ON "tasks" USING btree ("case_id","created_at");--> statement-breakpoint
 CREATE INDEX "tasks_overdue_sweep" ON "tasks" USING btree ("due_at") WHERE status in ('open', 'claimed') and overdue_at is null and due_at is not null;--> statement-breakpoint
-CREATE INDEX "tasks_report" ON "tasks" USING btree ("agency_id","sop_id","completed_at");--> statement-breakpoint
 CREATE INDEX "user_positions_position" ON "user_positions" USING btree ("agency_id","position_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username" ON "users" USING btree (lower("username"));

@@ -84,13 +84,27 @@ export async function resolveSession(
   now: Date,
 ): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
+  // One query for the session and its user, with the held positions aggregated: this runs on
+  // every request.
   const [row] = await db
-    .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, active: users.active })
+    .select({
+      expiresAt: sessions.expiresAt,
+      user: users,
+      positions: sql<string[]>`coalesce((select array_agg(${userPositions.positionKey} order by ${userPositions.positionKey}) from ${userPositions} where ${userPositions.userId} = ${users.id}), '{}')`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, hashToken(token)));
-  if (!row?.active || new Date(row.expiresAt) <= now) return null;
-  return loadSessionUser(db, row.userId);
+  if (!row?.user.active || new Date(row.expiresAt) <= now) return null;
+  const u = row.user;
+  return {
+    id: u.id,
+    agencyId: u.agencyId,
+    username: u.username,
+    displayName: u.displayName,
+    permissions: u.permissions,
+    positions: row.positions,
+  };
 }
 
 /** Loads a user with their permissions and the position keys they hold. */

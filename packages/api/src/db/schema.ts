@@ -216,7 +216,7 @@ export const cases = pgTable(
     /** Parallel-branch bookkeeping of the engine (tokens, joins). */
     engineState: jsonb('engine_state').notNull(),
     startedBy: uuid('started_by').notNull(),
-    startedAt: createdAt(),
+    startedAt: stamp('started_at'),
     completedAt: ts('completed_at'),
     revision: integer('revision').notNull().default(1),
   },
@@ -260,7 +260,6 @@ export const tasks = pgTable(
     index('tasks_overdue_sweep')
       .on(t.dueAt)
       .where(sql`status in ('open', 'claimed') and overdue_at is null and due_at is not null`),
-    index('tasks_report').on(t.agencyId, t.sopId, t.completedAt),
   ],
 );
 

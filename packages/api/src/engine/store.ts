@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { caseCounters, cases, sopVersions, tasks } from '../db/schema.ts';
 import { AppError, type AppErrorKind, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
@@ -28,7 +28,7 @@ export type CalendarLoader = (tx: Tx, agencyId: string) => Promise<AgencyClock>;
 const documentCache = new Map<string, SopDocument>();
 
 /** Published versions are immutable, so their parsed documents are cached by version id. */
-export async function loadVersionDocument(tx: Tx, versionId: string): Promise<SopDocument> {
+export async function loadVersionDocument(tx: Db | Tx, versionId: string): Promise<SopDocument> {
   const cached = documentCache.get(versionId);
   if (cached) return cached;
   const [row] = await tx

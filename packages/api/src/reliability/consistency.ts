@@ -17,7 +17,7 @@ export async function findStoreViolations(database: Database): Promise<string[]>
   const rows = await db.select().from(cases);
   for (const row of rows) {
     const state = await loadCaseState(db as never, row);
-    const doc = await db.transaction((tx) => loadVersionDocument(tx, row.versionId));
+    const doc = await loadVersionDocument(db, row.versionId);
     for (const v of findInvariantViolations(doc, state)) violations.push(`case ${row.number}: ${v}`);
   }
   const audit = await database.query<{ problem: string; n: number }>(sql`

@@ -45,7 +45,7 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.agencyId, user.agencyId)));
   if (!row || !(await canSeeCase(db, user, row))) throw notFound('Kasus', 'Case');
-  const document = await db.transaction((tx) => loadVersionDocument(tx, row.versionId));
+  const document = await loadVersionDocument(db, row.versionId);
   const calendar = await loadWorkingCalendar(db, row.agencyId);
   const taskRows = await db
     .select({ task: tasks, claimedByName: users.displayName })

@@ -24,29 +24,33 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
   const nowIso = now.toISOString();
   const scope = [eq(tasks.agencyId, user.agencyId), gte(tasks.createdAt, from), lte(tasks.createdAt, to)];
   if (input.sopId) scope.push(eq(tasks.sopId, input.sopId));
-  const steps = await db
-    .select({
-      sopId: tasks.sopId,
-      nodeId: tasks.nodeId,
-      positionKey: tasks.positionKey,
-      completed: sql<number>`count(*) filter (where ${tasks.status} = 'completed')::int`,
-      medianMinutes: sql<
-        number | null
-      >`percentile_cont(0.5) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
-      p90Minutes: sql<
-        number | null
-      >`percentile_cont(0.9) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
-      withTarget: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.dueAt} is not null)::int`,
-      onTime: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.completedAt} <= ${tasks.dueAt})::int`,
-      open: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed'))::int`,
-      overdue: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed') and ${tasks.dueAt} < ${nowIso})::int`,
-      avgWaitMinutes: sql<
-        number | null
-      >`avg(extract(epoch from (${nowIso}::timestamptz - ${tasks.createdAt})) / 60) filter (where ${tasks.status} in ('open', 'claimed'))`,
-    })
-    .from(tasks)
-    .where(and(...scope))
-    .groupBy(tasks.sopId, tasks.nodeId, tasks.positionKey);
+  // The percentiles sort a year of tasks per group: give this one query room to sort in memory.
+  const steps = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx
+      .select({
+        sopId: tasks.sopId,
+        nodeId: tasks.nodeId,
+        positionKey: tasks.positionKey,
+        completed: sql<number>`count(*) filter (where ${tasks.status} = 'completed')::int`,
+        medianMinutes: sql<
+          number | null
+        >`percentile_cont(0.5) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
+        p90Minutes: sql<
+          number | null
+        >`percentile_cont(0.9) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
+        withTarget: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.dueAt} is not null)::int`,
+        onTime: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.completedAt} <= ${tasks.dueAt})::int`,
+        open: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed'))::int`,
+        overdue: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed') and ${tasks.dueAt} < ${nowIso})::int`,
+        avgWaitMinutes: sql<
+          number | null
+        >`avg(extract(epoch from (${nowIso}::timestamptz - ${tasks.createdAt})) / 60) filter (where ${tasks.status} in ('open', 'claimed'))`,
+      })
+      .from(tasks)
+      .where(and(...scope))
+      .groupBy(tasks.sopId, tasks.nodeId, tasks.positionKey);
+  });
   const caseScope = [eq(cases.agencyId, user.agencyId), gte(cases.startedAt, from), lte(cases.startedAt, to)];
   if (input.sopId) caseScope.push(eq(cases.sopId, input.sopId));
   const caseCounts = await db
@@ -70,7 +74,7 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
       .where(eq(sopVersions.sopId, id))
       .orderBy(sql`${sopVersions.number} desc`)
       .limit(1);
-    if (latest) documents.set(id, await db.transaction((tx) => loadVersionDocument(tx, latest.id)));
+    if (latest) documents.set(id, await loadVersionDocument(db, latest.id));
   }
   const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
   const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);

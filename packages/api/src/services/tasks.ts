@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, runTaskCommand } from '../engine/store.ts';
+import { loadVersionDocument, runCaseCommand } from '../engine/store.ts';
 import type { Actor, EngineCommand } from '../engine/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
@@ -42,7 +42,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       sql`${tasks.dueAt} >= ${filter.dueToday.from} and ${tasks.dueAt} < ${filter.dueToday.to}`,
     );
   if (filter.claimedByMe) conditions.push(eq(tasks.claimedBy, user.id));
-  const rows = await db
+  const rowsQuery = db
     .select({
       id: tasks.id,
       caseId: tasks.caseId,
@@ -69,7 +69,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
     .where(and(...conditions))
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt))
     .limit(Math.min(filter.limit ?? 200, 500));
-  const counts = await db
+  const countsQuery = db
     .select({ positionKey: tasks.positionKey, n: sql<number>`count(*)::int` })
     .from(tasks)
     .where(
@@ -80,12 +80,14 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       ),
     )
     .groupBy(tasks.positionKey);
+  // Independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [rows, counts] = await Promise.all([rowsQuery, countsQuery]);
   const docs = new Map<string, SopDocument>();
   const out = [];
   for (const r of rows) {
     let doc = docs.get(r.versionId);
     if (!doc) {
-      doc = await db.transaction((tx) => loadVersionDocument(tx, r.versionId));
+      doc = await loadVersionDocument(db, r.versionId);
       docs.set(r.versionId, doc);
     }
     const node = doc.nodes.find((n) => n.id === r.nodeId);
@@ -120,7 +122,7 @@ export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: st
 export async function getTask(db: Db, user: SessionUser, taskId: string) {
   const task = await loadVisibleTask(db, user, taskId);
   const [c] = await db.select().from(cases).where(eq(cases.id, task.caseId));
-  const doc = await db.transaction((tx) => loadVersionDocument(tx, c!.versionId));
+  const doc = await loadVersionDocument(db, c!.versionId);
   const node = doc.nodes.find((n) => n.id === task.nodeId)!;
   const laneName = (laneId: string) => doc.lanes.find((l) => l.id === laneId)?.name ?? '';
   const exits = doc.edges
@@ -167,7 +169,7 @@ export async function actOnTask(
 ) {
   const io = createEngineIo(deps);
   return withIdempotency(deps.database.db, user.id, input.idempotencyKey, action.type, async (tx) => {
-    await loadVisibleTask(tx, user, input.taskId);
+    const visible = await loadVisibleTask(tx, user, input.taskId);
     if (action.type === 'task.reassign') {
       const [target] = await tx
         .select({ id: users.id })
@@ -176,9 +178,9 @@ export async function actOnTask(
       if (!target) throw notFound('Pengguna tujuan', 'Target user');
     }
     const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
-    const { caseId, state } = await runTaskCommand(io, tx, {
+    const { caseId, state } = await runCaseCommand(io, tx, {
       agencyId: user.agencyId,
-      taskId: input.taskId,
+      caseId: visible.caseId,
       command,
     });
     const task = state.tasks.find((t) => t.id === input.taskId)!;
