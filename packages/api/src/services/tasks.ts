@@ -1,12 +1,14 @@
 import type { EdgeLabel, SopDocument } from '@alur/schema';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
+import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument, runCaseCommand } from '../engine/store.ts';
 import type { Actor, EngineCommand } from '../engine/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
+import { loadWorkingCalendar } from './calendar.ts';
 import { createEngineIo } from './engine-io.ts';
 import { withIdempotency } from './idempotency.ts';
 
@@ -82,6 +84,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
     .groupBy(tasks.positionKey);
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
   const [rows, counts] = await Promise.all([rowsQuery, countsQuery]);
+  const calendar = await loadWorkingCalendar(db, user.agencyId);
   const docs = new Map<string, SopDocument>();
   const out = [];
   for (const r of rows) {
@@ -96,12 +99,18 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       kegiatan: node?.kegiatan ?? '',
       waktu: node?.mutuBaku.waktu ?? null,
       isOverdue: r.dueAt !== null && new Date(r.dueAt) < now,
+      remainingWorkingMinutes: remainingWorkingMinutes(r.dueAt, now, calendar),
     });
   }
   return {
     tasks: out,
     countsByPosition: Object.fromEntries(counts.map((c) => [c.positionKey, Number(c.n)])),
   };
+}
+
+/** Working minutes from now to a due date (negative when overdue); null without a due date. */
+function remainingWorkingMinutes(dueAt: string | null, now: Date, calendar: WorkingCalendar): number | null {
+  return dueAt === null ? null : Math.round(workingMinutesBetween(now, new Date(dueAt), calendar));
 }
 
 /**
@@ -119,7 +128,7 @@ export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: st
 }
 
 /** A task with its step (Kegiatan, Mutu Baku) and where a decision's exits lead. */
-export async function getTask(db: Db, user: SessionUser, taskId: string) {
+export async function getTask(db: Db, user: SessionUser, taskId: string, now: Date) {
   const task = await loadVisibleTask(db, user, taskId);
   const [c] = await db.select().from(cases).where(eq(cases.id, task.caseId));
   const doc = await loadVersionDocument(db, c!.versionId);
@@ -151,6 +160,12 @@ export async function getTask(db: Db, user: SessionUser, taskId: string) {
     exits,
     case: { id: c!.id, number: c!.number, title: c!.title, status: c!.status, sopName: sop?.name ?? '' },
     canAct: user.positions.includes(task.positionKey),
+    /** Working minutes left until the due date on the agency calendar (negative: overdue). */
+    remainingWorkingMinutes: remainingWorkingMinutes(
+      task.dueAt,
+      now,
+      await loadWorkingCalendar(db, user.agencyId),
+    ),
   };
 }
 

@@ -26,7 +26,7 @@ export const taskRouter = router({
     .query(({ ctx, input }) => listInbox(ctx.db, ctx.user, input, ctx.deps.now())),
   get: authedProcedure
     .input(z.object({ taskId: z.uuid() }))
-    .query(({ ctx, input }) => getTask(ctx.db, ctx.user, input.taskId)),
+    .query(({ ctx, input }) => getTask(ctx.db, ctx.user, input.taskId, ctx.deps.now())),
   claim: authedProcedure
     .input(taskRef)
     .mutation(({ ctx, input }) => actOnTask(ctx.deps, ctx.user, input, { type: 'task.claim' })),

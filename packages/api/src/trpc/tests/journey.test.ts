@@ -39,6 +39,13 @@ describe('a case through the API', () => {
 
     const inbox = await kasi.task.inbox();
     expect(inbox.tasks.map((t) => t.kegiatan)).toEqual(['Kegiatan draft']);
+    // Started Monday 08:00 WIB with 1 hari: due Tuesday 08:00, one working day (07:30–16:00) away.
+    expect(inbox.tasks[0]!.dueAt).toBe('2026-11-24T01:00:00.000Z');
+    expect(inbox.tasks[0]!.remainingWorkingMinutes).toBe(510);
+    // At 19:00 the office is closed: only Tuesday 07:30–08:00 remains.
+    app.clock.set('2026-11-23T12:00:00.000Z');
+    expect((await kasi.task.get({ taskId: inbox.tasks[0]!.id })).remainingWorkingMinutes).toBe(30);
+    app.clock.set('2026-11-23T01:00:00.000Z');
     expect(await kabid.task.inbox()).toMatchObject({ tasks: [] });
 
     await kasi.task.complete({ taskId: inbox.tasks[0]!.id });
