@@ -83,7 +83,7 @@ export async function importSop(input: {
     case 'xlsx': {
       const bytes = decodeBase64(content, format);
       const r = await (format === 'docx' ? importSopDocx(bytes) : importSopXlsx(bytes)).catch(() => null);
-      if (!r || !r.ok)
+      if (!r?.ok)
         refuse(
           format,
           r && !r.ok ? r.error.code : 'UNREADABLE_FILE',
@@ -93,7 +93,7 @@ export async function importSop(input: {
     }
     case 'bpmn': {
       const r = await importBpmn(content).catch(() => null);
-      if (!r || !r.ok)
+      if (!r?.ok)
         refuse(format, r && !r.ok ? r.error.code : 'NOT_BPMN', r && !r.ok ? r.error.message : undefined);
       const report: ImportReport = {
         name: r.report.name,
