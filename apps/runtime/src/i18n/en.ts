@@ -187,6 +187,7 @@ export const en: Resources = {
     openCase: 'Open case',
   },
   evaluation: {
+    exportXlsx: 'Download Excel',
     csvStandardMinutes: 'Standard (minutes)',
     csvMedian: 'Median (working minutes)',
     csvP90: 'P90 (working minutes)',

@@ -185,6 +185,7 @@ export const id = {
     openCase: 'Buka kasus',
   },
   evaluation: {
+    exportXlsx: 'Unduh Excel',
     csvStandardMinutes: 'Mutu Baku (menit)',
     csvMedian: 'Median (menit kerja)',
     csvP90: 'P90 (menit kerja)',

@@ -36,11 +36,11 @@ export interface EvaluationCsvHeader {
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** One CSV line per SOP step: the evaluation as a spreadsheet can sort and filter it. */
-export function buildEvaluationCsv(
+/** One row per SOP step with its header: the evaluation as a spreadsheet can sort and filter it. */
+export function buildEvaluationTable(
   sops: { name: string; steps: StepRow[] }[],
   header: EvaluationCsvHeader,
-): string {
+): { header: string[]; rows: (string | number | null)[][] } {
   const rows = sops.flatMap((sop) =>
     sop.steps.map((s) => [
       sop.name,
@@ -59,8 +59,8 @@ export function buildEvaluationCsv(
       round(s.avgWaitMinutes),
     ]),
   );
-  return formatCsv(
-    [
+  return {
+    header: [
       header.sop,
       header.row,
       header.kegiatan,
@@ -77,7 +77,16 @@ export function buildEvaluationCsv(
       header.avgWaitMinutes,
     ],
     rows,
-  );
+  };
+}
+
+/** The evaluation table as CSV. */
+export function buildEvaluationCsv(
+  sops: { name: string; steps: StepRow[] }[],
+  header: EvaluationCsvHeader,
+): string {
+  const table = buildEvaluationTable(sops, header);
+  return formatCsv(table.header, table.rows);
 }
 
 /** The step where cases wait longest on average (null when nothing waited a minute or more). */

@@ -6,13 +6,13 @@ import { Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { usePositionName } from '../app/positions.ts';
 import { useMe } from '../app/session.tsx';
-import { buildEvaluationCsv, findLongestWait } from '../lib/evaluation-csv.ts';
+import { buildEvaluationCsv, buildEvaluationTable, findLongestWait } from '../lib/evaluation-csv.ts';
 import { computePeriod } from '../lib/period.ts';
 import { StepBars } from './StepBars.tsx';
 
-/** Saves text as a file; the BOM makes spreadsheet programs read UTF-8. */
-function downloadText(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+/** Saves a file the browser way. */
+function downloadBlob(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -37,25 +37,41 @@ export default function EvaluationPage() {
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
+  const csvHeader = () => ({
+    sop: t('evaluation.sop'),
+    row: t('evaluation.row'),
+    kegiatan: t('evaluation.kegiatan'),
+    lane: t('evaluation.lane'),
+    position: t('evaluation.position'),
+    standard: t('evaluation.standard'),
+    standardMinutes: t('evaluation.csvStandardMinutes'),
+    completed: t('evaluation.completed'),
+    medianMinutes: t('evaluation.csvMedian'),
+    p90Minutes: t('evaluation.csvP90'),
+    onTimePercent: t('evaluation.csvOnTime'),
+    open: t('evaluation.open'),
+    overdue: t('evaluation.overdue'),
+    avgWaitMinutes: t('evaluation.csvWait'),
+  });
+  const fileName = `evaluasi-sop-${fromDate || 'awal'}-${toDate || 'kini'}`;
   const exportCsv = () => {
     if (!report.data) return;
-    const csv = buildEvaluationCsv(report.data.sops, {
-      sop: t('evaluation.sop'),
-      row: t('evaluation.row'),
-      kegiatan: t('evaluation.kegiatan'),
-      lane: t('evaluation.lane'),
-      position: t('evaluation.position'),
-      standard: t('evaluation.standard'),
-      standardMinutes: t('evaluation.csvStandardMinutes'),
-      completed: t('evaluation.completed'),
-      medianMinutes: t('evaluation.csvMedian'),
-      p90Minutes: t('evaluation.csvP90'),
-      onTimePercent: t('evaluation.csvOnTime'),
-      open: t('evaluation.open'),
-      overdue: t('evaluation.overdue'),
-      avgWaitMinutes: t('evaluation.csvWait'),
-    });
-    downloadText(`evaluasi-sop-${fromDate || 'awal'}-${toDate || 'kini'}.csv`, csv, 'text/csv;charset=utf-8');
+    // The BOM makes spreadsheet programs read the file as UTF-8.
+    const csv = buildEvaluationCsv(report.data.sops, csvHeader());
+    downloadBlob(`${fileName}.csv`, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  };
+  const exportXlsx = async () => {
+    if (!report.data) return;
+    // The zip writer loads only when someone asks for a workbook.
+    const { buildXlsx } = await import('../lib/xlsx.ts');
+    const table = buildEvaluationTable(report.data.sops, csvHeader());
+    const bytes = buildXlsx(t('evaluation.title'), [table.header, ...table.rows]);
+    downloadBlob(
+      `${fileName}.xlsx`,
+      new Blob([bytes as BlobPart], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
   };
   return (
     <main id="main" className="page" tabIndex={-1}>
@@ -99,6 +115,15 @@ export default function EvaluationPage() {
           onClick={exportCsv}
         >
           {t('evaluation.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="eval-export-xlsx"
+          disabled={!report.data}
+          onClick={() => void exportXlsx()}
+        >
+          {t('evaluation.exportXlsx')}
         </button>
       </div>
       {period === null && (
