@@ -90,7 +90,9 @@ export async function resolveSession(
     .select({
       expiresAt: sessions.expiresAt,
       user: users,
-      positions: sql<string[]>`coalesce((select array_agg(${userPositions.positionKey} order by ${userPositions.positionKey}) from ${userPositions} where ${userPositions.userId} = ${users.id}), '{}')`,
+      positions: sql<
+        string[]
+      >`coalesce((select array_agg(${userPositions.positionKey} order by ${userPositions.positionKey}) from ${userPositions} where ${userPositions.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SopDocument } from '@alur/schema';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from '../services/export.ts';
@@ -49,7 +50,7 @@ export async function handleExport(deps: AppDeps, req: IncomingMessage, res: Ser
     );
   }
   try {
-    let document;
+    let document: SopDocument;
     if (versionId) document = (await getVersion(deps.database.db, user, versionId)).document;
     else {
       if (!user.permissions.some((p) => p === 'designer' || p === 'admin' || p === 'leader')) {
