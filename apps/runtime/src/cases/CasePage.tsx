@@ -40,6 +40,26 @@ export default function CasePage({ caseId }: { caseId: string }) {
           <span className={`tag tag-status-${kase.status}`}>{t(`status.${kase.status}`)}</span>{' '}
           <span className="muted">{t('case.startedBy', { date: fmt.dateTime(kase.startedAt) })}</span>
         </p>
+        <p className="print-links">
+          {t('case.printSop')}:{' '}
+          {(['a4', 'f4'] as const).map((paper) => (
+            <a
+              key={paper}
+              href={`/api/export?versionId=${kase.versionId}&format=pdf&paper=${paper}`}
+              target="_blank"
+              rel="noopener"
+              data-testid={`case-print-${paper}`}
+            >
+              PDF {paper.toUpperCase()}
+            </a>
+          ))}{' '}
+          <a
+            href={`/api/export?versionId=${kase.versionId}&format=docx&paper=a4`}
+            data-testid="case-print-docx"
+          >
+            Word
+          </a>
+        </p>
       </header>
       <section className="card" aria-labelledby="flow-h">
         <h2 id="flow-h">{t('case.flowchart')}</h2>

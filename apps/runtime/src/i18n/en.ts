@@ -137,6 +137,7 @@ export const en: Resources = {
     all: 'All statuses',
   },
   case: {
+    printSop: "Print this case's SOP version",
     showAll_one: 'Show {{count}} earlier event',
     showAll_other: 'Show {{count}} earlier events',
     nodeStart: 'Start',

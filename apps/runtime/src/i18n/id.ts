@@ -135,6 +135,7 @@ export const id = {
     all: 'Semua status',
   },
   case: {
+    printSop: 'Cetak SOP versi kasus ini',
     showAll_one: 'Tampilkan {{count}} peristiwa sebelumnya',
     showAll_other: 'Tampilkan {{count}} peristiwa sebelumnya',
     nodeStart: 'Mulai',

@@ -27,7 +27,8 @@ export function InboxPage({ live }: { live: boolean }) {
   const filter = useMemo(() => parseFilterParams(new URLSearchParams(queryString)), [queryString]);
   // React Query hashes the input by value, so a new object with the same day keeps the same query.
   const input = buildInboxInput(filter, me.agency.timeZone, now);
-  const inbox = useQuery(trpc.task.inbox.queryOptions(input));
+  // Also refreshed every minute, for the remaining working times.
+  const inbox = useQuery({ ...trpc.task.inbox.queryOptions(input), refetchInterval: 60_000 });
   const setFilter = (next: InboxFilterState) => navigate('/', formatFilterParams(next), true);
   const counts = inbox.data?.countsByPosition ?? {};
   const positionName = usePositionName();

@@ -45,7 +45,7 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
         </div>
       </div>
       <div className="inbox-side">
-        <RemainingTime dueAt={task.dueAt} now={now} />
+        <RemainingTime dueAt={task.dueAt} now={now} workingMinutes={task.remainingWorkingMinutes} />
         <span className="claim-state" data-testid="claim-state">
           {task.claimedBy
             ? mine

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMedian, computeRemaining, formatMinutes } from './duration.ts';
+import { computeMedian, computeWorkingRemaining, formatMinutes } from './duration.ts';
 
 const units = { day: 'h', hour: 'j', minute: 'm' };
 
@@ -29,19 +29,25 @@ describe('formatMinutes', () => {
   });
 });
 
-describe('computeRemaining', () => {
-  const now = new Date('2026-11-23T03:00:00Z');
+describe('computeWorkingRemaining', () => {
+  // Monday 22:00 WIB: the office is closed.
+  const now = new Date('2026-11-23T15:00:00Z');
 
   it('has no target without a due date', () => {
-    expect(computeRemaining(null, now)).toEqual({ kind: 'none' });
+    expect(computeWorkingRemaining(null, now, null)).toEqual({ kind: 'none' });
   });
 
-  it('counts minutes left before the due date', () => {
-    expect(computeRemaining('2026-11-23T04:30:00Z', now)).toEqual({ kind: 'left', minutes: 90 });
+  it('shows the working minutes the server counted, not the clock time to the due date', () => {
+    // Due Tuesday 07:40 WIB: nine hours away by the clock, ten minutes of office time.
+    expect(computeWorkingRemaining('2026-11-24T00:40:00Z', now, 10)).toEqual({ kind: 'left', minutes: 10 });
   });
 
-  it('counts minutes late after the due date, with an offset in the string', () => {
-    expect(computeRemaining('2026-11-23T09:00:00+07:00', now)).toEqual({ kind: 'overdue', minutes: 60 });
+  it('is late once the due date has passed, even before the next refresh', () => {
+    expect(computeWorkingRemaining('2026-11-23T14:59:00Z', now, 1)).toEqual({ kind: 'overdue', minutes: 1 });
+    expect(computeWorkingRemaining('2026-11-23T09:00:00Z', now, -120)).toEqual({
+      kind: 'overdue',
+      minutes: 120,
+    });
   });
 });
 

@@ -27,11 +27,20 @@ export type Remaining =
   | { kind: 'left'; minutes: number }
   | { kind: 'overdue'; minutes: number };
 
-/** How long until a task is due at `now` (null due date = no time target). */
-export function computeRemaining(dueAt: string | null, now: Date): Remaining {
-  if (!dueAt) return { kind: 'none' };
-  const diff = Math.round((new Date(dueAt).getTime() - now.getTime()) / 60_000);
-  return diff < 0 ? { kind: 'overdue', minutes: -diff } : { kind: 'left', minutes: diff };
+/**
+ * Time left as working minutes from the server (office hours and holidays of the agency); past
+ * the due date — by the clock, which may tick between refreshes — it is late.
+ */
+export function computeWorkingRemaining(
+  dueAt: string | null,
+  now: Date,
+  workingMinutes: number | null,
+): Remaining {
+  if (!dueAt || workingMinutes === null) return { kind: 'none' };
+  const late = new Date(dueAt).getTime() <= now.getTime() || workingMinutes < 0;
+  return late
+    ? { kind: 'overdue', minutes: Math.abs(workingMinutes) }
+    : { kind: 'left', minutes: workingMinutes };
 }
 
 /** Median of a list (null when empty). */

@@ -19,7 +19,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const me = useMe();
   const fmt = useFormat();
   const now = useNow(15_000);
-  const detail = useQuery(trpc.task.get.queryOptions({ taskId }));
+  // Refreshed every minute: the remaining working time comes from the server's calendar.
+  const detail = useQuery({ ...trpc.task.get.queryOptions({ taskId }), refetchInterval: 60_000 });
   const caseId = detail.data?.case.id;
   const caseDetail = useQuery({
     ...trpc.case.get.queryOptions({ caseId: caseId ?? '' }),
@@ -83,7 +84,15 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <div>
             <dt>{t('task.remaining')}</dt>
             <dd data-testid="task-remaining">
-              {workable ? <RemainingTime dueAt={task.dueAt} now={now} /> : t(`status.${task.status}`)}
+              {workable ? (
+                <RemainingTime
+                  dueAt={task.dueAt}
+                  now={now}
+                  workingMinutes={detail.data.remainingWorkingMinutes}
+                />
+              ) : (
+                t(`status.${task.status}`)
+              )}
             </dd>
           </div>
           <div>
