@@ -57,7 +57,8 @@ export function draftToDocument(d: SeedDraft): SopDocument {
     if (k === undefined) throw new Error(`unknown lane "${name}"`);
     return k;
   };
-  const at = (lane: number, band: number) => ({ x: lane * LAYOUT.laneWidth, y: band * LAYOUT.rowHeight });
+  // x is the offset from the lane's centre line (0 = centred), as the designer stores it.
+  const at = (_lane: number, band: number) => ({ x: 0, y: LAYOUT.top + band * LAYOUT.rowHeight });
   const id = (no: number | null) => (no === null || no > d.rows.length ? 'end' : `r${no}`);
   const blank = { kegiatan: '', mutuBaku: { kelengkapan: [], waktu: null, output: '' }, keterangan: '' };
   const first = laneOf(d.rows[0]!.lane);

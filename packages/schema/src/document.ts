@@ -82,7 +82,11 @@ export const nodeSchema = z.object({
   kegiatan: text.default(''),
   mutuBaku: mutuBakuSchema.default({ kelengkapan: [], waktu: null, output: '' }),
   keterangan: text.default(''),
-  /** Layout position in the designer; y orders rows, x is within the lane. */
+  /**
+   * Layout in the designer: `x` is the offset from the centre line of the node's lane (0 =
+   * centred), so moving or resizing lanes never moves a node out of its lane; `y` is measured from
+   * the top of the drawing, under the lane headers.
+   */
   position: positionSchema.default({ x: 0, y: 0 }),
 });
 export type SopNode = z.infer<typeof nodeSchema>;

@@ -5,7 +5,8 @@ import type { IdentityInput } from './import-grid.ts';
 import type { ImportGuess } from './import-result.ts';
 
 /** Spacing of the laid-out flowchart: one column per lane, one band per row. */
-export const LAYOUT = { laneWidth: 240, rowHeight: 120 } as const;
+/** Drawing of an imported table: centred in its lane (x = 0), one band per row below the headers. */
+export const LAYOUT = { laneWidth: 240, rowHeight: 120, top: 80 } as const;
 
 const MAX_TEXT = 20_000;
 const clip = (s: string) => (s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s);
@@ -56,7 +57,7 @@ export function buildDocument(
       : { id: laneIds[k]!, name: l.name, kind: 'external' as const, recordedBy: l.binding.recordedBy },
   );
   const stepId = (r: number) => `r${r + 1}`;
-  const at = (lane: number, band: number) => ({ x: lane * LAYOUT.laneWidth, y: band * LAYOUT.rowHeight });
+  const at = (_lane: number, band: number) => ({ x: 0, y: LAYOUT.top + band * LAYOUT.rowHeight });
   const steps = table.steps;
   const firstLane = steps[0]?.lane ?? 0;
   const lastLane = steps[steps.length - 1]?.lane ?? 0;

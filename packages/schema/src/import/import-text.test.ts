@@ -239,7 +239,7 @@ describe('importSopTable › LAKIP', () => {
     expect(r.report.guesses.every((g) => g.message.id && g.message.en)).toBe(true);
   });
 
-  it('lays nodes out by row and lane, start in row 1 lane, end in the last row lane', () => {
+  it('lays nodes out one row per band, centred in their lanes, start in row 1 lane, end in the last row lane', () => {
     const start = doc.nodes.find((n) => n.type === 'start')!;
     const end = doc.nodes.find((n) => n.type === 'end')!;
     expect(start.laneId).toBe(doc.lanes[0]!.id);
@@ -247,7 +247,11 @@ describe('importSopTable › LAKIP', () => {
     const r3 = doc.nodes.find((n) => n.id === 'r3')!;
     const r4 = doc.nodes.find((n) => n.id === 'r4')!;
     expect(r4.position.y).toBeGreaterThan(r3.position.y);
-    expect(r4.position.x).toBeGreaterThan(r3.position.x);
+    expect(r3.laneId).not.toBe(r4.laneId);
+    // x is the offset from the lane's centre line: imported steps are centred.
+    expect(doc.nodes.every((n) => n.position.x === 0)).toBe(true);
+    // The drawing starts below the lane headers.
+    expect(start.position.y).toBeGreaterThan(0);
     expect(doc.rowOrder).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10']);
   });
 });
