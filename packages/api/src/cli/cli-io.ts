@@ -48,6 +48,19 @@ export function readInputFile(path: string | undefined, io: CliIo): string {
   }
 }
 
+/** Reads a binary file given on the command line (Word, Excel), with the same messages. */
+export function readInputBytes(path: string | undefined, io: CliIo): Uint8Array {
+  if (!path) throw new UsageError('Berkas belum disebut (no file given).');
+  const full = resolve(io.cwd, path);
+  try {
+    if (!statSync(full).isFile()) throw new UsageError(`Bukan berkas: ${path} (not a file)`);
+    return new Uint8Array(readFileSync(full));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`Berkas tidak dapat dibaca: ${path} (cannot read file)`);
+  }
+}
+
 /** Parses JSON text, or returns the error message (Indonesian first). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {

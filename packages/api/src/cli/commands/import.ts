@@ -1,5 +1,6 @@
+import { extname } from 'node:path';
 import { type ImportResult, importSopTables, summarizeDocument } from '@alur/schema';
-import { type CliCommand, type CliIo, parseArgs, readInputFile } from '../cli-io.ts';
+import { type CliCommand, type CliIo, parseArgs, readInputBytes, readInputFile } from '../cli-io.ts';
 import { formatSummary } from './summary.ts';
 
 /** Prints one import result for people: the table as read, then every guess. */
@@ -17,13 +18,46 @@ function printResult(r: ImportResult, k: number, io: CliIo) {
   io.out('');
 }
 
+/** Reads a .docx/.xlsx/.bpmn/.json file through the document importers; tables otherwise. */
+async function importFile(path: string | undefined, io: CliIo): Promise<ImportResult[]> {
+  const ext = extname(path ?? '').toLowerCase();
+  if (ext === '.docx' || ext === '.xlsx') {
+    const { importSopDocx, importSopXlsx } = await import('@alur/documents');
+    const bytes = readInputBytes(path, io);
+    const r = ext === '.docx' ? await importSopDocx(bytes) : await importSopXlsx(bytes);
+    return [r.ok ? r : { ok: false, error: { code: 'NO_HEADER', message: r.error.message } }];
+  }
+  if (ext === '.bpmn' || ext === '.xml') {
+    const { importBpmn } = await import('@alur/documents');
+    const r = await importBpmn(readInputFile(path, io));
+    if (!r.ok) return [{ ok: false, error: { code: 'INVALID_DOCUMENT', message: r.error.message } }];
+    const steps = r.document.nodes.filter((n) => n.type === 'activity' || n.type === 'decision').length;
+    const guesses = r.report.notes.map((message) => ({ kind: 'column-role' as const, message }));
+    return [{ ok: true, document: r.document, report: { name: r.report.name, rowCount: steps, guesses } }];
+  }
+  if (ext === '.json') {
+    const { importJson } = await import('@alur/documents');
+    const r = importJson(readInputFile(path, io));
+    if (!r.ok) return [{ ok: false, error: { code: 'INVALID_DOCUMENT', message: r.error.message } }];
+    const steps = r.document.nodes.filter((n) => n.type === 'activity' || n.type === 'decision').length;
+    return [
+      {
+        ok: true,
+        document: r.document,
+        report: { name: r.document.identity.nama, rowCount: steps, guesses: [] },
+      },
+    ];
+  }
+  return importSopTables(readInputFile(path, io));
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'alur import <tabel.txt> [--json]',
-  summary: 'Mengimpor tabel SOP (teks bertab); beberapa tabel dalam satu berkas → semuanya',
-  run(args, io) {
+  usage: 'alur import <berkas.txt|.docx|.xlsx|.bpmn|.json> [--json]',
+  summary: 'Mengimpor SOP (tabel teks bertab, Word, Excel, BPMN 2.0, JSON) beserta laporan tebakannya',
+  async run(args, io) {
     const { positional, flags } = parseArgs(args, ['--json']);
-    const results = importSopTables(readInputFile(positional[0], io));
+    const results = await importFile(positional[0], io);
     if (flags.has('--json')) {
       const out = results.map((r) => (r.ok ? { ok: true, document: r.document, report: r.report } : r));
       io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
