@@ -118,6 +118,14 @@ describe('BPMN import', () => {
     expect(validateSop(r.document)).toEqual(validateSop(doc));
   });
 
+  it('keeps a keterangan that is only whitespace (found by the property below)', async () => {
+    const doc = buildLakipSop();
+    const node = doc.nodes.find((n) => n.id === 'r6')!;
+    node.keterangan = ' ';
+    const r = await importBpmn(exportBpmn(doc));
+    expect(r.ok && r.document.nodes.find((n) => n.id === 'r6')?.keterangan).toBe(' ');
+  });
+
   it('keeps any text of kegiatan, keterangan, output and kelengkapan', async () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     await fc.assert(

@@ -38,6 +38,9 @@ function mutuAttrs(n: SopNode): string {
     m.waktu ? `alur:waktu="${x(formatWaktu(m.waktu))}"` : '',
     m.output ? `alur:output="${x(m.output)}"` : '',
     m.kelengkapan.length ? `alur:kelengkapan="${x(JSON.stringify(m.kelengkapan))}"` : '',
+    // <documentation> is for people and other tools; XML readers trim its whitespace, so the exact
+    // text also rides as an attribute (escaped, newlines included) for a lossless round trip.
+    n.keterangan && n.keterangan.trim() !== n.keterangan ? `alur:keterangan="${x(n.keterangan)}"` : '',
   ]
     .filter(Boolean)
     .join(' ');

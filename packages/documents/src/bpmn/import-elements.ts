@@ -113,7 +113,7 @@ export function buildNode(
       waktu: step ? waktu : null,
       output: step ? (attr(el, 'alur:output') ?? '') : '',
     },
-    keterangan: docs,
+    keterangan: attr(el, 'alur:keterangan') ?? docs,
     position: bounds.get(el) ?? { x: 0, y: 0 },
   };
 }
