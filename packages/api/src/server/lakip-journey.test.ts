@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../seeds/load-seeds.ts';
 import { createHttpClient, serveOnLoopback, signIn } from '../testing/http-client.ts';
@@ -89,6 +90,17 @@ describe('LAKIP journey over HTTP', () => {
     const report = await kadis!.report.evaluation.query({ sopId: sop.id });
     expect(report.sops[0]).toMatchObject({ cases: 1, completedCases: 1, openTasks: 0 });
     expect(report.sops[0]!.steps.find((s) => s.nodeId === 'r5')).toMatchObject({ completed: 2, rowNo: 5 });
+    // The report's percentiles are PostgreSQL's percentile_cont, computed from a histogram.
+    const sqlPercentiles = await app.testDb.database.query<{ node_id: string; p50: number; p90: number }>(
+      sql`select node_id, percentile_cont(0.5) within group (order by working_minutes) as p50,
+                 percentile_cont(0.9) within group (order by working_minutes) as p90
+          from tasks where status = 'completed' group by node_id`,
+    );
+    for (const row of sqlPercentiles) {
+      const step = report.sops[0]!.steps.find((s) => s.nodeId === row.node_id)!;
+      expect(step.medianMinutes).toBeCloseTo(Number(row.p50), 0);
+      expect(step.p90Minutes).toBeCloseTo(Number(row.p90), 0);
+    }
   });
 
   it('lets exactly one of 50 concurrent completions of a task win', async () => {

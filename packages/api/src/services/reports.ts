@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { cases, sops, sopVersions, tasks } from '../db/schema.ts';
 import { loadVersionDocument } from '../engine/store.ts';
+import { percentileCont } from './percentile.ts';
 
 export interface EvaluationInput {
   sopId?: string;
@@ -24,32 +25,49 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
   const nowIso = now.toISOString();
   const scope = [eq(tasks.agencyId, user.agencyId), gte(tasks.createdAt, from), lte(tasks.createdAt, to)];
   if (input.sopId) scope.push(eq(tasks.sopId, input.sopId));
-  // The percentiles sort a year of tasks per group: give this one query room to sort in memory.
-  const steps = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return tx
-      .select({
-        sopId: tasks.sopId,
-        nodeId: tasks.nodeId,
-        positionKey: tasks.positionKey,
-        completed: sql<number>`count(*) filter (where ${tasks.status} = 'completed')::int`,
-        medianMinutes: sql<
-          number | null
-        >`percentile_cont(0.5) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
-        p90Minutes: sql<
-          number | null
-        >`percentile_cont(0.9) within group (order by ${tasks.workingMinutes}) filter (where ${tasks.status} = 'completed')`,
-        withTarget: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.dueAt} is not null)::int`,
-        onTime: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.completedAt} <= ${tasks.dueAt})::int`,
-        open: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed'))::int`,
-        overdue: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed') and ${tasks.dueAt} < ${nowIso})::int`,
-        avgWaitMinutes: sql<
-          number | null
-        >`avg(extract(epoch from (${nowIso}::timestamptz - ${tasks.createdAt})) / 60) filter (where ${tasks.status} in ('open', 'claimed'))`,
-      })
-      .from(tasks)
-      .where(and(...scope))
-      .groupBy(tasks.sopId, tasks.nodeId, tasks.positionKey);
+  // Two hash aggregations instead of percentile_cont, which sorts every task of the period: the
+  // counts per step, and the distribution of working minutes per step (minutes are integers, so
+  // the distinct values are few), from which the exact percentiles are computed below.
+  const groupKey = sql`${tasks.sopId}, ${tasks.nodeId}, ${tasks.positionKey}`;
+  const countsQuery = db
+    .select({
+      sopId: tasks.sopId,
+      nodeId: tasks.nodeId,
+      positionKey: tasks.positionKey,
+      completed: sql<number>`count(*) filter (where ${tasks.status} = 'completed')::int`,
+      withTarget: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.dueAt} is not null)::int`,
+      onTime: sql<number>`count(*) filter (where ${tasks.status} = 'completed' and ${tasks.completedAt} <= ${tasks.dueAt})::int`,
+      open: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed'))::int`,
+      overdue: sql<number>`count(*) filter (where ${tasks.status} in ('open', 'claimed') and ${tasks.dueAt} < ${nowIso})::int`,
+      avgWaitMinutes: sql<
+        number | null
+      >`avg(extract(epoch from (${nowIso}::timestamptz - ${tasks.createdAt})) / 60) filter (where ${tasks.status} in ('open', 'claimed'))`,
+    })
+    .from(tasks)
+    .where(and(...scope))
+    .groupBy(groupKey);
+  const histogramQuery = db
+    .select({
+      sopId: tasks.sopId,
+      nodeId: tasks.nodeId,
+      positionKey: tasks.positionKey,
+      minutes: tasks.workingMinutes,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(tasks)
+    .where(and(...scope, eq(tasks.status, 'completed'), sql`${tasks.workingMinutes} is not null`))
+    .groupBy(groupKey, tasks.workingMinutes);
+  const [counts, histogram] = await Promise.all([countsQuery, histogramQuery]);
+  const distributions = new Map<string, [number, number][]>();
+  for (const h of histogram) {
+    const key = `${h.sopId}|${h.nodeId}|${h.positionKey}`;
+    const list = distributions.get(key) ?? [];
+    list.push([Number(h.minutes), Number(h.n)]);
+    distributions.set(key, list);
+  }
+  const steps = counts.map((c) => {
+    const dist = distributions.get(`${c.sopId}|${c.nodeId}|${c.positionKey}`) ?? [];
+    return { ...c, medianMinutes: percentileCont(dist, 0.5), p90Minutes: percentileCont(dist, 0.9) };
   });
   const caseScope = [eq(cases.agencyId, user.agencyId), gte(cases.startedAt, from), lte(cases.startedAt, to)];
   if (input.sopId) caseScope.push(eq(cases.sopId, input.sopId));
