@@ -8,7 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup'];
+const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup', 'designer'];
+// The designer benchmark drives Chromium from plain JavaScript (bench/designer/run.mjs).
+const entry = (bench) =>
+  bench === 'designer'
+    ? [join(root, 'bench', 'designer', 'run.mjs')]
+    : ['--import', 'tsx', join(root, 'bench', `${bench}.ts`)];
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const chosen = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : ALL;
@@ -23,7 +28,7 @@ const pass = args.includes('--quick') ? ['--quick'] : [];
 let failed = 0;
 for (const bench of chosen) {
   process.stderr.write(`[bench] ${bench}${pass.length ? ' (quick)' : ''}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', `${bench}.ts`), ...pass], {
+  const r = spawnSync(process.execPath, [...entry(bench), ...pass], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 30 * 60_000,
