@@ -127,13 +127,19 @@ async function main() {
         where agency_id = ${ctx.agency} and position_key in (${positions}) and status in ('open', 'claimed') group by position_key`,
       ],
       [
-        'evaluate (steps)',
+        'evaluate (counts per step)',
         sql`explain (analyze, buffers) select sop_id, node_id, position_key,
           count(*) filter (where status = 'completed'),
-          percentile_cont(0.5) within group (order by working_minutes) filter (where status = 'completed'),
-          percentile_cont(0.9) within group (order by working_minutes) filter (where status = 'completed')
+          count(*) filter (where status in ('open', 'claimed'))
         from tasks where agency_id = ${ctx.agency} and created_at >= ${new Date(now.getTime() - 365 * 86_400_000).toISOString()}
           and created_at <= ${now.toISOString()} group by sop_id, node_id, position_key`,
+      ],
+      [
+        'evaluate (working-minute histogram per step)',
+        sql`explain (analyze, buffers) select sop_id, node_id, position_key, working_minutes, count(*)
+        from tasks where agency_id = ${ctx.agency} and created_at >= ${new Date(now.getTime() - 365 * 86_400_000).toISOString()}
+          and created_at <= ${now.toISOString()} and status = 'completed' and working_minutes is not null
+        group by sop_id, node_id, position_key, working_minutes`,
       ],
     ] as const;
     let text = `# Plans at ${CASES * STEPS} tasks (${new Date().toISOString()})\n`;
