@@ -10,14 +10,29 @@ import type { TaskDetail } from '../cases/case-types.ts';
 type Outcome = 'ya' | 'tidak';
 
 /** The note and the finishing button(s): one for an activity, Ya / Tidak for a decision. */
+/** The confirmation after completing, kept by the page after the task reloads as completed. */
+export function CompletedNotice({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-success" role="status" data-testid="task-done">
+      <p>{t('task.done')}</p>
+      <p>
+        <Link to="/">{t('nav.inbox')}</Link> · <Link to={`/cases/${caseId}`}>{t('task.openCase')}</Link>
+      </p>
+    </div>
+  );
+}
+
 export function TaskActions({
   taskId,
   kind,
   exits,
+  onCompleted,
 }: {
   taskId: string;
   kind: 'activity' | 'decision';
   exits: TaskDetail['exits'];
+  onCompleted: (caseId: string) => void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -26,7 +41,10 @@ export function TaskActions({
   const [note, setNote] = useState('');
   const complete = useMutation(
     trpc.task.complete.mutationOptions({
-      onSuccess: () => keys.settle(),
+      onSuccess: (result) => {
+        keys.settle();
+        onCompleted(result.caseId);
+      },
       onSettled: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.case.pathKey() });
@@ -39,17 +57,7 @@ export function TaskActions({
     const idempotencyKey = keys.keyFor(`${outcome ?? ''}|${trimmed}`);
     complete.mutate({ taskId, outcome, note: trimmed || undefined, idempotencyKey });
   };
-  if (complete.isSuccess) {
-    return (
-      <div className="alert alert-success" role="status" data-testid="task-done">
-        <p>{t('task.done')}</p>
-        <p>
-          <Link to="/">{t('nav.inbox')}</Link> ·{' '}
-          <Link to={`/cases/${complete.data.caseId}`}>{t('task.openCase')}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (complete.isSuccess) return <CompletedNotice caseId={complete.data.caseId} />;
   const describeExit = (label: Outcome) => {
     const exit = exits.find((e) => e.label === label);
     if (!exit) return '';

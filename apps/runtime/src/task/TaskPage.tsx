@@ -10,7 +10,7 @@ import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
 import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
-import { TaskActions } from './TaskActions.tsx';
+import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
 /** One task: the step's Mutu Baku, time left, the case and its history, and the way to finish it. */
 export function TaskPage({ taskId }: { taskId: string }) {
@@ -28,20 +28,23 @@ export function TaskPage({ taskId }: { taskId: string }) {
   });
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const queryClient = useQueryClient();
+  // Set when this page completed the task, so the confirmation survives the reload that follows.
+  const [completedCaseId, setCompletedCaseId] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
   const claim = useMutation(trpc.task.claim.mutationOptions({ onSettled: refresh }));
   const release = useMutation(trpc.task.release.mutationOptions({ onSettled: refresh }));
 
-  if (detail.isPending)
-    return (
-      <main id="main" className="page" tabIndex={-1}>
-        <Loading />
-      </main>
-    );
+  // An error first: a refetch of a refused task (after a live event) must not flash "loading".
   if (detail.error)
     return (
       <main id="main" className="page" tabIndex={-1}>
         <QueryError error={detail.error} path="task.get" onRetry={() => detail.refetch()} />
+      </main>
+    );
+  if (detail.isPending)
+    return (
+      <main id="main" className="page" tabIndex={-1}>
+        <Loading />
       </main>
     );
   const { task, step, exits, case: kase, canAct } = detail.data;
@@ -148,7 +151,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
       <section className="card" aria-labelledby="act-h">
         <h2 id="act-h">{task.kind === 'decision' ? t('task.decide') : t('task.complete')}</h2>
-        {!workable ? (
+        {!workable && completedCaseId ? (
+          <CompletedNotice caseId={completedCaseId} />
+        ) : !workable ? (
           <p data-testid="task-not-open">{t('task.notOpen', { status: t(`status.${task.status}`) })}</p>
         ) : !canAct ? (
           <p>{t('task.readOnly')}</p>
@@ -178,7 +183,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             )}
             {(claim.error || release.error) && <ErrorMessage error={claim.error ?? release.error} />}
             {task.claimedBy === null || mine ? (
-              <TaskActions taskId={taskId} kind={task.kind} exits={exits} />
+              <TaskActions taskId={taskId} kind={task.kind} exits={exits} onCompleted={setCompletedCaseId} />
             ) : null}
           </>
         )}
