@@ -29,14 +29,30 @@ export interface WorkingPeriod {
   end: number;
 }
 
-const zones = new Map<string, IANAZone>();
+const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
+const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
+const MEMO_FROM_MS = Date.UTC(1980, 0, 1);
+/**
+ * The zone's UTC offset at an instant. Asking Intl is slow (it dominated the inbox's time), so
+ * offsets are memoised per quarter hour: since 1980 every zone's offset is a multiple of 15
+ * minutes and changes only at such a boundary, so one quarter hour never holds two offsets.
+ * Older instants (odd historical offsets such as Jakarta's +07:20) are asked directly.
+ */
 function offsetMs(timeZone: string, ms: number): number {
-  let zone = zones.get(timeZone);
-  if (!zone) {
-    zone = IANAZone.create(timeZone);
-    zones.set(timeZone, zone);
+  let entry = zones.get(timeZone);
+  if (!entry) {
+    entry = { zone: IANAZone.create(timeZone), offsets: new Map() };
+    zones.set(timeZone, entry);
   }
-  return zone.offset(ms) * MS_PER_MINUTE;
+  if (ms < MEMO_FROM_MS) return entry.zone.offset(ms) * MS_PER_MINUTE;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = entry.offsets.get(quarter);
+  if (offset === undefined) {
+    if (entry.offsets.size > 200_000) entry.offsets.clear();
+    offset = entry.zone.offset(quarter * QUARTER_HOUR_MS) * MS_PER_MINUTE;
+    entry.offsets.set(quarter, offset);
+  }
+  return offset;
 }
 
 /** Local day number of an instant in the calendar's zone. */

@@ -17,9 +17,13 @@ import {
 /** Normalises PostgreSQL's timestamptz text ("2026-11-23 14:45:14.516+00") to ISO 8601 UTC. */
 export function toIsoInstant(value: string | Date): string {
   if (value instanceof Date) return value.toISOString();
+  // Fast path for the server's usual UTC text: rebuilt as a string, no Date parsing (hot on lists).
+  const utc = UTC_TEXT.exec(value);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   const iso = value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
   return new Date(iso).toISOString();
 }
+const UTC_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:\+00(?::?00)?|Z)$/;
 
 /** All timestamps are instants (timestamptz) handled as ISO strings, so the API's JSON stays plain. */
 const isoTimestamp = customType<{ data: string; driverData: string }>({

@@ -85,15 +85,16 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
   const [rows, counts] = await Promise.all([rowsQuery, countsQuery]);
   const calendar = await loadWorkingCalendar(db, user.agencyId);
-  const docs = new Map<string, SopDocument>();
+  const stepsByVersion = new Map<string, Map<string, SopDocument['nodes'][number]>>();
   const out = [];
   for (const r of rows) {
-    let doc = docs.get(r.versionId);
-    if (!doc) {
-      doc = await loadVersionDocument(db, r.versionId);
-      docs.set(r.versionId, doc);
+    let steps = stepsByVersion.get(r.versionId);
+    if (!steps) {
+      const doc = await loadVersionDocument(db, r.versionId);
+      steps = new Map(doc.nodes.map((n) => [n.id, n]));
+      stepsByVersion.set(r.versionId, steps);
     }
-    const node = doc.nodes.find((n) => n.id === r.nodeId);
+    const node = steps.get(r.nodeId);
     out.push({
       ...r,
       kegiatan: node?.kegiatan ?? '',
