@@ -26,7 +26,8 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': { target: process.env.ALUR_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: true } },
+    // The Host header is kept (no changeOrigin): the server's CSRF check compares it with Origin.
+    proxy: { '/api': { target: process.env.ALUR_API_URL ?? 'http://127.0.0.1:3000' } },
   },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

@@ -2,9 +2,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Served by the Alur server at /; the dev server proxies the API (and its SSE stream) to it.
-// The server's CSRF check compares Origin with the (forwarded) host, so the proxy passes the
-// browser's host on as x-forwarded-host.
+// Served by the Alur server at /; the dev server proxies the API (and its SSE stream) to it,
+// keeping the browser's Host header, which the server's CSRF check compares with Origin.
 export default defineConfig({
   base: '/',
   plugins: [react()],
@@ -13,11 +12,6 @@ export default defineConfig({
     proxy: {
       '/api': {
         target: process.env.ALUR_API_URL ?? 'http://localhost:3000',
-        configure: (proxy) => {
-          proxy.on('proxyReq', (proxyReq, req) => {
-            if (req.headers.host) proxyReq.setHeader('x-forwarded-host', req.headers.host);
-          });
-        },
       },
     },
   },

@@ -30,13 +30,14 @@ export function readCookie(header: string | undefined, name: string): string | u
  * A mutation must carry `x-alur-csrf` (a custom header: cross-site pages cannot send it without a
  * CORS preflight, which this server never grants) and must not come from another site.
  */
-export function checkCsrf(req: IncomingMessage): boolean {
+export function checkCsrf(req: IncomingMessage, trustProxy = false): boolean {
   if (!req.headers['x-alur-csrf']) return false;
   if (req.headers['sec-fetch-site'] === 'cross-site') return false;
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
     try {
-      const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+      // X-Forwarded-Host only counts behind a trusted reverse proxy.
+      const host = (trustProxy ? req.headers['x-forwarded-host'] : undefined) ?? req.headers.host;
       if (new URL(origin).host !== host) return false;
     } catch {
       return false;
@@ -65,7 +66,7 @@ async function createContext(
     user,
     sessionToken,
     ip: clientIp(req, trustProxy),
-    csrfOk: checkCsrf(req),
+    csrfOk: checkCsrf(req, trustProxy),
     setCookie: (cookie) => res.appendHeader('Set-Cookie', cookie),
   };
 }
