@@ -176,13 +176,17 @@ describe('LAKIP journey over HTTP', () => {
       document: draft.document,
       baseRevision: saved.revision,
     });
-    const published = await admin.sop.publish.mutate({
+    const request = {
       sopId: sop.id,
       note: 'Revisi 2026',
       effectiveDate: '2026-12-01',
       signer,
-    });
+      idempotencyKey: 'publish-lakip-2026',
+    };
+    const published = await admin.sop.publish.mutate(request);
     expect(published.number).toBe(2);
+    // A retried publish (a lost response, a double click) does not publish a third version.
+    expect(await admin.sop.publish.mutate(request)).toEqual(published);
     const versions = await admin.sop.versions.query({ sopId: sop.id });
     expect(versions.map((v) => v.number)).toEqual([2, 1]);
     expect(versions[0]).toMatchObject({ effectiveDate: '2026-12-01', note: 'Revisi 2026', signer });

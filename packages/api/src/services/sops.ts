@@ -87,7 +87,7 @@ export async function getSop(db: Db, user: SessionUser, sopId: string) {
 
 /** Creates an SOP with a draft (empty, or the given document). */
 export async function createSop(
-  db: Db,
+  db: Db | Tx,
   user: SessionUser,
   input: { name: string; document?: unknown },
   now: Date,
@@ -163,7 +163,7 @@ export async function saveDraft(
 
 /** Publishes the current draft as a new immutable version; refused while validation has errors. */
 export async function publishSop(
-  db: Db,
+  db: Db | Tx,
   user: SessionUser,
   input: {
     sopId: string;

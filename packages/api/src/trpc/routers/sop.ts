@@ -1,6 +1,7 @@
 import { parseDocument, validateSop } from '@alur/schema';
 import { z } from 'zod';
 import { todayInAgency } from '../../services/agency-time.ts';
+import { withIdempotency } from '../../services/idempotency.ts';
 import { IMPORT_FORMATS, importSop } from '../../services/import.ts';
 import {
   createSop,
@@ -14,6 +15,8 @@ import {
 import { authedProcedure, requirePermission, router } from '../trpc.ts';
 
 const sopId = z.object({ sopId: z.uuid() });
+/** A retried create or publish with the same key returns the first answer instead of acting twice. */
+const idempotencyKey = z.string().min(8).max(100).optional();
 const isoDate = z.iso.date();
 /** Documents are checked by `parseDocument` (with migration), not by the router's zod. */
 const documentInput = z.unknown();
@@ -26,8 +29,18 @@ export const sopRouter = router({
     .input(sopId)
     .query(({ ctx, input }) => getSop(ctx.db, ctx.user, input.sopId)),
   create: requirePermission('designer', 'admin')
-    .input(z.object({ name: z.string().trim().min(1).max(300), document: documentInput.optional() }))
-    .mutation(({ ctx, input }) => createSop(ctx.db, ctx.user, input, ctx.deps.now())),
+    .input(
+      z.object({
+        name: z.string().trim().min(1).max(300),
+        document: documentInput.optional(),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      withIdempotency(ctx.db, ctx.user.id, input.idempotencyKey, 'sop.create', (tx) =>
+        createSop(tx, ctx.user, input, ctx.deps.now()),
+      ),
+    ),
   saveDraft: requirePermission('designer', 'admin')
     .input(z.object({ sopId: z.uuid(), document: documentInput, baseRevision: z.int().min(1) }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input, ctx.deps.now())),
@@ -48,9 +61,14 @@ export const sopRouter = router({
           nama: z.string().trim().min(1).max(300),
           nip: z.string().trim().max(40).default(''),
         }),
+        idempotencyKey,
       }),
     )
-    .mutation(({ ctx, input }) => publishSop(ctx.db, ctx.user, input, ctx.deps.now())),
+    .mutation(({ ctx, input }) =>
+      withIdempotency(ctx.db, ctx.user.id, input.idempotencyKey, 'sop.publish', (tx) =>
+        publishSop(tx, ctx.user, input, ctx.deps.now()),
+      ),
+    ),
   versions: authedProcedure
     .input(sopId)
     .query(({ ctx, input }) => listVersions(ctx.db, ctx.user, input.sopId)),
