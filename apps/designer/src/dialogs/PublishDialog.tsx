@@ -24,10 +24,18 @@ export default function PublishDialog(props: {
     doc.identity.tanggalEfektif.match(/^\d{4}-\d{2}-\d{2}$/) ? doc.identity.tanggalEfektif : props.today,
   );
   const [signer, setSigner] = useState<Signer>(doc.identity.disahkanOleh);
+  // One key per dialog: a double click or a retry after a lost answer publishes once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const publish = useMutation({
     mutationFn: async () => {
       await props.flush();
-      return props.api.sop.publish.mutate({ sopId: props.sopId, note, effectiveDate, signer });
+      return props.api.sop.publish.mutate({
+        sopId: props.sopId,
+        note,
+        effectiveDate,
+        signer,
+        idempotencyKey,
+      });
     },
   });
   const blocked = !props.isAdmin || !isPublishable(validateSop(doc));
