@@ -2,12 +2,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { DataTable } from '../app/DataTable.tsx';
+import { Field } from '../app/Field.tsx';
 import { Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
-import { usePositionName } from '../app/positions.ts';
+import { SopFilter } from '../app/SopFilter.tsx';
 import { useMe } from '../app/session.tsx';
 import { buildEvaluationCsv, buildEvaluationTable, findLongestWait } from '../lib/evaluation-csv.ts';
 import { computePeriod } from '../lib/period.ts';
+import { usePositionColumns, useStepColumns } from './evaluation-columns.tsx';
 import { StepBars } from './StepBars.tsx';
 
 /** Saves a file the browser way. */
@@ -26,11 +29,11 @@ export default function EvaluationPage() {
   const trpc = useTRPC();
   const me = useMe();
   const fmt = useFormat();
-  const positionName = usePositionName();
+  const stepColumns = useStepColumns();
+  const positionColumns = usePositionColumns();
   const [sopId, setSopId] = useState('');
   const [fromDate, setFromDate] = useState('');
   const [toDate, setToDate] = useState('');
-  const sops = useQuery(trpc.sop.list.queryOptions());
   const period = computePeriod(fromDate, toDate, me.agency.timeZone, new Date());
   const report = useQuery({
     ...trpc.report.evaluation.queryOptions({ ...(sopId ? { sopId } : {}), ...(period ?? {}) }),
@@ -78,35 +81,29 @@ export default function EvaluationPage() {
       <h1>{t('evaluation.title')}</h1>
       <p className="muted">{t('evaluation.intro')}</p>
       <div className="card filter-bar">
-        <label className="field">
-          <span>{t('evaluation.sop')}</span>
-          <select data-testid="eval-sop" value={sopId} onChange={(e) => setSopId(e.target.value)}>
-            <option value="">{t('evaluation.allSops')}</option>
-            {(sops.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('evaluation.from')}</span>
+        <SopFilter
+          label={t('evaluation.sop')}
+          allLabel={t('evaluation.allSops')}
+          testId="eval-sop"
+          value={sopId}
+          onChange={setSopId}
+        />
+        <Field label={t('evaluation.from')}>
           <input
             type="date"
             data-testid="eval-from"
             value={fromDate}
             onChange={(e) => setFromDate(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('evaluation.to')}</span>
+        </Field>
+        <Field label={t('evaluation.to')}>
           <input
             type="date"
             data-testid="eval-to"
             value={toDate}
             onChange={(e) => setToDate(e.target.value)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           className="btn"
@@ -177,58 +174,7 @@ export default function EvaluationPage() {
                 )}
                 <StepBars steps={sop.steps} />
                 <div className="table-wrap">
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('evaluation.row')}</th>
-                        <th scope="col">{t('evaluation.kegiatan')}</th>
-                        <th scope="col">{t('evaluation.lane')}</th>
-                        <th scope="col">{t('evaluation.standard')}</th>
-                        <th scope="col" className="num">
-                          {t('evaluation.completed')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.median')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.p90')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.onTime')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.open')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.overdue')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('evaluation.wait')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {sop.steps.map((s) => (
-                        <tr key={s.nodeId}>
-                          <td>{s.rowNo ?? '–'}</td>
-                          <td>
-                            <span className="clamp-3" title={s.kegiatan}>
-                              {s.kegiatan}
-                            </span>
-                          </td>
-                          <td>{s.lane}</td>
-                          <td>{s.standard || t('common.none')}</td>
-                          <td className="num">{s.completed}</td>
-                          <td className="num">{fmt.minutes(s.medianMinutes)}</td>
-                          <td className="num">{fmt.minutes(s.p90Minutes)}</td>
-                          <td className="num">{fmt.percent(s.onTimeShare)}</td>
-                          <td className="num">{s.open}</td>
-                          <td className={`num${s.overdue > 0 ? ' overdue' : ''}`}>{s.overdue}</td>
-                          <td className="num">{fmt.minutes(s.avgWaitMinutes)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable columns={stepColumns} rows={sop.steps} rowKey={(s) => s.nodeId} />
                 </div>
               </section>
             );
@@ -236,40 +182,12 @@ export default function EvaluationPage() {
           <section className="card" aria-labelledby="pos-h">
             <h2 id="pos-h">{t('evaluation.positions')}</h2>
             <div className="table-wrap">
-              <table className="data-table" data-testid="eval-positions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('evaluation.position')}</th>
-                    <th scope="col" className="num">
-                      {t('evaluation.completed')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('evaluation.median')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('evaluation.onTime')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('evaluation.open')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('evaluation.overdue')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.positions.map((p) => (
-                    <tr key={p.positionKey}>
-                      <td>{positionName(p.positionKey)}</td>
-                      <td className="num">{p.completed}</td>
-                      <td className="num">{fmt.minutes(p.medianMinutes)}</td>
-                      <td className="num">{fmt.percent(p.onTimeShare)}</td>
-                      <td className="num">{p.open}</td>
-                      <td className={`num${p.overdue > 0 ? ' overdue' : ''}`}>{p.overdue}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                columns={positionColumns}
+                rows={report.data.positions}
+                rowKey={(p) => p.positionKey}
+                testId="eval-positions"
+              />
             </div>
           </section>
         </>
