@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import {
   agencies,
   auditEvents,
+  holidays,
   type Permission,
   positions,
   sops,
@@ -67,6 +68,26 @@ const DEMO_USERS: {
   { username: 'perancang', displayName: 'Perancang SOP (demo)', permissions: ['designer'], positions: [] },
 ];
 
+/**
+ * The 2026 days off of the SKB 3 Menteri on national holidays and cuti bersama (read from public
+ * copies of the decree), entered as the demo agency's own corrections over the date-holidays
+ * library: it dates Idul Fitri 1447 H a day early and lacks Paskah. Administrators review and
+ * correct these each year (Administrasi › Kalender).
+ */
+export const DEMO_HOLIDAYS_2026: { date: string; name: string; kind: 'cuti_bersama' | 'holiday' }[] = [
+  { date: '2026-02-16', name: 'Cuti Bersama Tahun Baru Imlek', kind: 'cuti_bersama' },
+  { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi', kind: 'cuti_bersama' },
+  { date: '2026-03-20', name: 'Cuti Bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-03-21', name: 'Idul Fitri 1447 H', kind: 'holiday' },
+  { date: '2026-03-22', name: 'Idul Fitri 1447 H', kind: 'holiday' },
+  { date: '2026-03-23', name: 'Cuti Bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-03-24', name: 'Cuti Bersama Idul Fitri 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'holiday' },
+  { date: '2026-05-15', name: 'Cuti Bersama Kenaikan Yesus Kristus', kind: 'cuti_bersama' },
+  { date: '2026-05-28', name: 'Cuti Bersama Idul Adha 1447 H', kind: 'cuti_bersama' },
+  { date: '2026-12-24', name: 'Cuti Bersama Kelahiran Yesus Kristus', kind: 'cuti_bersama' },
+];
+
 /** True when the database has no agency yet (a fresh install). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -86,6 +107,7 @@ export async function loadDemoData(db: Db, seeds: { slug: string; document: SopD
       .returning({ id: agencies.id });
     const agencyId = agency!.id;
     await tx.insert(positions).values(DEMO_POSITIONS.map((p) => ({ ...p, agencyId })));
+    await tx.insert(holidays).values(DEMO_HOLIDAYS_2026.map((h) => ({ ...h, agencyId })));
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
