@@ -54,3 +54,25 @@ export function Loading() {
     </p>
   );
 }
+
+/**
+ * The whole page while its one query has no data: the error when there is one (checked first, so a
+ * refused refetch never flashes "loading"), loading otherwise.
+ */
+export function PageStatus({
+  query,
+  path,
+}: {
+  query: { error: unknown; refetch: () => unknown };
+  path: string;
+}) {
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      {query.error ? (
+        <QueryError error={query.error} path={path} onRetry={() => query.refetch()} />
+      ) : (
+        <Loading />
+      )}
+    </main>
+  );
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
-import { Loading, QueryError } from '../app/feedback.tsx';
+import { PageStatus } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
@@ -16,18 +16,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const fmt = useFormat();
   const positionName = usePositionName();
   const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
-  if (detail.isPending)
-    return (
-      <main id="main" className="page" tabIndex={-1}>
-        <Loading />
-      </main>
-    );
-  if (detail.error)
-    return (
-      <main id="main" className="page" tabIndex={-1}>
-        <QueryError error={detail.error} path="case.get" onRetry={() => detail.refetch()} />
-      </main>
-    );
+  if (detail.isPending || detail.error) return <PageStatus query={detail} path="case.get" />;
   const { case: kase, tasks } = detail.data;
   return (
     <main id="main" className="page case-page" tabIndex={-1}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
@@ -93,15 +94,14 @@ export function StartCasePage() {
     <main id="main" className="page" tabIndex={-1}>
       <h1>{t('start.title')}</h1>
       <form className="card start-form" onSubmit={submit}>
-        <label className="field">
-          <span>{t('start.search')}</span>
+        <Field label={t('start.search')}>
           <input
             type="search"
             data-testid="sop-search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-        </label>
+        </Field>
         <fieldset className="sop-choices">
           <legend>{t('start.sop')}</legend>
           {sops.isPending ? (
@@ -131,8 +131,7 @@ export function StartCasePage() {
             </ul>
           )}
         </fieldset>
-        <label className="field">
-          <span>{t('start.caseTitle')}</span>
+        <Field label={t('start.caseTitle')}>
           <input
             data-testid="case-title"
             value={title}
@@ -144,7 +143,7 @@ export function StartCasePage() {
           <small id="case-title-hint" className="muted">
             {t('start.caseTitleHint')}
           </small>
-        </label>
+        </Field>
         {start.error && <ErrorMessage error={start.error} />}
         <button
           type="submit"

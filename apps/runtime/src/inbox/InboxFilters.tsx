@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { usePositionName } from '../app/positions.ts';
+import { SopFilter } from '../app/SopFilter.tsx';
 import { useMe } from '../app/session.tsx';
 import { countActiveFilters, EMPTY_FILTER, type InboxFilterState } from '../lib/inbox-filter.ts';
 
@@ -14,9 +14,7 @@ export function InboxFilters({
   onChange: (next: InboxFilterState) => void;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const me = useMe();
-  const sops = useQuery(trpc.sop.list.queryOptions());
   const active = countActiveFilters(filter);
   const positionName = usePositionName();
   const set = (patch: Partial<InboxFilterState>) => onChange({ ...filter, ...patch });
@@ -32,23 +30,14 @@ export function InboxFilters({
         {active > 0 && <span className="badge badge-quiet">{active}</span>}
       </summary>
       <div className="filters-body">
-        <label className="field">
-          <span>{t('inbox.sop')}</span>
-          <select
-            data-testid="filter-sop"
-            value={filter.sopId}
-            onChange={(e) => set({ sopId: e.target.value })}
-          >
-            <option value="">{t('inbox.allSops')}</option>
-            {(sops.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('inbox.position')}</span>
+        <SopFilter
+          label={t('inbox.sop')}
+          allLabel={t('inbox.allSops')}
+          testId="filter-sop"
+          value={filter.sopId}
+          onChange={(sopId) => set({ sopId })}
+        />
+        <Field label={t('inbox.position')}>
           <select
             data-testid="filter-position"
             value={filter.positionKey}
@@ -61,7 +50,7 @@ export function InboxFilters({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <div className="toggles">
           {toggles.map((tg) => (
             <label key={tg.key} className="toggle">

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
-import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { ErrorMessage, Loading, PageStatus, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { RemainingTime } from '../app/Remaining.tsx';
 import { Link } from '../app/router.tsx';
@@ -35,18 +35,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const release = useMutation(trpc.task.release.mutationOptions({ onSettled: refresh }));
 
   // An error first: a refetch of a refused task (after a live event) must not flash "loading".
-  if (detail.error)
-    return (
-      <main id="main" className="page" tabIndex={-1}>
-        <QueryError error={detail.error} path="task.get" onRetry={() => detail.refetch()} />
-      </main>
-    );
-  if (detail.isPending)
-    return (
-      <main id="main" className="page" tabIndex={-1}>
-        <Loading />
-      </main>
-    );
+  if (detail.error || detail.isPending) return <PageStatus query={detail} path="task.get" />;
   const { task, step, exits, case: kase, canAct } = detail.data;
   const workable = task.status === 'open' || task.status === 'claimed';
   const mine = task.claimedBy === me.id;
