@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { readZoneDate } from '../lib/agency-day.ts';
@@ -53,8 +54,7 @@ export function CalendarPanel() {
     <>
       <form className="card" onSubmit={saveHours} aria-labelledby="hours-h">
         <h2 id="hours-h">{t('admin.hours')}</h2>
-        <label className="field">
-          <span>{t('admin.timeZone')}</span>
+        <Field label={t('admin.timeZone')}>
           <select data-testid="cal-zone" value={zone} onChange={(e) => setZone(e.target.value)}>
             {[...new Set([...ZONES, zone])].map((z) => (
               <option key={z} value={z}>
@@ -62,7 +62,7 @@ export function CalendarPanel() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <div className="table-wrap">
           <table className="data-table hours-table">
             <tbody>
@@ -180,25 +180,22 @@ export function CalendarPanel() {
         <form onSubmit={addHoliday} aria-label={t('admin.addHoliday')}>
           <h3>{t('admin.addHoliday')}</h3>
           <div className="form-grid">
-            <label className="field">
-              <span>{t('admin.date')}</span>
+            <Field label={t('admin.date')}>
               <input
                 type="date"
                 value={holiday.date}
                 onChange={(e) => setHoliday({ ...holiday, date: e.target.value })}
                 required
               />
-            </label>
-            <label className="field">
-              <span>{t('admin.name')}</span>
+            </Field>
+            <Field label={t('admin.name')}>
               <input
                 value={holiday.name}
                 onChange={(e) => setHoliday({ ...holiday, name: e.target.value })}
                 required
               />
-            </label>
-            <label className="field">
-              <span>{t('admin.kind')}</span>
+            </Field>
+            <Field label={t('admin.kind')}>
               <select
                 value={holiday.kind}
                 onChange={(e) => setHoliday({ ...holiday, kind: e.target.value as HolidayKind })}
@@ -209,7 +206,7 @@ export function CalendarPanel() {
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           </div>
           {setDay.error && <ErrorMessage error={setDay.error} />}
           <button type="submit" className="btn btn-primary" disabled={setDay.isPending}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 
 /** The role catalogue: positions with the supervisor each escalates to. */
@@ -82,21 +83,18 @@ export function PositionsPanel() {
       <form className="card" onSubmit={submit} aria-labelledby="pos-form-h">
         <h2 id="pos-form-h">{t('admin.addPosition')}</h2>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('admin.key')}</span>
+          <Field label={t('admin.key')}>
             <input
               value={form.key}
               pattern="[a-z0-9][a-z0-9_\-]*"
               onChange={(e) => setForm({ ...form, key: e.target.value })}
               required
             />
-          </label>
-          <label className="field">
-            <span>{t('admin.name')}</span>
+          </Field>
+          <Field label={t('admin.name')}>
             <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
-          </label>
-          <label className="field">
-            <span>{t('admin.supervisor')}</span>
+          </Field>
+          <Field label={t('admin.supervisor')}>
             <select
               value={form.supervisorKey}
               onChange={(e) => setForm({ ...form, supervisorKey: e.target.value })}
@@ -110,7 +108,7 @@ export function PositionsPanel() {
                   </option>
                 ))}
             </select>
-          </label>
+          </Field>
         </div>
         {upsert.error && <ErrorMessage error={upsert.error} />}
         <button type="submit" className="btn btn-primary" disabled={upsert.isPending}>

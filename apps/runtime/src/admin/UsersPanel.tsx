@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { CheckList } from './CheckList.tsx';
 
@@ -103,8 +104,7 @@ function CreateUser() {
     <form className="card" onSubmit={submit} aria-labelledby="add-user-h">
       <h2 id="add-user-h">{t('admin.addUser')}</h2>
       <div className="form-grid">
-        <label className="field">
-          <span>{t('admin.username')}</span>
+        <Field label={t('admin.username')}>
           <input
             data-testid="new-username"
             value={form.username}
@@ -112,17 +112,15 @@ function CreateUser() {
             onChange={(e) => setForm({ ...form, username: e.target.value })}
             required
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.displayName')}</span>
+        </Field>
+        <Field label={t('admin.displayName')}>
           <input
             value={form.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
             required
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.password')}</span>
+        </Field>
+        <Field label={t('admin.password')}>
           <input
             type="password"
             autoComplete="new-password"
@@ -130,7 +128,7 @@ function CreateUser() {
             onChange={(e) => setForm({ ...form, password: e.target.value })}
             required
           />
-        </label>
+        </Field>
       </div>
       <CheckList
         legend={t('admin.permissions')}
@@ -193,10 +191,9 @@ function EditUser({
       <h2 id="edit-user-h">
         {t('admin.edit')}: {user.username}
       </h2>
-      <label className="field">
-        <span>{t('admin.displayName')}</span>
+      <Field label={t('admin.displayName')}>
         <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-      </label>
+      </Field>
       <label className="toggle">
         <input
           type="checkbox"
@@ -228,15 +225,14 @@ function EditUser({
         </button>
       </div>
       <div className="filter-bar" style={{ marginTop: '1rem' }}>
-        <label className="field">
-          <span>{t('admin.newPassword')}</span>
+        <Field label={t('admin.newPassword')}>
           <input
             type="password"
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           className="btn"

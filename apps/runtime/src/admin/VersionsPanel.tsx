@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 
@@ -102,8 +103,7 @@ function MigrateCase({ sopId, versions }: { sopId: string; versions: { id: strin
     <section aria-labelledby="mig-h">
       <h3 id="mig-h">{t('admin.migrate')}</h3>
       <div className="form-grid">
-        <label className="field">
-          <span>{t('admin.caseToMigrate')}</span>
+        <Field label={t('admin.caseToMigrate')}>
           <select data-testid="migrate-case" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
             <option value="">{t('common.none')}</option>
             {(cases.data ?? []).map((c) => (
@@ -112,9 +112,8 @@ function MigrateCase({ sopId, versions }: { sopId: string; versions: { id: strin
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('admin.toVersion')}</span>
+        </Field>
+        <Field label={t('admin.toVersion')}>
           <select
             data-testid="migrate-version"
             value={toVersionId}
@@ -127,7 +126,7 @@ function MigrateCase({ sopId, versions }: { sopId: string; versions: { id: strin
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       {ready && preview.isPending && <Loading />}
       {preview.error && <ErrorMessage error={preview.error} />}

@@ -56,9 +56,23 @@ export function Loading() {
 }
 
 /**
- * The whole page while its one query has no data: the error when there is one (checked first, so a
- * refused refetch never flashes "loading"), loading otherwise.
+ * What stands in for a query's data while there is none: the error when there is one (checked
+ * first, so a refused refetch never flashes "loading"), loading otherwise. `retry` adds the button.
  */
+export function QueryStatus({
+  query,
+  path,
+  retry = false,
+}: {
+  query: { error: unknown; refetch: () => unknown };
+  path: string;
+  retry?: boolean;
+}) {
+  if (!query.error) return <Loading />;
+  return <QueryError error={query.error} path={path} onRetry={retry ? () => query.refetch() : undefined} />;
+}
+
+/** QueryStatus as a whole page, with a retry button. */
 export function PageStatus({
   query,
   path,
@@ -68,11 +82,7 @@ export function PageStatus({
 }) {
   return (
     <main id="main" className="page" tabIndex={-1}>
-      {query.error ? (
-        <QueryError error={query.error} path={path} onRetry={() => query.refetch()} />
-      ) : (
-        <Loading />
-      )}
+      <QueryStatus query={query} path={path} retry />
     </main>
   );
 }
