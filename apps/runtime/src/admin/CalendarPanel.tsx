@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
@@ -42,6 +43,30 @@ export function CalendarPanel() {
   const removeEntry = useMutation(trpc.admin.calendar.removeEntry.mutationOptions({ onSuccess: refresh }));
   if (calendar.isPending || !hours) return <Loading />;
   if (calendar.error) return <QueryError error={calendar.error} path="admin.calendar.get" />;
+  const holidayColumns: Column<(typeof calendar.data.holidays)[number]>[] = [
+    { id: 'date', header: t('admin.date'), cell: (h) => h.date },
+    { id: 'name', header: t('admin.name'), cell: (h) => h.name },
+    {
+      id: 'source',
+      header: t('admin.source'),
+      cell: (h) => t(`admin.source_${h.source}`, { defaultValue: h.source }),
+    },
+    {
+      id: 'edit',
+      header: <ActionsHeader label={t('admin.edit')} />,
+      cell: (h) =>
+        h.kind !== 'library' && (
+          <button
+            type="button"
+            className="btn btn-quiet"
+            disabled={removeEntry.isPending}
+            onClick={() => removeEntry.mutate({ date: h.date })}
+          >
+            {t('admin.removeEntry')}
+          </button>
+        ),
+    },
+  ];
   const saveHours = (e: FormEvent) => {
     e.preventDefault();
     update.mutate({ timeZone: zone, hours });
@@ -142,39 +167,12 @@ export function CalendarPanel() {
           </label>
         </div>
         <div className="table-wrap">
-          <table className="data-table" data-testid="cal-holidays">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.date')}</th>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.source')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('admin.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {calendar.data.holidays.map((h) => (
-                <tr key={h.date}>
-                  <td>{h.date}</td>
-                  <td>{h.name}</td>
-                  <td>{t(`admin.source_${h.source}`, { defaultValue: h.source })}</td>
-                  <td>
-                    {h.kind !== 'library' && (
-                      <button
-                        type="button"
-                        className="btn btn-quiet"
-                        disabled={removeEntry.isPending}
-                        onClick={() => removeEntry.mutate({ date: h.date })}
-                      >
-                        {t('admin.removeEntry')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={holidayColumns}
+            rows={calendar.data.holidays}
+            rowKey={(h) => h.date}
+            testId="cal-holidays"
+          />
         </div>
         {removeEntry.error && <ErrorMessage error={removeEntry.error} />}
         <form onSubmit={addHoliday} aria-label={t('admin.addHoliday')}>

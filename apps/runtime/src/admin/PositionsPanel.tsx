@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
-import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { ErrorMessage, QueryStatus } from '../app/feedback.tsx';
 
 /** The role catalogue: positions with the supervisor each escalates to. */
 export function PositionsPanel() {
@@ -22,9 +23,44 @@ export function PositionsPanel() {
     }),
   );
   const remove = useMutation(trpc.admin.positions.remove.mutationOptions({ onSuccess: refresh }));
-  if (positions.isPending) return <Loading />;
-  if (positions.error) return <QueryError error={positions.error} path="admin.positions.list" />;
+  if (positions.isPending || positions.error) {
+    return <QueryStatus query={positions} path="admin.positions.list" />;
+  }
   const nameOf = new Map(positions.data.map((p) => [p.key, p.name]));
+  const columns: Column<(typeof positions.data)[number]>[] = [
+    { id: 'key', header: t('admin.key'), cell: (p) => <code>{p.key}</code> },
+    { id: 'name', header: t('admin.name'), cell: (p) => p.name },
+    {
+      id: 'supervisor',
+      header: t('admin.supervisor'),
+      cell: (p) =>
+        p.supervisorKey ? (nameOf.get(p.supervisorKey) ?? p.supervisorKey) : t('admin.noSupervisor'),
+    },
+    {
+      id: 'actions',
+      header: <ActionsHeader label={t('admin.edit')} />,
+      cellClass: () => 'row-actions',
+      cell: (p) => (
+        <>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={() => setForm({ key: p.key, name: p.name, supervisorKey: p.supervisorKey ?? '' })}
+          >
+            {t('admin.edit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ key: p.key })}
+          >
+            {t('admin.remove')}
+          </button>
+        </>
+      ),
+    },
+  ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     upsert.mutate({ key: form.key, name: form.name, supervisorKey: form.supervisorKey || null });
@@ -32,52 +68,7 @@ export function PositionsPanel() {
   return (
     <>
       <div className="table-wrap card">
-        <table className="data-table" data-testid="admin-positions">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.key')}</th>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('admin.supervisor')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('admin.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {positions.data.map((p) => (
-              <tr key={p.key}>
-                <td>
-                  <code>{p.key}</code>
-                </td>
-                <td>{p.name}</td>
-                <td>
-                  {p.supervisorKey
-                    ? (nameOf.get(p.supervisorKey) ?? p.supervisorKey)
-                    : t('admin.noSupervisor')}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-quiet"
-                    onClick={() =>
-                      setForm({ key: p.key, name: p.name, supervisorKey: p.supervisorKey ?? '' })
-                    }
-                  >
-                    {t('admin.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-quiet"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate({ key: p.key })}
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={positions.data} rowKey={(p) => p.key} testId="admin-positions" />
         {remove.error && <ErrorMessage error={remove.error} />}
       </div>
       <form className="card" onSubmit={submit} aria-labelledby="pos-form-h">

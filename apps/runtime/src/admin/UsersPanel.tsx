@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
-import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { ErrorMessage, QueryStatus } from '../app/feedback.tsx';
 import { CheckList } from './CheckList.tsx';
 
 const PERMISSIONS = ['staff', 'leader', 'admin', 'designer'] as const;
@@ -26,41 +27,31 @@ export function UsersPanel() {
   const trpc = useTRPC();
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
-  if (users.isPending) return <Loading />;
-  if (users.error) return <QueryError error={users.error} path="admin.users.list" />;
+  if (users.isPending || users.error) return <QueryStatus query={users} path="admin.users.list" />;
+  const columns: Column<(typeof users.data)[number]>[] = [
+    { id: 'username', header: t('admin.username'), cell: (u) => u.username },
+    { id: 'displayName', header: t('admin.displayName'), cell: (u) => u.displayName },
+    {
+      id: 'permissions',
+      header: t('admin.permissions'),
+      cell: (u) => u.permissions.map((p) => t(`admin.perm_${p}`)).join(', '),
+    },
+    { id: 'positions', header: t('admin.positions'), cell: (u) => u.positions.join(', ') },
+    { id: 'active', header: t('admin.active'), cell: (u) => (u.active ? t('common.yes') : t('common.no')) },
+    {
+      id: 'edit',
+      header: <ActionsHeader label={t('admin.edit')} />,
+      cell: (u) => (
+        <button type="button" className="btn btn-quiet" onClick={() => setEditing(u.id)}>
+          {t('admin.edit')}
+        </button>
+      ),
+    },
+  ];
   return (
     <>
       <div className="table-wrap card">
-        <table className="data-table" data-testid="admin-users">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.username')}</th>
-              <th scope="col">{t('admin.displayName')}</th>
-              <th scope="col">{t('admin.permissions')}</th>
-              <th scope="col">{t('admin.positions')}</th>
-              <th scope="col">{t('admin.active')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('admin.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id}>
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>{u.permissions.map((p) => t(`admin.perm_${p}`)).join(', ')}</td>
-                <td>{u.positions.join(', ')}</td>
-                <td>{u.active ? t('common.yes') : t('common.no')}</td>
-                <td>
-                  <button type="button" className="btn btn-quiet" onClick={() => setEditing(u.id)}>
-                    {t('admin.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={users.data} rowKey={(u) => u.id} testId="admin-users" />
       </div>
       {editing && (
         <EditUser

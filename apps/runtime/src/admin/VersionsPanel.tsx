@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
+import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
-import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { ErrorMessage, Loading, QueryStatus } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 
 /** SOP versions in effect, and moving a running case to another version of its SOP. */
@@ -14,51 +15,44 @@ export function VersionsPanel() {
   const sops = useQuery(trpc.sop.list.queryOptions());
   const [sopId, setSopId] = useState('');
   const versions = useQuery({ ...trpc.sop.versions.queryOptions({ sopId }), enabled: Boolean(sopId) });
-  if (sops.isPending) return <Loading />;
-  if (sops.error) return <QueryError error={sops.error} path="sop.list" />;
+  if (sops.isPending || sops.error) return <QueryStatus query={sops} path="sop.list" />;
+  const columns: Column<(typeof sops.data)[number]>[] = [
+    { id: 'sop', header: t('admin.sop'), cell: (s) => s.name },
+    {
+      id: 'inEffect',
+      header: t('admin.inEffect'),
+      num: true,
+      cell: (s) => s.versionInEffect ?? t('common.none'),
+    },
+    { id: 'latest', header: t('admin.latest'), num: true, cell: (s) => s.latestVersion ?? t('common.none') },
+    {
+      id: 'versions',
+      header: <ActionsHeader label={t('admin.versions')} />,
+      cell: (s) => (
+        <button type="button" className="btn btn-quiet" onClick={() => setSopId(s.id)}>
+          {t('admin.versions')}
+        </button>
+      ),
+    },
+  ];
   return (
     <>
       <div className="table-wrap card">
-        <table className="data-table" data-testid="admin-sops">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.sop')}</th>
-              <th scope="col" className="num">
-                {t('admin.inEffect')}
-              </th>
-              <th scope="col" className="num">
-                {t('admin.latest')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('admin.versions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sops.data.map((s) => (
-              <tr key={s.id} className={s.id === sopId ? 'is-current' : undefined}>
-                <td>{s.name}</td>
-                <td className="num">{s.versionInEffect ?? t('common.none')}</td>
-                <td className="num">{s.latestVersion ?? t('common.none')}</td>
-                <td>
-                  <button type="button" className="btn btn-quiet" onClick={() => setSopId(s.id)}>
-                    {t('admin.versions')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={sops.data}
+          rowKey={(s) => s.id}
+          rowClass={(s) => (s.id === sopId ? 'is-current' : undefined)}
+          testId="admin-sops"
+        />
       </div>
       {sopId && (
         <section className="card" aria-labelledby="ver-h">
           <h2 id="ver-h">
             {t('admin.versions')}: {sops.data.find((s) => s.id === sopId)?.name}
           </h2>
-          {versions.isPending ? (
-            <Loading />
-          ) : versions.error ? (
-            <QueryError error={versions.error} path="sop.versions" />
+          {versions.isPending || versions.error ? (
+            <QueryStatus query={versions} path="sop.versions" />
           ) : (
             <>
               <ul>
