@@ -13,6 +13,24 @@ const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 type Hours = Record<(typeof WEEKDAYS)[number], { start: string; end: string } | null>;
 type HolidayKind = 'cuti_bersama' | 'holiday' | 'removed';
 
+/** A time input named for screen readers only (the row and column say it on screen). */
+function TimeInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label>
+      <span className="sr-only">{label}</span>
+      <input type="time" value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
 /** The agency's working calendar: time zone, office hours per weekday, holidays and cuti bersama. */
 export function CalendarPanel() {
   const { t } = useTranslation();
@@ -113,30 +131,20 @@ export function CalendarPanel() {
                     </td>
                     <td>
                       {h && (
-                        <label>
-                          <span className="sr-only">
-                            {t(`admin.weekday${d}`)} {t('admin.start')}
-                          </span>
-                          <input
-                            type="time"
-                            value={h.start}
-                            onChange={(e) => setHours({ ...hours, [d]: { ...h, start: e.target.value } })}
-                          />
-                        </label>
+                        <TimeInput
+                          label={`${t(`admin.weekday${d}`)} ${t('admin.start')}`}
+                          value={h.start}
+                          onChange={(start) => setHours({ ...hours, [d]: { ...h, start } })}
+                        />
                       )}
                     </td>
                     <td>
                       {h && (
-                        <label>
-                          <span className="sr-only">
-                            {t(`admin.weekday${d}`)} {t('admin.end')}
-                          </span>
-                          <input
-                            type="time"
-                            value={h.end}
-                            onChange={(e) => setHours({ ...hours, [d]: { ...h, end: e.target.value } })}
-                          />
-                        </label>
+                        <TimeInput
+                          label={`${t(`admin.weekday${d}`)} ${t('admin.end')}`}
+                          value={h.end}
+                          onChange={(end) => setHours({ ...hours, [d]: { ...h, end } })}
+                        />
                       )}
                     </td>
                   </tr>

@@ -10,15 +10,34 @@ import { CheckList } from './CheckList.tsx';
 const PERMISSIONS = ['staff', 'leader', 'admin', 'designer'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
-function usePermissionOptions() {
-  const { t } = useTranslation();
-  return PERMISSIONS.map((p) => ({ value: p, label: t(`admin.perm_${p}`) }));
-}
+type Access = { permissions: string[]; positions: string[] };
 
-function usePositionOptions() {
+/** What a user may do and which positions they hold: the same two check lists on add and edit. */
+function AccessChecks({ value, onChange }: { value: Access; onChange: (next: Access) => void }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const positions = useQuery(trpc.admin.positions.list.queryOptions());
-  return (positions.data ?? []).map((p) => ({ value: p.key, label: `${p.name} (${p.key})` }));
+  const permissionOptions = PERMISSIONS.map((p) => ({ value: p, label: t(`admin.perm_${p}`) }));
+  const positionOptions = (positions.data ?? []).map((p) => ({
+    value: p.key,
+    label: `${p.name} (${p.key})`,
+  }));
+  return (
+    <>
+      <CheckList
+        legend={t('admin.permissions')}
+        options={permissionOptions}
+        value={value.permissions}
+        onChange={(permissions) => onChange({ ...value, permissions })}
+      />
+      <CheckList
+        legend={t('admin.positions')}
+        options={positionOptions}
+        value={value.positions}
+        onChange={(positions) => onChange({ ...value, positions })}
+      />
+    </>
+  );
 }
 
 /** Users of the agency: list, add, change permissions/positions/active, reset a password. */
@@ -69,8 +88,6 @@ function CreateUser() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const permissionOptions = usePermissionOptions();
-  const positionOptions = usePositionOptions();
   const empty = {
     username: '',
     displayName: '',
@@ -121,18 +138,7 @@ function CreateUser() {
           />
         </Field>
       </div>
-      <CheckList
-        legend={t('admin.permissions')}
-        options={permissionOptions}
-        value={form.permissions}
-        onChange={(permissions) => setForm({ ...form, permissions })}
-      />
-      <CheckList
-        legend={t('admin.positions')}
-        options={positionOptions}
-        value={form.positions}
-        onChange={(positions) => setForm({ ...form, positions })}
-      />
+      <AccessChecks value={form} onChange={(access) => setForm({ ...form, ...access })} />
       {create.error && <ErrorMessage error={create.error} />}
       {create.isSuccess && <p role="status">{t('common.saved')}</p>}
       <button type="submit" className="btn btn-primary" disabled={create.isPending}>
@@ -159,8 +165,6 @@ function EditUser({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const permissionOptions = usePermissionOptions();
-  const positionOptions = usePositionOptions();
   const [form, setForm] = useState({
     displayName: user.displayName,
     active: user.active,
@@ -193,18 +197,7 @@ function EditUser({
         />
         <span>{t('admin.active')}</span>
       </label>
-      <CheckList
-        legend={t('admin.permissions')}
-        options={permissionOptions}
-        value={form.permissions}
-        onChange={(permissions) => setForm({ ...form, permissions })}
-      />
-      <CheckList
-        legend={t('admin.positions')}
-        options={positionOptions}
-        value={form.positions}
-        onChange={(positions) => setForm({ ...form, positions })}
-      />
+      <AccessChecks value={form} onChange={(access) => setForm({ ...form, ...access })} />
       {update.error && <ErrorMessage error={update.error} />}
       {update.isSuccess && <p role="status">{t('common.saved')}</p>}
       <div className="actions">
