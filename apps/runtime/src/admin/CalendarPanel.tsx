@@ -59,8 +59,9 @@ export function CalendarPanel() {
     }),
   );
   const removeEntry = useMutation(trpc.admin.calendar.removeEntry.mutationOptions({ onSuccess: refresh }));
-  if (calendar.isPending || !hours) return <Loading />;
+  // The error first: when the query fails, `hours` is never set and "loading" would never end.
   if (calendar.error) return <QueryError error={calendar.error} path="admin.calendar.get" />;
+  if (calendar.isPending || !hours) return <Loading />;
   const holidayColumns: Column<(typeof calendar.data.holidays)[number]>[] = [
     { id: 'date', header: t('admin.date'), cell: (h) => h.date },
     { id: 'name', header: t('admin.name'), cell: (h) => h.name },
