@@ -17,7 +17,9 @@ export interface EffectScope {
 /**
  * Writes what `decide` produced, inside the caller's transaction: task updates (each guarded by
  * the status it had when loaded), then new tasks, their "arrived" notifications and the audit
- * events in one multi-row insert each, then one NOTIFY for the live inboxes.
+ * events in one multi-row insert each, then one NOTIFY for the live inboxes. The statements are
+ * sent together (pipelined on the transaction's connection, executed in this order, so the
+ * notifications' foreign key finds its task); any failure rejects and rolls everything back.
  */
 export async function writeEffects(
   io: EngineIo,
@@ -27,6 +29,7 @@ export async function writeEffects(
   before: TaskState[],
 ): Promise<void> {
   const touched = new Set<string>();
+  const updates: Promise<void>[] = [];
   const statusBefore = new Map(before.map((t) => [t.id, t.status]));
   const created: (typeof tasks.$inferInsert)[] = [];
   const arrived: (typeof notifications.$inferInsert)[] = [];
@@ -45,7 +48,7 @@ export async function writeEffects(
       });
     } else if (e.type === 'task.updated') {
       touched.add(e.task.positionKey);
-      await updateTask(tx, e.task, statusBefore.get(e.task.id) ?? e.previousStatus, at.clock);
+      updates.push(updateTask(tx, e.task, statusBefore.get(e.task.id) ?? e.previousStatus, at.clock));
     } else if (e.type === 'audit') {
       audits.push({
         agencyId: at.agencyId,
@@ -60,15 +63,19 @@ export async function writeEffects(
       });
     }
   }
-  if (created.length) await tx.insert(tasks).values(created);
-  if (arrived.length) await tx.insert(notifications).values(arrived).onConflictDoNothing();
-  if (audits.length) await tx.insert(auditEvents).values(audits);
-  await io.deps.bus.publish(tx, {
-    type: 'task.changed',
-    agencyId: at.agencyId,
-    positionKeys: [...touched],
-    caseId: at.caseId,
-  });
+  const writes: Promise<unknown>[] = [...updates];
+  if (created.length) writes.push(tx.insert(tasks).values(created).execute());
+  if (arrived.length) writes.push(tx.insert(notifications).values(arrived).onConflictDoNothing().execute());
+  if (audits.length) writes.push(tx.insert(auditEvents).values(audits).execute());
+  writes.push(
+    io.deps.bus.publish(tx, {
+      type: 'task.changed',
+      agencyId: at.agencyId,
+      positionKeys: [...touched],
+      caseId: at.caseId,
+    }),
+  );
+  await Promise.all(writes);
 }
 
 /** Guarded by the previous status: a write that lost a race changes nothing and aborts. */

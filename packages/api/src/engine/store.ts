@@ -136,46 +136,51 @@ export async function runCaseCommand(
   tx: Tx,
   input: { agencyId: string; caseId: string; command: EngineCommand },
 ): Promise<{ caseId: string; state: CaseState }> {
-  const [row] = await tx
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, input.caseId), eq(cases.agencyId, input.agencyId)))
-    .for('update');
+  // The lock and the read of the case's tasks are sent together: on one connection they run in
+  // order (the tasks are read once the lock is held), in one round trip on PostgreSQL.
+  const [[row], taskRows] = await Promise.all([
+    tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.id, input.caseId), eq(cases.agencyId, input.agencyId)))
+      .for('update'),
+    selectCaseTasks(tx, input.caseId),
+  ]);
   if (!row) throw notFound('Kasus', 'Case');
-  const state = await loadCaseState(tx, row);
+  const state = toCaseState(row, taskRows);
   const document = await loadVersionDocument(tx, row.versionId);
   const now = io.deps.now();
   const clock = await io.loadCalendar(tx, row.agencyId);
   const result = unwrap(
     decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
-  await tx
-    .update(cases)
-    .set({
-      status: result.next.status,
-      engineState: { joins: result.next.joins, tokens: result.next.tokens },
-      completedAt:
-        result.next.status !== 'active' && row.status === 'active' ? now.toISOString() : row.completedAt,
-      revision: row.revision + 1,
-    })
-    .where(eq(cases.id, row.id));
-  await writeEffects(
-    io,
-    tx,
-    { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
-    result.effects,
-    state.tasks,
-  );
+  await Promise.all([
+    tx
+      .update(cases)
+      .set({
+        status: result.next.status,
+        engineState: { joins: result.next.joins, tokens: result.next.tokens },
+        completedAt:
+          result.next.status !== 'active' && row.status === 'active' ? now.toISOString() : row.completedAt,
+        revision: row.revision + 1,
+      })
+      .where(eq(cases.id, row.id)),
+    writeEffects(
+      io,
+      tx,
+      { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
+      result.effects,
+      state.tasks,
+    ),
+  ]);
   return { caseId: row.id, state: result.next };
 }
 
-/** Rebuilds the engine's view of a case from its row and its tasks. */
-export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Promise<CaseState> {
-  const taskRows = await tx
-    .select()
-    .from(tasks)
-    .where(eq(tasks.caseId, row.id))
-    .orderBy(tasks.createdAt, tasks.id);
+function selectCaseTasks(tx: Tx, caseId: string) {
+  return tx.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(tasks.createdAt, tasks.id);
+}
+
+function toCaseState(row: typeof cases.$inferSelect, taskRows: (typeof tasks.$inferSelect)[]): CaseState {
   const engineState = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
   return {
     id: row.id,
@@ -184,6 +189,11 @@ export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Pro
     joins: engineState.joins,
     tokens: engineState.tokens,
   };
+}
+
+/** Rebuilds the engine's view of a case from its row and its tasks. */
+export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Promise<CaseState> {
+  return toCaseState(row, await selectCaseTasks(tx, row.id));
 }
 
 /** How engine refusals reach the client; the rest (stale or repeated commands) are conflicts. */
