@@ -71,3 +71,24 @@ describe('toFlowElements', () => {
     expect(edges.find((e) => e.id === 'e4')?.className).toBe('edge-tidak');
   });
 });
+
+describe('toFlowElements reuse', () => {
+  it('keeps the elements of everything a move did not touch, and renews the moved one', () => {
+    const doc = createSampleDocument();
+    const before = toFlowElements(doc, EMPTY_SELECTION);
+    const moving = doc.nodes.find((n) => n.type === 'activity')!;
+    const after = toFlowElements(
+      applyCommand(doc, {
+        type: 'node.move',
+        payload: { nodeId: moving.id, laneId: moving.laneId, position: { x: 10, y: moving.position.y + 5 } },
+      }),
+      EMPTY_SELECTION,
+    );
+    for (const element of after.nodes) {
+      const old = before.nodes.find((n) => n.id === element.id)!;
+      if (element.id === moving.id) expect(element).not.toBe(old);
+      else if (!element.id.startsWith(LANE_NODE_PREFIX)) expect(element).toBe(old);
+    }
+    expect(after.edges.every((e, i) => e === before.edges[i])).toBe(true);
+  });
+});

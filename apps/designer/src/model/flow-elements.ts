@@ -1,4 +1,4 @@
-import { type Lane, numberRows, type SopDocument, type SopNode } from '@alur/schema';
+import { type Lane, numberRows, type SopDocument, type SopEdge, type SopNode } from '@alur/schema';
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { computeLaneHeight, computeLaneX, computeNodeOrigin, LANE_WIDTH, NODE_SIZE } from './layout.ts';
@@ -18,6 +18,11 @@ export const LANE_NODE_PREFIX = 'lane:';
  * Derives React Flow's nodes and edges from the document and the selection. React Flow's objects
  * (with `measured`, `selected`, `dragging`) live only here and are never saved.
  */
+// Elements derived from document objects, keyed by those (immutable) objects: a command replaces
+// only what it changes, so everything else keeps its element and is not re-rendered.
+const stepCache = new WeakMap<SopNode, { signature: string; element: StepFlowNode }>();
+const edgeCache = new WeakMap<SopEdge, { signature: string; element: FlowEdge }>();
+
 export function toFlowElements(
   doc: SopDocument,
   selection: Selection,
@@ -45,28 +50,50 @@ export function toFlowElements(
   }));
   const steps: StepFlowNode[] = doc.nodes
     .filter((n) => laneIndex.has(n.laneId))
-    .map((node) => ({
-      id: node.id,
-      type: node.type,
-      position: computeNodeOrigin(node, laneIndex.get(node.laneId)!),
-      data: { node, row: rows.get(node.id) ?? null },
-      width: NODE_SIZE[node.type].width,
-      height: NODE_SIZE[node.type].height,
-      selected: selectedNodes.has(node.id),
-      className: diffClass(highlight?.nodes.get(node.id)),
-    }));
-  const edges: FlowEdge[] = doc.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: 'smoothstep',
-    label: e.label,
-    data: e.label ? { label: e.label } : {},
-    selected: selectedEdges.has(e.id),
-    className:
+    .map((node) => {
+      const lane = laneIndex.get(node.laneId)!;
+      const row = rows.get(node.id) ?? null;
+      const selected = selectedNodes.has(node.id);
+      const className = diffClass(highlight?.nodes.get(node.id));
+      // Reuse the element when nothing it shows changed, so React Flow re-renders only the
+      // nodes an edit touched (a drag on a 300-symbol canvas moves one).
+      const signature = `${lane}|${row}|${selected}|${className}`;
+      const cached = stepCache.get(node);
+      if (cached?.signature === signature) return cached.element;
+      const element: StepFlowNode = {
+        id: node.id,
+        type: node.type,
+        position: computeNodeOrigin(node, lane),
+        data: { node, row },
+        width: NODE_SIZE[node.type].width,
+        height: NODE_SIZE[node.type].height,
+        selected,
+        className,
+      };
+      stepCache.set(node, { signature, element });
+      return element;
+    });
+  const edges: FlowEdge[] = doc.edges.map((e) => {
+    const selected = selectedEdges.has(e.id);
+    const className =
       [e.label ? `edge-${e.label}` : '', diffClass(highlight?.edges.get(e.id)) ?? ''].join(' ').trim() ||
-      undefined,
-    markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
-  }));
+      undefined;
+    const signature = `${selected}|${className}`;
+    const cached = edgeCache.get(e);
+    if (cached?.signature === signature) return cached.element;
+    const element: FlowEdge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'smoothstep',
+      label: e.label,
+      data: e.label ? { label: e.label } : {},
+      selected,
+      className,
+      markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },
+    };
+    edgeCache.set(e, { signature, element });
+    return element;
+  });
   return { nodes: [...lanes, ...steps], edges };
 }
