@@ -100,6 +100,9 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
           path,
           router: appRouter,
           maxBatchSize: 20,
+          // Queries may also come as POST (tRPC's method override): a document to validate can be
+          // larger than a URL may be. Queries have no side effects, so this opens no CSRF path.
+          allowMethodOverride: true,
           createContext: ({ req: r, res: s }) => createContext(deps, r, s, trustProxy),
           onError: ({ error, path: p }) => {
             if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
