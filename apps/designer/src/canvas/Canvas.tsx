@@ -215,8 +215,16 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} />
         <Controls />
-        <MiniMap pannable zoomable nodeStrokeWidth={2} />
+        <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={colorMiniMapNode} />
       </ReactFlow>
     </div>
   );
+}
+
+/** Lanes faint, steps dark, decisions amber: the minimap shows the drawing, not one grey block. */
+function colorMiniMapNode(node: { id: string; type?: string }): string {
+  if (node.id.startsWith(LANE_NODE_PREFIX)) return '#eef2f7';
+  if (node.type === 'decision') return '#d97706';
+  if (node.type === 'start' || node.type === 'end') return '#0f766e';
+  return '#334155';
 }
