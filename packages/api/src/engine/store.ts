@@ -116,18 +116,34 @@ export async function startCase(
   return { caseId, number };
 }
 
-/** Runs a task command (claim, release, reassign, complete) on the task's case. */
+/**
+ * Runs a task command (claim, release, reassign, complete) on the task's case. The case is found
+ * from the task inside the locking statement itself, so the lock, the read of the case's tasks and
+ * the visibility check cost one round trip. `canSee` decides whether the caller may see the task;
+ * a task it may not see answers "not found", like one that does not exist.
+ */
 export async function runTaskCommand(
   io: EngineIo,
   tx: Tx,
-  input: { agencyId: string; taskId: string; command: EngineCommand },
+  input: {
+    agencyId: string;
+    taskId: string;
+    command: EngineCommand;
+    canSee?: (task: typeof tasks.$inferSelect) => boolean;
+  },
 ): Promise<{ caseId: string; state: CaseState }> {
-  const [task] = await tx
-    .select({ caseId: tasks.caseId })
-    .from(tasks)
-    .where(and(eq(tasks.id, input.taskId), eq(tasks.agencyId, input.agencyId)));
-  if (!task) throw notFound('Tugas', 'Task');
-  return runCaseCommand(io, tx, { agencyId: input.agencyId, caseId: task.caseId, command: input.command });
+  const caseOfTask = sql`(select ${tasks.caseId} from ${tasks} where ${tasks.id} = ${input.taskId} and ${tasks.agencyId} = ${input.agencyId})`;
+  const [[row], taskRows] = await Promise.all([
+    tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.id, caseOfTask), eq(cases.agencyId, input.agencyId)))
+      .for('update'),
+    tx.select().from(tasks).where(eq(tasks.caseId, caseOfTask)).orderBy(tasks.createdAt, tasks.id),
+  ]);
+  const task = taskRows.find((t) => t.id === input.taskId);
+  if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
+  return decideAndWrite(io, tx, row, taskRows, input.command);
 }
 
 /** Loads the case under `FOR UPDATE`, decides, writes. */
@@ -147,12 +163,22 @@ export async function runCaseCommand(
     selectCaseTasks(tx, input.caseId),
   ]);
   if (!row) throw notFound('Kasus', 'Case');
+  return decideAndWrite(io, tx, row, taskRows, input.command);
+}
+
+async function decideAndWrite(
+  io: EngineIo,
+  tx: Tx,
+  row: typeof cases.$inferSelect,
+  taskRows: (typeof tasks.$inferSelect)[],
+  command: EngineCommand,
+): Promise<{ caseId: string; state: CaseState }> {
   const state = toCaseState(row, taskRows);
   const document = await loadVersionDocument(tx, row.versionId);
   const now = io.deps.now();
   const clock = await io.loadCalendar(tx, row.agencyId);
   const result = unwrap(
-    decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
+    decide(state, command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
   await Promise.all([
     tx
@@ -168,7 +194,7 @@ export async function runCaseCommand(
     writeEffects(
       io,
       tx,
-      { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
+      { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: command.actor, now, clock },
       result.effects,
       state.tasks,
     ),

@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, runCaseCommand } from '../engine/store.ts';
+import { loadVersionDocument, runTaskCommand } from '../engine/store.ts';
 import type { Actor, EngineCommand } from '../engine/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
@@ -123,9 +123,14 @@ export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: st
     .select()
     .from(tasks)
     .where(and(eq(tasks.id, taskId), eq(tasks.agencyId, user.agencyId)));
-  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
-  if (!row || (!overseer && !user.positions.includes(row.positionKey))) throw notFound('Tugas', 'Task');
+  if (!row || !canSeeTask(user, row.positionKey)) throw notFound('Tugas', 'Task');
   return row;
+}
+
+/** A task is visible to holders of its position, and to the agency's leaders and admins. */
+function canSeeTask(user: SessionUser, positionKey: string): boolean {
+  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
+  return overseer || user.positions.includes(positionKey);
 }
 
 /** A task with its step (Kegiatan, Mutu Baku) and where a decision's exits lead. */
@@ -185,7 +190,6 @@ export async function actOnTask(
 ) {
   const io = createEngineIo(deps);
   return withIdempotency(deps.database.db, user.id, input.idempotencyKey, action.type, async (tx) => {
-    const visible = await loadVisibleTask(tx, user, input.taskId);
     if (action.type === 'task.reassign') {
       const [target] = await tx
         .select({ id: users.id })
@@ -194,10 +198,11 @@ export async function actOnTask(
       if (!target) throw notFound('Pengguna tujuan', 'Target user');
     }
     const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
-    const { caseId, state } = await runCaseCommand(io, tx, {
+    const { caseId, state } = await runTaskCommand(io, tx, {
       agencyId: user.agencyId,
-      caseId: visible.caseId,
+      taskId: input.taskId,
       command,
+      canSee: (task) => canSeeTask(user, task.positionKey),
     });
     const task = state.tasks.find((t) => t.id === input.taskId)!;
     return {
