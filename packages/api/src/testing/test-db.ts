@@ -37,7 +37,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await createDb({ kind: 'postgres', url: url.toString(), max: 20 });
+  // Ten connections per test database: two test files at once stay far below max_connections.
+  const database = await createDb({ kind: 'postgres', url: url.toString(), max: 10 });
   await migrateDb(database);
   return {
     database,
