@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
 import { createDb } from '../packages/api/src/db/client.ts';
@@ -154,6 +154,8 @@ async function main() {
       const rows = (await q(statement)) as { 'QUERY PLAN': string }[];
       text += `\n## ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`;
     }
+    // The plans are kept beside the figures (bench/out is not in the repository).
+    mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
     writeFileSync(new URL('./out/inbox-plans.txt', import.meta.url), text);
   } finally {
     await store.close();
