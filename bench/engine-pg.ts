@@ -17,9 +17,10 @@ import { dbName, emit, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts'
 
 /*
  * engine.pg: task completions per second through the service layer the API uses (`actOnTask`:
- * idempotency wrapper, visibility check, `runTaskCommand` with the case row FOR UPDATE, the pure
- * `decide`, writes and NOTIFY), against pgbench running the bare SQL of one completion (update a
- * task, insert the next, insert an audit event) on the same server in the same run.
+ * a pipelined transaction with the case row FOR UPDATE and the case's tasks, the visibility
+ * check, the pure `decide`, then the writes, NOTIFY and COMMIT together), against pgbench running
+ * the bare SQL of one completion (update a task, insert the next, insert an audit event) on the
+ * same server in the same run.
  */
 const SECONDS = QUICK ? 3 : 10;
 const CHAIN = 40;
@@ -96,7 +97,7 @@ async function measurePgbench(url: string, workers: number): Promise<number> {
 
 async function main() {
   const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_engine');
-  const counting = createCountingDb(scratch.url, 16);
+  const counting = await createCountingDb(scratch.url, 16);
   const store = await seedStore(counting.database, buildChainDoc(CHAIN));
   try {
     const user = await loadSessionUser(store.deps.database.db, await store.userId('kasi'));

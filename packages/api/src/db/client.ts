@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { findPgliteTemplate } from './pglite-template.ts';
+import type { PipelinedWork, Query, Row } from './raw.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -18,7 +19,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DbConfig =
-  | { kind: 'postgres'; url: string; max?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      max?: number;
+      /** Called once per statement sent (the benchmarks count round trips with it). */
+      onStatement?: () => void;
+    }
   /** `dataDir` undefined = in memory (tests). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
@@ -29,6 +36,12 @@ export interface Database {
   db: Db;
   /** Runs raw SQL and returns the rows, whichever driver is underneath. */
   query<T = Record<string, unknown>>(statement: SQL): Promise<T[]>;
+  /**
+   * Runs `work` in one transaction whose statements are pipelined: on PostgreSQL, BEGIN travels
+   * with the first reads and COMMIT with the writes `work` returns, so a read-decide-write command
+   * costs two round trips. Any failing statement rolls the whole transaction back and rejects.
+   */
+  transact<T>(work: PipelinedWork<T>): Promise<T>;
   /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -45,13 +58,19 @@ export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
 /** Opens the database; call `migrateDb` before use. */
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.kind === 'postgres') {
-    const client = postgres(config.url, { max: config.max ?? 10, onnotice: () => {} });
+    const onStatement = config.onStatement;
+    const client = postgres(config.url, {
+      max: config.max ?? 10,
+      onnotice: () => {},
+      ...(onStatement ? { debug: () => onStatement() } : {}),
+    });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     return {
       kind: 'postgres',
       url: config.url,
       db,
       query: async <T>(statement: SQL) => (await db.execute(statement)) as unknown as T[],
+      transact: (work) => transactPostgres(client, work),
       listen: async (channel, onPayload) => {
         const sub = await client.listen(channel, onPayload);
         return () => sub.unlisten();
@@ -72,12 +91,62 @@ export async function createDb(config: DbConfig): Promise<Database> {
     kind: 'pglite',
     db,
     query: async <T>(statement: SQL) => ((await db.execute(statement)) as unknown as { rows: T[] }).rows,
+    transact: (work) => transactPglite(client, work),
     listen: async (channel, onPayload) => {
       const unsub = await client.listen(channel, onPayload);
       return () => unsub();
     },
     close: () => client.close(),
   };
+}
+
+const ignore = () => {};
+
+async function transactPostgres<T>(client: postgres.Sql, work: PipelinedWork<T>): Promise<T> {
+  const connection = await client.reserve();
+  try {
+    // Queries are lazy in postgres-js: `execute()` sends each at once, so statements issued
+    // without awaiting queue up on the connection in call order (one round trip for them all).
+    const send = (text: string, params: readonly unknown[] = []) =>
+      connection.unsafe(text, params as never[], { prepare: true }).execute();
+    // A failed BEGIN fails every later statement too; that is where it is reported.
+    send('begin').catch(ignore);
+    const q: Query = async <R extends Row>(text: string, params?: readonly unknown[]) =>
+      (await send(text, params)) as unknown as R[];
+    let planned: Awaited<ReturnType<PipelinedWork<T>>>;
+    try {
+      planned = await work(q);
+    } catch (error) {
+      await send('rollback').catch(ignore);
+      throw error;
+    }
+    // After a failed write the server answers COMMIT with a rollback; the first error is thrown.
+    const settled = await Promise.allSettled([
+      ...planned.writes.map((w) => send(w.text, w.params)),
+      send('commit'),
+    ]);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) {
+      await send('rollback').catch(ignore);
+      throw failed.reason;
+    }
+    return planned.value;
+  } finally {
+    connection.release();
+  }
+}
+
+/** Timestamps stay text, as drizzle reads them, so rows look the same from either driver. */
+const PGLITE_PARSERS = { 1114: (v: string) => v, 1184: (v: string) => v };
+
+async function transactPglite<T>(client: PGlite, work: PipelinedWork<T>): Promise<T> {
+  return client.transaction(async (tx) => {
+    const q: Query = async <R extends Row>(text: string, params: readonly unknown[] = []) =>
+      (await tx.query<R>(text, params as unknown[], { parsers: PGLITE_PARSERS })).rows;
+    const planned = await work(q);
+    for (const w of planned.writes) await q(w.text, w.params);
+    return planned.value;
+  });
 }
 
 /**

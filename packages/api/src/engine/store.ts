@@ -2,17 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { caseCounters, cases, sopVersions, tasks } from '../db/schema.ts';
+import {
+  EXPECTATION_FAILED,
+  type Query,
+  queryOf,
+  runStatements,
+  type Statement,
+  sqlState,
+} from '../db/raw.ts';
+import { caseCounters, cases, sopVersions, toIsoInstant } from '../db/schema.ts';
 import { AppError, type AppErrorKind, notFound } from '../errors.ts';
-import type { AppDeps } from '../trpc/context.ts';
 import { createCaseState, decide } from './decide.ts';
-import { writeEffects } from './store-effects.ts';
+import {
+  type CaseRow,
+  LOCK_CASE_OF_TASK,
+  TASKS_OF_CASE,
+  TASKS_OF_CASE_OF_TASK,
+  type TaskRow,
+  VERSION_DOCUMENT,
+} from './sql.ts';
+import { effectsStatement } from './store-effects.ts';
 import type { Actor, CaseState, DecideResult, EngineCommand, EngineErrorCode, TaskState } from './types.ts';
 
 /**
  * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the
  * result, in one transaction. The lock on the case row serialises commands on a case across
  * server processes; a second completion of a task then sees it completed and is rejected.
+ *
+ * A command is planned (read under the lock, decide) and its writes are returned as one statement,
+ * so the caller can send them together with COMMIT (`Database.transact`: two round trips per
+ * command on PostgreSQL) or run them inside a transaction it already holds (`runStatements`).
  */
 
 export type DueDateFn = (waktu: Waktu | null, from: Date) => Date | null;
@@ -22,19 +41,15 @@ export interface AgencyClock {
   /** Working minutes between two instants (stored on completion for the evaluation report). */
   workingMinutesBetween: (a: Date, b: Date) => number;
 }
-/** Resolves the agency's working calendar inside the transaction. */
-export type CalendarLoader = (tx: Tx, agencyId: string) => Promise<AgencyClock>;
 
 const documentCache = new Map<string, SopDocument>();
 
 /** Published versions are immutable, so their parsed documents are cached by version id. */
-export async function loadVersionDocument(tx: Db | Tx, versionId: string): Promise<SopDocument> {
+export async function loadVersionDocument(source: Db | Tx | Query, versionId: string): Promise<SopDocument> {
   const cached = documentCache.get(versionId);
   if (cached) return cached;
-  const [row] = await tx
-    .select({ document: sopVersions.document })
-    .from(sopVersions)
-    .where(eq(sopVersions.id, versionId));
+  const q = typeof source === 'function' ? source : queryOf(source);
+  const [row] = await q<{ document: unknown }>(VERSION_DOCUMENT, [versionId]);
   if (!row) throw notFound('Versi SOP', 'SOP version');
   const parsed = parseDocument(row.document);
   if (!parsed.ok) throw new Error(`published version ${versionId} does not parse`);
@@ -43,16 +58,18 @@ export async function loadVersionDocument(tx: Db | Tx, versionId: string): Promi
   return parsed.document;
 }
 
-export interface EngineIo {
-  deps: AppDeps;
-  loadCalendar: CalendarLoader;
-}
-
 /** Starts a case of an SOP on its newest version in effect; returns its id and readable number. */
 export async function startCase(
-  io: EngineIo,
   tx: Tx,
-  input: { actor: Actor; agencyId: string; sopId: string; title: string; today: string },
+  input: {
+    actor: Actor;
+    agencyId: string;
+    sopId: string;
+    title: string;
+    today: string;
+    now: Date;
+    clock: AgencyClock;
+  },
 ): Promise<{ caseId: string; number: string }> {
   const [version] = await tx
     .select({ id: sopVersions.id })
@@ -73,7 +90,7 @@ export async function startCase(
     });
   }
   const document = await loadVersionDocument(tx, version.id);
-  const now = io.deps.now();
+  const { now, clock } = input;
   const year = Number(input.today.slice(0, 4));
   const [counter] = await tx
     .insert(caseCounters)
@@ -85,7 +102,6 @@ export async function startCase(
     .returning({ last: caseCounters.last });
   const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
   const caseId = randomUUID();
-  const clock = await io.loadCalendar(tx, input.agencyId);
   const result = decide(
     createCaseState(caseId),
     { type: 'case.start', actor: input.actor, title: input.title },
@@ -106,120 +122,95 @@ export async function startCase(
     startedAt: now.toISOString(),
     completedAt: next.next.status === 'completed' ? now.toISOString() : null,
   });
-  await writeEffects(
-    io,
-    tx,
-    { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock },
-    next.effects,
-    [],
-  );
+  const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
+  await runStatements(queryOf(tx), [effectsStatement(scope, { updateCase: false }, next.effects, [])]);
   return { caseId, number };
 }
 
+/** What a task or case command will do: its outcome, and the writes that make it so. */
+export interface CommandPlan {
+  caseId: string;
+  state: CaseState;
+  /** The command's writes, one statement; send it with COMMIT or run it with `runStatements`. */
+  writes: Statement[];
+}
+
 /**
- * Runs a task command (claim, release, reassign, complete) on the task's case. The case is found
- * from the task inside the locking statement itself, so the lock, the read of the case's tasks and
- * the visibility check cost one round trip. `canSee` decides whether the caller may see the task;
- * a task it may not see answers "not found", like one that does not exist.
+ * Plans a task command (claim, release, reassign, complete) on the task's case: finds the case from
+ * the task inside the locking statement, reads the case's tasks (both sent at once: one round trip),
+ * decides, and returns the writes. `canSee` decides whether the caller may see the task; a task it
+ * may not see answers "not found", like one that does not exist.
  */
-export async function runTaskCommand(
-  io: EngineIo,
-  tx: Tx,
+export async function planTaskCommand(
+  q: Query,
   input: {
     agencyId: string;
     taskId: string;
     command: EngineCommand;
-    canSee?: (task: typeof tasks.$inferSelect) => boolean;
+    now: Date;
+    clock: AgencyClock;
+    canSee?: (task: TaskState) => boolean;
   },
-): Promise<{ caseId: string; state: CaseState }> {
-  const caseOfTask = sql`(select ${tasks.caseId} from ${tasks} where ${tasks.id} = ${input.taskId} and ${tasks.agencyId} = ${input.agencyId})`;
+): Promise<CommandPlan> {
+  const params = [input.taskId, input.agencyId];
   const [[row], taskRows] = await Promise.all([
-    tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.id, caseOfTask), eq(cases.agencyId, input.agencyId)))
-      .for('update'),
-    tx.select().from(tasks).where(eq(tasks.caseId, caseOfTask)).orderBy(tasks.createdAt, tasks.id),
+    q<CaseRow>(LOCK_CASE_OF_TASK, params),
+    q<TaskRow>(TASKS_OF_CASE_OF_TASK, params),
   ]);
-  const task = taskRows.find((t) => t.id === input.taskId);
+  const tasks = taskRows.map(toTaskState);
+  const task = tasks.find((t) => t.id === input.taskId);
   if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
-  return decideAndWrite(io, tx, row, taskRows, input.command);
+  return planOnCase(q, row, tasks, input);
 }
 
-/** Loads the case under `FOR UPDATE`, decides, writes. */
-export async function runCaseCommand(
-  io: EngineIo,
-  tx: Tx,
-  input: { agencyId: string; caseId: string; command: EngineCommand },
-): Promise<{ caseId: string; state: CaseState }> {
-  // The lock and the read of the case's tasks are sent together: on one connection they run in
-  // order (the tasks are read once the lock is held), in one round trip on PostgreSQL.
-  const [[row], taskRows] = await Promise.all([
-    tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.id, input.caseId), eq(cases.agencyId, input.agencyId)))
-      .for('update'),
-    selectCaseTasks(tx, input.caseId),
-  ]);
-  if (!row) throw notFound('Kasus', 'Case');
-  return decideAndWrite(io, tx, row, taskRows, input.command);
-}
-
-async function decideAndWrite(
-  io: EngineIo,
-  tx: Tx,
-  row: typeof cases.$inferSelect,
-  taskRows: (typeof tasks.$inferSelect)[],
-  command: EngineCommand,
-): Promise<{ caseId: string; state: CaseState }> {
-  const state = toCaseState(row, taskRows);
-  const document = await loadVersionDocument(tx, row.versionId);
-  const now = io.deps.now();
-  const clock = await io.loadCalendar(tx, row.agencyId);
+async function planOnCase(
+  q: Query,
+  row: CaseRow,
+  before: TaskState[],
+  input: { command: EngineCommand; now: Date; clock: AgencyClock },
+): Promise<CommandPlan> {
+  const state = toCaseState(row.id, row.status, row.engine_state, before);
+  const document = await loadVersionDocument(q, row.version_id);
+  const { now, clock } = input;
   const result = unwrap(
-    decide(state, command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
+    decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
-  await Promise.all([
-    tx
-      .update(cases)
-      .set({
-        status: result.next.status,
-        engineState: { joins: result.next.joins, tokens: result.next.tokens },
-        completedAt:
-          result.next.status !== 'active' && row.status === 'active' ? now.toISOString() : row.completedAt,
-        revision: row.revision + 1,
-      })
-      .where(eq(cases.id, row.id)),
-    writeEffects(
-      io,
-      tx,
-      { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: command.actor, now, clock },
-      result.effects,
-      state.tasks,
-    ),
-  ]);
-  return { caseId: row.id, state: result.next };
+  const write = effectsStatement(
+    { caseId: row.id, agencyId: row.agency_id, sopId: row.sop_id, actor: input.command.actor, now, clock },
+    { updateCase: true, next: result.next },
+    result.effects,
+    before,
+  );
+  return { caseId: row.id, state: result.next, writes: [write] };
 }
 
-function selectCaseTasks(tx: Tx, caseId: string) {
-  return tx.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(tasks.createdAt, tasks.id);
-}
-
-function toCaseState(row: typeof cases.$inferSelect, taskRows: (typeof tasks.$inferSelect)[]): CaseState {
-  const engineState = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
-  return {
-    id: row.id,
-    status: row.status,
-    tasks: taskRows.map(toTaskState),
-    joins: engineState.joins,
-    tokens: engineState.tokens,
-  };
+function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {
+  const bookkeeping = engineState as Pick<CaseState, 'joins' | 'tokens'>;
+  return { id, status, tasks, joins: bookkeeping.joins, tokens: bookkeeping.tokens };
 }
 
 /** Rebuilds the engine's view of a case from its row and its tasks. */
-export async function loadCaseState(tx: Tx, row: typeof cases.$inferSelect): Promise<CaseState> {
-  return toCaseState(row, await selectCaseTasks(tx, row.id));
+export async function loadCaseState(
+  source: Db | Tx | Query,
+  row: { id: string; status: CaseState['status']; engineState: unknown },
+): Promise<CaseState> {
+  const q = typeof source === 'function' ? source : queryOf(source);
+  const tasks = (await q<TaskRow>(TASKS_OF_CASE, [row.id])).map(toTaskState);
+  return toCaseState(row.id, row.status, row.engineState, tasks);
+}
+
+/**
+ * A guarded write that found its row changed (`alur_expect_rows`, SQLSTATE AL409) becomes the same
+ * conflict the engine reports for a stale command; anything else is rethrown as it is.
+ */
+export function rethrowLostRace(error: unknown): never {
+  if (sqlState(error) === EXPECTATION_FAILED) {
+    throw new AppError('CONFLICT', 'TASK_CHANGED', {
+      id: 'Tugas ini baru saja diubah oleh orang lain. Muat ulang lalu coba lagi.',
+      en: 'This task was just changed by someone else. Reload and try again.',
+    });
+  }
+  throw error;
 }
 
 /** How engine refusals reach the client; the rest (stale or repeated commands) are conflicts. */
@@ -238,20 +229,20 @@ function unwrap(result: DecideResult): Extract<DecideResult, { ok: true }> {
   throw new AppError(kind, result.error.code, result.error.message);
 }
 
-function toTaskState(r: typeof tasks.$inferSelect): TaskState {
+function toTaskState(r: TaskRow): TaskState {
   return {
     id: r.id,
-    nodeId: r.nodeId,
+    nodeId: r.node_id,
     kind: r.kind,
-    positionKey: r.positionKey,
+    positionKey: r.position_key,
     status: r.status,
     attempt: r.attempt,
     token: r.token,
-    claimedBy: r.claimedBy,
-    createdAt: new Date(r.createdAt).toISOString(),
-    dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
-    completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null,
-    completedBy: r.completedBy,
+    claimedBy: r.claimed_by,
+    createdAt: toIsoInstant(r.created_at),
+    dueAt: r.due_at === null ? null : toIsoInstant(r.due_at),
+    completedAt: r.completed_at === null ? null : toIsoInstant(r.completed_at),
+    completedBy: r.completed_by,
     outcome: r.outcome,
     note: r.note,
   };

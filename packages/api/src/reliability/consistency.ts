@@ -16,7 +16,7 @@ export async function findStoreViolations(database: Database): Promise<string[]>
   const violations: string[] = [];
   const rows = await db.select().from(cases);
   for (const row of rows) {
-    const state = await loadCaseState(db as never, row);
+    const state = await loadCaseState(db, row);
     const doc = await loadVersionDocument(db, row.versionId);
     for (const v of findInvariantViolations(doc, state)) violations.push(`case ${row.number}: ${v}`);
   }

@@ -11,7 +11,8 @@ export interface AlurEvent {
   taskId?: string;
 }
 
-const CHANNEL = 'alur_events';
+/** The NOTIFY channel every process listens on. */
+export const EVENT_CHANNEL = 'alur_events';
 
 /**
  * Fan-out of events across server processes through PostgreSQL LISTEN/NOTIFY. Events are published
@@ -27,7 +28,7 @@ export interface EventBus {
 /** Starts listening on the shared channel and dispatches to in-process subscribers. */
 export async function createEventBus(database: Database): Promise<EventBus> {
   const handlers = new Set<(event: AlurEvent) => void>();
-  const unlisten = await database.listen(CHANNEL, (payload) => {
+  const unlisten = await database.listen(EVENT_CHANNEL, (payload) => {
     let event: AlurEvent;
     try {
       event = JSON.parse(payload) as AlurEvent;
@@ -38,7 +39,7 @@ export async function createEventBus(database: Database): Promise<EventBus> {
   });
   return {
     async publish(tx, event) {
-      await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`);
+      await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(event)})`);
     },
     subscribe(handler) {
       handlers.add(handler);

@@ -8,7 +8,7 @@ import {
 } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { agencies, holidays } from '../db/schema.ts';
-import type { CalendarLoader } from '../engine/store.ts';
+import type { AgencyClock } from '../engine/store.ts';
 
 /** The agency's working calendar from its settings and holiday entries (cached for a minute). */
 const cache = new Map<string, { at: number; calendar: WorkingCalendar }>();
@@ -47,11 +47,11 @@ export async function loadWorkingCalendar(db: Db | Tx, agencyId: string): Promis
   return calendar;
 }
 
-/** The engine's calendar hook: due dates on the agency's working calendar. */
-export const loadAgencyDueDates: CalendarLoader = async (tx, agencyId) => {
-  const calendar = await loadWorkingCalendar(tx, agencyId);
+/** The engine's clock: due dates and working minutes on the agency's working calendar. */
+export async function loadAgencyClock(db: Db | Tx, agencyId: string): Promise<AgencyClock> {
+  const calendar = await loadWorkingCalendar(db, agencyId);
   return {
     computeDueAt: (waktu, from) => computeDueAt(waktu, from, calendar),
     workingMinutesBetween: (a, b) => workingMinutesBetween(a, b, calendar),
   };
-};
+}

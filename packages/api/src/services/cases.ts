@@ -8,8 +8,7 @@ import { loadVersionDocument, startCase } from '../engine/store.ts';
 import { notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { todayInAgency } from './agency-time.ts';
-import { loadWorkingCalendar } from './calendar.ts';
-import { createEngineIo } from './engine-io.ts';
+import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { withIdempotency } from './idempotency.ts';
 import { assertCanStart, canSeeCase, toActor } from './tasks.ts';
 
@@ -20,15 +19,17 @@ export async function startCaseForUser(
   input: { sopId: string; title: string; idempotencyKey?: string },
 ) {
   assertCanStart(user);
-  const io = createEngineIo(deps);
   return withIdempotency(deps.database.db, user.id, input.idempotencyKey, 'case.start', async (tx) => {
     const [sop] = await tx
       .select({ id: sops.id })
       .from(sops)
       .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
     if (!sop) throw notFound('SOP');
-    const today = await todayInAgency(tx, user.agencyId, deps.now());
-    return startCase(io, tx, {
+    const now = deps.now();
+    const today = await todayInAgency(tx, user.agencyId, now);
+    return startCase(tx, {
+      now,
+      clock: await loadAgencyClock(tx, user.agencyId),
       actor: toActor(user),
       agencyId: user.agencyId,
       sopId: sop.id,

@@ -1,12 +1,27 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { idempotencyKeys } from '../db/schema.ts';
+import { type PipelinedWork, type Query, queryOf } from '../db/raw.ts';
 
 /**
- * Runs `work` in one transaction. With a key, the first request to commit stores its answer and
- * every retry with the same key gets that answer back instead of acting again; a concurrent retry
- * waits on the key's row (INSERT … ON CONFLICT blocks until the first transaction ends).
+ * Idempotency keys: the first request with a key to commit stores its answer, and every retry with
+ * the same key gets that answer back instead of acting again. A concurrent retry waits on the
+ * key's row (INSERT … ON CONFLICT blocks until the first transaction ends), then reads the answer.
  */
+
+/** $1 user, $2 key, $3 procedure: claims the key; no row back = someone already holds it. */
+const CLAIM_KEY = `insert into idempotency_keys (user_id, key, procedure, response)
+  values ($1::uuid, $2::text, $3::text, '{}'::jsonb) on conflict do nothing returning key`;
+/** $1 user, $2 key. */
+const STORED_RESPONSE = 'select response from idempotency_keys where user_id = $1::uuid and key = $2::text';
+/** $1 user, $2 key, $3 the answer (JSON). */
+const STORE_RESPONSE =
+  'update idempotency_keys set response = $3::text::jsonb where user_id = $1::uuid and key = $2::text';
+
+async function storedResponse<T>(q: Query, userId: string, key: string): Promise<T> {
+  const [stored] = await q<{ response: T }>(STORED_RESPONSE, [userId, key]);
+  return stored!.response;
+}
+
+/** Runs `work` in one drizzle transaction, once per key. */
 export async function withIdempotency<T>(
   db: Db,
   userId: string,
@@ -16,23 +31,41 @@ export async function withIdempotency<T>(
 ): Promise<T> {
   if (!key) return db.transaction(work);
   return db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ userId, key, procedure, response: {} })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [stored] = await tx
-        .select({ response: idempotencyKeys.response })
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-      return stored!.response as T;
-    }
+    const q = queryOf(tx);
+    const claimed = await q(CLAIM_KEY, [userId, key, procedure]);
+    if (claimed.length === 0) return storedResponse<T>(q, userId, key);
     const result = await work(tx);
-    await tx
-      .update(idempotencyKeys)
-      .set({ response: result as object })
-      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    await q(STORE_RESPONSE, [userId, key, JSON.stringify(result)]);
     return result;
   });
+}
+
+/**
+ * The same for a pipelined transaction (`Database.transact`): the claim travels with the work's
+ * first reads, and the answer is stored by a statement sent with COMMIT. When the key was already
+ * used, the work's outcome (typically "this task is already completed") is dropped and the stored
+ * answer returned.
+ */
+export function idempotent<T>(
+  userId: string,
+  key: string | undefined,
+  procedure: string,
+  work: PipelinedWork<T>,
+): PipelinedWork<T> {
+  if (!key) return work;
+  return async (q) => {
+    const claim = q(CLAIM_KEY, [userId, key, procedure]);
+    const planned = work(q);
+    // Mark the work's failure as handled now: it may settle before the claim does.
+    planned.catch(() => {});
+    if ((await claim).length === 0) {
+      await planned.catch(() => {});
+      return { value: await storedResponse<T>(q, userId, key), writes: [] };
+    }
+    const { value, writes } = await planned;
+    return {
+      value,
+      writes: [...writes, { text: STORE_RESPONSE, params: [userId, key, JSON.stringify(value)] }],
+    };
+  };
 }

@@ -3,14 +3,14 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
+import type { PipelinedWork } from '../db/raw.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, runTaskCommand } from '../engine/store.ts';
-import type { Actor, EngineCommand } from '../engine/types.ts';
+import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store.ts';
+import type { Actor, EngineCommand, TaskStatus } from '../engine/types.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { AppDeps } from '../trpc/context.ts';
-import { loadWorkingCalendar } from './calendar.ts';
-import { createEngineIo } from './engine-io.ts';
-import { withIdempotency } from './idempotency.ts';
+import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
+import { idempotent } from './idempotency.ts';
 
 export function toActor(user: SessionUser): Actor {
   return { userId: user.id, positions: user.positions, isAdmin: user.permissions.includes('admin') };
@@ -181,31 +181,39 @@ type TaskAction =
   | { type: 'task.reassign'; toUserId: string }
   | { type: 'task.complete'; outcome?: EdgeLabel; note?: string };
 
-/** Runs a task command in one transaction, once per idempotency key. */
+const ACTIVE_USER_OF_AGENCY = 'select id from users where id = $1::uuid and agency_id = $2::uuid and active';
+
+/**
+ * Runs a task command in one transaction, once per idempotency key. On PostgreSQL it costs two
+ * round trips: BEGIN, the key's claim, the case lock and the case's tasks together; then the
+ * command's writes, the stored answer and COMMIT together.
+ */
 export async function actOnTask(
   deps: AppDeps,
   user: SessionUser,
   input: { taskId: string; idempotencyKey?: string },
   action: TaskAction,
 ) {
-  const io = createEngineIo(deps);
-  return withIdempotency(deps.database.db, user.id, input.idempotencyKey, action.type, async (tx) => {
-    if (action.type === 'task.reassign') {
-      const [target] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, action.toUserId), eq(users.agencyId, user.agencyId), eq(users.active, true)));
-      if (!target) throw notFound('Pengguna tujuan', 'Target user');
-    }
-    const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
-    const { caseId, state } = await runTaskCommand(io, tx, {
+  // Cached per agency; loaded before the transaction so the embedded store never waits on itself.
+  const clock = await loadAgencyClock(deps.database.db, user.agencyId);
+  const now = deps.now();
+  const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
+  const work: PipelinedWork<TaskActionResult> = async (q) => {
+    const target =
+      action.type === 'task.reassign' ? q(ACTIVE_USER_OF_AGENCY, [action.toUserId, user.agencyId]) : null;
+    const planning = planTaskCommand(q, {
       agencyId: user.agencyId,
       taskId: input.taskId,
       command,
+      now,
+      clock,
       canSee: (task) => canSeeTask(user, task.positionKey),
     });
+    planning.catch(() => {});
+    if (target && (await target).length === 0) throw notFound('Pengguna tujuan', 'Target user');
+    const { caseId, state, writes } = await planning;
     const task = state.tasks.find((t) => t.id === input.taskId)!;
-    return {
+    const value = {
       caseId,
       caseStatus: state.status,
       task: { id: task.id, status: task.status, claimedBy: task.claimedBy, outcome: task.outcome },
@@ -213,7 +221,18 @@ export async function actOnTask(
         .filter((t) => t.status === 'open' || t.status === 'claimed')
         .map((t) => ({ id: t.id, nodeId: t.nodeId, positionKey: t.positionKey, dueAt: t.dueAt })),
     };
-  });
+    return { value, writes };
+  };
+  return deps.database
+    .transact(idempotent(user.id, input.idempotencyKey, action.type, work))
+    .catch(rethrowLostRace);
+}
+
+interface TaskActionResult {
+  caseId: string;
+  caseStatus: 'active' | 'completed' | 'cancelled';
+  task: { id: string; status: TaskStatus; claimedBy: string | null; outcome: EdgeLabel | null };
+  openTasks: { id: string; nodeId: string; positionKey: string; dueAt: string | null }[];
 }
 
 export function assertCanStart(user: SessionUser) {
