@@ -13,7 +13,7 @@ import {
 } from '../packages/api/src/reliability/fixtures.ts';
 import { actOnTask } from '../packages/api/src/services/tasks.ts';
 import { createCountingDb } from './counting-db.ts';
-import { dbName, emit, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
+import { dbName, emit, machineBusyMs, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
 
 /*
  * engine.pg: task completions per second through the service layer the API uses (`actOnTask`:
@@ -37,6 +37,8 @@ async function measureEngine(store: SeededStore, user: SessionUser, workers: num
   }
   let completions = 0;
   const before = counter();
+  const cpuBefore = process.cpuUsage();
+  const busyBefore = machineBusyMs();
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
   await Promise.all(
@@ -54,14 +56,23 @@ async function measureEngine(store: SeededStore, user: SessionUser, workers: num
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: completions / elapsed, statements: (counter() - before) / Math.max(1, completions) };
+  const cpu = process.cpuUsage(cpuBefore);
+  const nodeMs = (cpu.user + cpu.system) / 1000;
+  const busyMs = machineBusyMs() - busyBefore;
+  return {
+    serverCpuMs: (busyMs - nodeMs) / Math.max(1, completions),
+    perSecond: completions / elapsed,
+    statements: (counter() - before) / Math.max(1, completions),
+    cpuMs: nodeMs / Math.max(1, completions),
+  };
 }
 
 const PGBENCH_SCRIPT = `\\set n random(1, :ncases)
 BEGIN;
 UPDATE tasks t SET status = 'completed', completed_at = now(), completed_by = b.started_by
   FROM bench_cases b
-  WHERE b.n = :n AND t.id = (SELECT id FROM tasks WHERE case_id = b.id AND status = 'open' LIMIT 1);
+  WHERE b.n = :n AND t.status = 'open'
+    AND t.id = (SELECT id FROM tasks WHERE case_id = b.id ORDER BY created_at DESC LIMIT 1);
 INSERT INTO tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt, token, created_at, due_at)
   SELECT gen_random_uuid(), b.id, b.agency_id, b.sop_id, 'a2', 'activity', 'kasi', 'open', 1, 't', now(), now() + interval '1 hour'
   FROM bench_cases b WHERE b.n = :n;
@@ -70,9 +81,10 @@ INSERT INTO audit_events (agency_id, action, case_id, node_id, data, at)
 COMMIT;
 `;
 
-async function measurePgbench(url: string, workers: number): Promise<number> {
+async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
   const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
   writeFileSync(script, PGBENCH_SCRIPT);
+  const busyBefore = machineBusyMs();
   const out = await run('pgbench', [
     ...pgFlags(url),
     '-n',
@@ -92,7 +104,9 @@ async function measurePgbench(url: string, workers: number): Promise<number> {
   ]).finally(() => rmSync(script, { force: true }));
   const m = /tps = ([\d.]+)/.exec(out);
   if (!m) throw new Error(`no tps in pgbench output: ${out}`);
-  return Number(m[1]);
+  const tps = Number(m[1]);
+  // pgbench's own client and PostgreSQL together, per transaction.
+  return { tps, cpuMs: (machineBusyMs() - busyBefore) / (tps * SECONDS) };
 }
 
 async function main() {
@@ -106,8 +120,8 @@ async function main() {
       create table bench_cases as
         select row_number() over (order by id)::int as n, id, agency_id, sop_id, started_by from cases`);
     await store.deps.database.query(sql`alter table bench_cases add primary key (n)`);
-    const engine = new Map<number, { perSecond: number; statements: number }>();
-    const baseline = new Map<number, number>();
+    const engine = new Map<number, Awaited<ReturnType<typeof measureEngine>>>();
+    const baseline = new Map<number, { tps: number; cpuMs: number }>();
     for (const w of WORKER_COUNTS) {
       engine.set(w, await measureEngine(store, user, w, counting.statements));
       baseline.set(w, await measurePgbench(scratch.url, w));
@@ -116,13 +130,20 @@ async function main() {
     for (const w of WORKER_COUNTS) {
       const e = engine.get(w)!;
       emit(`engine.pg.completions_per_s.w${w}`, e.perSecond, 'completions/s', { workers: w });
-      emit(`engine.pg.sql_baseline_tps.w${w}`, baseline.get(w)!, 'tps', { workers: w });
+      emit(`engine.pg.sql_baseline_tps.w${w}`, baseline.get(w)!.tps, 'tps', { workers: w });
       emit(`engine.pg.statements_per_completion.w${w}`, e.statements, 'statements', { workers: w });
+      emit(`engine.pg.node_cpu_ms_per_completion.w${w}`, e.cpuMs, 'ms', { workers: w });
+      emit(`engine.pg.other_cpu_ms_per_completion.w${w}`, e.serverCpuMs, 'ms', { workers: w });
+      const b = baseline.get(w)!;
+      emit(`engine.pg.ratio.w${w}`, e.perSecond / b.tps, 'ratio', { workers: w });
+      emit(`engine.pg.sql_baseline_cpu_ms_per_tx.w${w}`, b.cpuMs, 'ms', { workers: w });
       if (e.perSecond > engine.get(best)!.perSecond) best = w;
     }
     emit('engine.pg.completions_per_s', engine.get(best)!.perSecond, 'completions/s', { workers: best });
-    emit('engine.pg.sql_baseline_tps', baseline.get(best)!, 'tps', { workers: best });
-    emit('engine.pg.ratio', engine.get(best)!.perSecond / baseline.get(best)!, 'ratio', { workers: best });
+    emit('engine.pg.sql_baseline_tps', baseline.get(best)!.tps, 'tps', { workers: best });
+    emit('engine.pg.ratio', engine.get(best)!.perSecond / baseline.get(best)!.tps, 'ratio', {
+      workers: best,
+    });
   } finally {
     await store.close();
     await scratch.drop();

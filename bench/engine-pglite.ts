@@ -50,8 +50,10 @@ async function main() {
       const caseId = ids[bare % ids.length]!;
       await client.transaction(async (tx) => {
         await tx.query(
+          // The case's newest task is its open one: found through tasks_case, as pgbench does.
           `update tasks set status = 'completed', completed_at = now()
-           where id = (select id from tasks where case_id = $1 and status = 'open' limit 1)`,
+           where status = 'open'
+             and id = (select id from tasks where case_id = $1 order by created_at desc limit 1)`,
           [caseId],
         );
         await tx.query(

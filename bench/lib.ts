@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** `--quick`: a short run (seconds per figure instead of tens of seconds). */
 export const QUICK = process.argv.includes('--quick');
@@ -53,4 +54,15 @@ export function pgFlags(url: string): string[] {
 }
 export function dbName(url: string): string {
   return new URL(url).pathname.slice(1);
+}
+
+/**
+ * Busy CPU time of the whole machine so far, in ms (Linux /proc/stat; USER_HZ = 100). The
+ * difference over a run, less the benchmark's own `process.cpuUsage()`, is what PostgreSQL (and
+ * any other process) spent: the benchmarks use it to split the cost of a completion.
+ */
+export function machineBusyMs(): number {
+  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+  const [, user, nice, system, , , irq, softirq, steal] = cpu!.trim().split(/\s+/).map(Number);
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 10;
 }

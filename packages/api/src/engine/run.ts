@@ -25,13 +25,30 @@ export interface Run {
   effects: EngineEffect[];
 }
 
+/**
+ * A document's graph and fork/join pairs, built once per document object: the store caches parsed
+ * published versions, so a busy SOP's graph is built once, not on every command. Documents are
+ * never mutated (decide only reads them), which is what makes the cache safe.
+ */
+const graphs = new WeakMap<SopDocument, { graph: SopGraph; forkOf: Map<string, string> }>();
+
+function graphOf(doc: SopDocument) {
+  let hit = graphs.get(doc);
+  if (!hit) {
+    const graph = buildGraph(doc);
+    hit = { graph, forkOf: matchForksAndJoins(graph).forkOf };
+    graphs.set(doc, hit);
+  }
+  return hit;
+}
+
 /** Starts a run on a copy of `state`. */
 export function createRun(state: CaseState, doc: SopDocument, ctx: EngineContext, actor: Actor): Run {
-  const graph = buildGraph(doc);
+  const { graph, forkOf } = graphOf(doc);
   return {
     doc,
     graph,
-    forkOf: matchForksAndJoins(graph).forkOf,
+    forkOf,
     ctx,
     actor,
     state: cloneCaseState(state),
