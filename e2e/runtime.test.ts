@@ -183,6 +183,32 @@ describe('runtime', () => {
     ).rejects.toThrow(/\(404\)|NOT_FOUND/);
     await context.close();
   });
+
+  // Last in the file: it fills kadis's inbox beyond one page.
+  it('runtime › a long inbox shows 50 tasks and the rest page by page, as many as the count says', async () => {
+    const sekdinApi = await ApiSession.signIn('sekdin');
+    for (let i = 0; i < 55; i++) {
+      await sekdinApi.mutate('case.start', { sopId: lakipId, title: `Antrean ${i} ${Date.now()}` });
+    }
+    const context = await openContext(browser);
+    await signInContext(context, 'kadis');
+    const page = await context.newPage();
+    onTestFailed(() => saveScreenshot(page, 'runtime-inbox-pages-failure'));
+    await page.goto('/#/');
+    const rows = page.getByTestId('inbox-row');
+    await waitForCount(rows, 50);
+    const total = Number(await page.getByTestId('count-kadis').locator('strong').innerText());
+    expect(total).toBeGreaterThanOrEqual(55);
+    while ((await rows.count()) < total) {
+      const shown = await rows.count();
+      await page.getByTestId('inbox-more').click();
+      await waitForCount(rows, Math.min(shown + 50, total));
+    }
+    await waitForCount(page.getByTestId('inbox-more'), 0);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id')));
+    expect(new Set(ids).size).toBe(total);
+    await context.close();
+  });
 });
 
 function escapeRegExp(s: string): string {

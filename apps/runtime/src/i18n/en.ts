@@ -59,6 +59,8 @@ export const en: Resources = {
   inbox: {
     title: 'Inbox',
     empty: 'No tasks for this filter.',
+    loadMore: 'Show more ({{shown}} shown)',
+    loadingMore: 'Loading…',
     noPositions: 'You hold no position yet, so there are no tasks for you.',
     filters: 'Filters',
     sop: 'SOP',

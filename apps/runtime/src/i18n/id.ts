@@ -57,6 +57,8 @@ export const id = {
   inbox: {
     title: 'Kotak tugas',
     empty: 'Tidak ada tugas untuk filter ini.',
+    loadMore: 'Tampilkan lebih banyak ({{shown}} ditampilkan)',
+    loadingMore: 'Memuat…',
     noPositions: 'Anda belum memegang jabatan apa pun, jadi tidak ada tugas untuk Anda.',
     filters: 'Filter',
     sop: 'SOP',

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
@@ -27,10 +27,17 @@ export function InboxPage({ live }: { live: boolean }) {
   const filter = useMemo(() => parseFilterParams(new URLSearchParams(queryString)), [queryString]);
   // React Query hashes the input by value, so a new object with the same day keeps the same query.
   const input = buildInboxInput(filter, me.agency.timeZone, now);
-  // Also refreshed every minute, for the remaining working times.
-  const inbox = useQuery({ ...trpc.task.inbox.queryOptions(input), refetchInterval: 60_000 });
+  // Pages of 50 rows, "load more" for the next; every loaded page is refreshed every minute (for
+  // the remaining working times) and on each live event.
+  const inbox = useInfiniteQuery(
+    trpc.task.inbox.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+      refetchInterval: 60_000,
+    }),
+  );
   const setFilter = (next: InboxFilterState) => navigate('/', formatFilterParams(next), true);
-  const counts = inbox.data?.countsByPosition ?? {};
+  const counts = inbox.data?.pages[0]?.countsByPosition ?? {};
+  const tasks = inbox.data?.pages.flatMap((page) => page.tasks) ?? [];
   const positionName = usePositionName();
   return (
     <main id="main" className="page" tabIndex={-1}>
@@ -64,16 +71,33 @@ export function InboxPage({ live }: { live: boolean }) {
         <Loading />
       ) : inbox.error ? (
         <QueryError error={inbox.error} path="task.inbox" onRetry={() => inbox.refetch()} />
-      ) : inbox.data.tasks.length === 0 ? (
+      ) : tasks.length === 0 ? (
         <p className="empty" data-testid="inbox-empty">
           {t('inbox.empty')}
         </p>
       ) : (
-        <ul className="inbox-list" data-testid="inbox-list">
-          {inbox.data.tasks.map((task) => (
-            <InboxRow key={task.id} task={task} now={now} />
-          ))}
-        </ul>
+        <>
+          <ul className="inbox-list" data-testid="inbox-list">
+            {tasks.map((task) => (
+              <InboxRow key={task.id} task={task} now={now} />
+            ))}
+          </ul>
+          {inbox.hasNextPage && (
+            <p className="load-more">
+              <button
+                type="button"
+                className="btn"
+                data-testid="inbox-more"
+                disabled={inbox.isFetchingNextPage}
+                onClick={() => inbox.fetchNextPage()}
+              >
+                {inbox.isFetchingNextPage
+                  ? t('inbox.loadingMore')
+                  : t('inbox.loadMore', { shown: tasks.length })}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </main>
   );

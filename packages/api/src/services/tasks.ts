@@ -22,16 +22,29 @@ export interface InboxFilter {
   overdue?: boolean;
   dueToday?: { from: string; to: string };
   claimedByMe?: boolean;
+  /** Rows per page (default 50, at most 500). */
   limit?: number;
+  /** Rows to skip: the `nextCursor` of the previous page. */
+  cursor?: number | null;
 }
 
-/** Open tasks of the positions the user holds, soonest due first. */
+/** The first page the inbox screen asks for; more come with "load more". */
+export const INBOX_PAGE = 50;
+
+/**
+ * Open tasks of the positions the user holds, soonest due first, one page at a time:
+ * `nextCursor` is where the next page starts, null on the last page. Counts cover every open
+ * task of each position, whatever the page and filters.
+ */
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, now: Date) {
-  if (user.positions.length === 0) return { tasks: [], countsByPosition: {} as Record<string, number> };
+  const none = { tasks: [], countsByPosition: {} as Record<string, number>, nextCursor: null };
+  if (user.positions.length === 0) return none;
   const positions = filter.positionKey
     ? user.positions.filter((p) => p === filter.positionKey)
     : user.positions;
-  if (positions.length === 0) return { tasks: [], countsByPosition: {} };
+  if (positions.length === 0) return none;
+  const limit = Math.min(filter.limit ?? INBOX_PAGE, 500);
+  const offset = filter.cursor ?? 0;
   const conditions = [
     eq(tasks.agencyId, user.agencyId),
     inArray(tasks.positionKey, positions),
@@ -69,8 +82,11 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
     .innerJoin(sops, eq(sops.id, tasks.sopId))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
     .where(and(...conditions))
-    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt))
-    .limit(Math.min(filter.limit ?? 200, 500));
+    // The id makes the order total, so pages never overlap or skip a row.
+    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
+    // One row more than the page tells whether there is a next page.
+    .limit(limit + 1)
+    .offset(offset);
   const countsQuery = db
     .select({ positionKey: tasks.positionKey, n: sql<number>`count(*)::int` })
     .from(tasks)
@@ -83,7 +99,8 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
     )
     .groupBy(tasks.positionKey);
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [rows, counts] = await Promise.all([rowsQuery, countsQuery]);
+  const [found, counts] = await Promise.all([rowsQuery, countsQuery]);
+  const rows = found.slice(0, limit);
   const calendar = await loadWorkingCalendar(db, user.agencyId);
   const stepsByVersion = new Map<string, Map<string, SopDocument['nodes'][number]>>();
   const out = [];
@@ -106,6 +123,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
   return {
     tasks: out,
     countsByPosition: Object.fromEntries(counts.map((c) => [c.positionKey, Number(c.n)])),
+    nextCursor: found.length > limit ? offset + limit : null,
   };
 }
 

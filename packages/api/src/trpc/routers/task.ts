@@ -20,6 +20,8 @@ export const taskRouter = router({
             .optional(),
           claimedByMe: z.boolean().optional(),
           limit: z.int().min(1).max(500).optional(),
+          /** Offset of the page: the previous page's `nextCursor`. */
+          cursor: z.int().min(0).max(1_000_000).nullish(),
         })
         .default({}),
     )

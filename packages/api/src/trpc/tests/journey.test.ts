@@ -112,4 +112,32 @@ describe('a case through the API', () => {
     expect(first).toBeGreaterThan(0);
     expect(second).toBe(0);
   });
+
+  it('pages the inbox: every open task once, soonest due first, and counts of them all', async () => {
+    const kasi = await app.as('kasi');
+    const [sop] = await kasi.sop.list();
+    for (let i = 0; i < 7; i++) {
+      await kasi.case.start({ sopId: sop!.id, title: `Halaman ${i}` });
+      app.clock.advance(60_000);
+    }
+    const all = (await kasi.task.inbox({ limit: 500 })).tasks;
+    expect(all.length).toBeGreaterThanOrEqual(7);
+    const seen: typeof all = [];
+    let cursor: number | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof kasi.task.inbox>> = await kasi.task.inbox({ limit: 3, cursor });
+      expect(page.tasks.length).toBeLessThanOrEqual(3);
+      expect(page.countsByPosition.kasi).toBe(all.length);
+      seen.push(...page.tasks);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(pages).toBe(Math.ceil(all.length / 3));
+    expect(seen.map((t) => t.id)).toEqual(all.map((t) => t.id));
+    const due = seen.map((t) => t.dueAt ?? '9999');
+    expect(due).toEqual([...due].sort());
+    // The screen's first page is 50 rows.
+    expect((await kasi.task.inbox()).nextCursor).toBe(all.length > 50 ? 50 : null);
+  });
 });
