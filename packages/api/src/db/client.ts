@@ -102,6 +102,26 @@ export async function createDb(config: DbConfig): Promise<Database> {
 
 const ignore = () => {};
 
+/**
+ * Remembers the first statement of a transaction that failed. A failed statement ends the
+ * transaction in PostgreSQL, so even when the work caught the error and went on, nothing of it
+ * may be committed or reported as done: `rethrow` throws that first failure.
+ */
+function firstFailure() {
+  let first: { error: unknown } | null = null;
+  return {
+    watch<R>(statement: Promise<R>): Promise<R> {
+      return statement.catch((error: unknown) => {
+        first ??= { error };
+        throw error;
+      });
+    },
+    rethrow() {
+      if (first) throw first.error;
+    },
+  };
+}
+
 async function transactPostgres<T>(client: postgres.Sql, work: PipelinedWork<T>): Promise<T> {
   const connection = await client.reserve();
   try {
@@ -111,11 +131,13 @@ async function transactPostgres<T>(client: postgres.Sql, work: PipelinedWork<T>)
       connection.unsafe(text, params as never[], { prepare: true }).execute();
     // A failed BEGIN fails every later statement too; that is where it is reported.
     send('begin').catch(ignore);
+    const failure = firstFailure();
     const q: Query = async <R extends Row>(text: string, params?: readonly unknown[]) =>
-      (await send(text, params)) as unknown as R[];
+      (await failure.watch(send(text, params))) as unknown as R[];
     let planned: Awaited<ReturnType<PipelinedWork<T>>>;
     try {
       planned = await work(q);
+      failure.rethrow();
     } catch (error) {
       await send('rollback').catch(ignore);
       throw error;
@@ -130,6 +152,11 @@ async function transactPostgres<T>(client: postgres.Sql, work: PipelinedWork<T>)
       await send('rollback').catch(ignore);
       throw failed.reason;
     }
+    // A COMMIT answered "ROLLBACK" means the transaction had failed: nothing was saved.
+    const commit = settled.at(-1) as PromiseFulfilledResult<{ command?: string }>;
+    if (commit.value.command !== 'COMMIT') {
+      throw new Error(`transaction ended with ${commit.value.command ?? 'no answer'}, not COMMIT`);
+    }
     return planned.value;
   } finally {
     connection.release();
@@ -141,9 +168,11 @@ const PGLITE_PARSERS = { 1114: (v: string) => v, 1184: (v: string) => v };
 
 async function transactPglite<T>(client: PGlite, work: PipelinedWork<T>): Promise<T> {
   return client.transaction(async (tx) => {
+    const failure = firstFailure();
     const q: Query = async <R extends Row>(text: string, params: readonly unknown[] = []) =>
-      (await tx.query<R>(text, params as unknown[], { parsers: PGLITE_PARSERS })).rows;
+      (await failure.watch(tx.query<R>(text, params as unknown[], { parsers: PGLITE_PARSERS }))).rows;
     const planned = await work(q);
+    failure.rethrow();
     for (const w of planned.writes) await q(w.text, w.params);
     return planned.value;
   });

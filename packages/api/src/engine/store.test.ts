@@ -147,4 +147,16 @@ describe('engine store', () => {
     expect(footprint.completed).toBe(1);
     expect(footprint.tasks).toBe(2);
   });
+
+  it('never commits a transaction whose work swallowed a failed statement', async () => {
+    const [caseId] = await startCases(store, 1);
+    const before = await caseFootprint(caseId!);
+    const attempt = store.deps.database.transact(async (tx) => {
+      await tx(`update cases set revision = revision + 100 where id = $1::uuid`, [caseId]);
+      await tx('select 1 / 0').catch(() => {});
+      return { value: 'saved?', writes: [] };
+    });
+    await expect(attempt).rejects.toThrow(/division by zero/);
+    expect(await caseFootprint(caseId!)).toEqual(before);
+  });
 });
