@@ -37,7 +37,10 @@ export function InboxPage({ live }: { live: boolean }) {
   );
   const setFilter = (next: InboxFilterState) => navigate('/', formatFilterParams(next), true);
   const counts = inbox.data?.pages[0]?.countsByPosition ?? {};
-  const tasks = inbox.data?.pages.flatMap((page) => page.tasks) ?? [];
+  // Pages are offsets: a task that moved up between two page loads may come twice; show it once.
+  const tasks = [
+    ...new Map((inbox.data?.pages ?? []).flatMap((p) => p.tasks).map((x) => [x.id, x])).values(),
+  ];
   const positionName = usePositionName();
   return (
     <main id="main" className="page" tabIndex={-1}>
