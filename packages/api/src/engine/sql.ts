@@ -66,8 +66,8 @@ export const VERSION_DOCUMENT = 'select document from sop_versions where id = $1
  * $1 case, $2 agency, $3 sop, $4 actor, $5 now, $6 whether to update the case row, $7 its status,
  * $8 its engine state (JSON), $9 task updates (JSON array, each guarded by the status it was read
  * in), $10 new tasks (JSON array; each also gets its "task.arrived" notification), $11 audit events
- * (JSON array, inserted in order), $12 how many rows the guarded updates must change, $13 and $14
- * the NOTIFY channel and payload for the live inboxes (delivered only if the transaction commits).
+ * (JSON array, inserted in order), $12 how many rows the guarded updates must change. (The live
+ * inboxes learn of the change after COMMIT, through the event bus.)
  *
  * The sub-statements share one snapshot, and foreign keys are checked at the end of the statement,
  * so a notification may name a task inserted beside it. `alur_expect_rows` (migration 0003) fails
@@ -113,4 +113,4 @@ export const WRITE_EFFECTS = `with
     from jsonb_array_elements($11::text::jsonb) with ordinality as e(v, n)
     order by e.n)
 select alur_expect_rows((select count(*) from kase) + (select count(*) from changed), $12::bigint,
-  'TASK_CHANGED'), pg_notify($13::text, $14::text)`;
+  'TASK_CHANGED')`;

@@ -1,5 +1,5 @@
 import type { Statement } from '../db/raw.ts';
-import { EVENT_CHANNEL } from '../server/event-bus.ts';
+import type { AlurEvent } from '../server/event-bus.ts';
 import { WRITE_EFFECTS } from './sql.ts';
 import type { AgencyClock } from './store.ts';
 import type { Actor, CaseState, EngineEffect, TaskState } from './types.ts';
@@ -19,15 +19,15 @@ export type CaseUpdate = { updateCase: true; next: CaseState } | { updateCase: f
 /**
  * The one statement that writes what `decide` produced (WRITE_EFFECTS): the case row, task updates
  * (each guarded by the status it had when loaded: a write that lost a race fails the statement),
- * new tasks with their "arrived" notifications, the audit events in order, and one NOTIFY for the
- * live inboxes of the positions touched.
+ * new tasks with their "arrived" notifications and the audit events in order; and the event to
+ * announce to the live inboxes of the positions touched once it has committed.
  */
 export function effectsStatement(
   at: EffectScope,
   kase: CaseUpdate,
   effects: EngineEffect[],
   before: TaskState[],
-): Statement {
+): { write: Statement; event: AlurEvent } {
   const touched = new Set<string>();
   const statusBefore = new Map(before.map((t) => [t.id, t.status]));
   const updated: unknown[] = [];
@@ -67,13 +67,13 @@ export function effectsStatement(
       audits.push({ action: e.action, taskId: e.taskId, nodeId: e.nodeId, data: e.data });
     }
   }
-  const event = {
+  const event: AlurEvent = {
     type: 'task.changed',
     agencyId: at.agencyId,
     positionKeys: [...touched],
     caseId: at.caseId,
   };
-  return {
+  const write: Statement = {
     text: WRITE_EFFECTS,
     params: [
       at.caseId,
@@ -88,8 +88,7 @@ export function effectsStatement(
       JSON.stringify(created),
       JSON.stringify(audits),
       updated.length + (kase.updateCase ? 1 : 0),
-      EVENT_CHANNEL,
-      JSON.stringify(event),
     ],
   };
+  return { write, event };
 }

@@ -12,6 +12,7 @@ import {
 } from '../db/raw.ts';
 import { caseCounters, cases, sopVersions, toIsoInstant } from '../db/schema.ts';
 import { AppError, type AppErrorKind, notFound } from '../errors.ts';
+import type { AlurEvent } from '../server/event-bus.ts';
 import { createCaseState, decide } from './decide.ts';
 import {
   type CaseRow,
@@ -70,7 +71,7 @@ export async function startCase(
     now: Date;
     clock: AgencyClock;
   },
-): Promise<{ caseId: string; number: string }> {
+): Promise<{ caseId: string; number: string; event: AlurEvent }> {
   const [version] = await tx
     .select({ id: sopVersions.id })
     .from(sopVersions)
@@ -123,8 +124,9 @@ export async function startCase(
     completedAt: next.next.status === 'completed' ? now.toISOString() : null,
   });
   const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
-  await runStatements(queryOf(tx), [effectsStatement(scope, { updateCase: false }, next.effects, [])]);
-  return { caseId, number };
+  const { write, event } = effectsStatement(scope, { updateCase: false }, next.effects, []);
+  await runStatements(queryOf(tx), [write]);
+  return { caseId, number, event };
 }
 
 /** What a task or case command will do: its outcome, and the writes that make it so. */
@@ -133,6 +135,8 @@ export interface CommandPlan {
   state: CaseState;
   /** The command's writes, one statement; send it with COMMIT or run it with `runStatements`. */
   writes: Statement[];
+  /** What to announce to the live inboxes once the writes have committed. */
+  event: AlurEvent;
 }
 
 /**
@@ -175,13 +179,13 @@ async function planOnCase(
   const result = unwrap(
     decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
-  const write = effectsStatement(
+  const { write, event } = effectsStatement(
     { caseId: row.id, agencyId: row.agency_id, sopId: row.sop_id, actor: input.command.actor, now, clock },
     { updateCase: true, next: result.next },
     result.effects,
     before,
   );
-  return { caseId: row.id, state: result.next, writes: [write] };
+  return { caseId: row.id, state: result.next, writes: [write], event };
 }
 
 function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {

@@ -14,38 +14,100 @@ export interface AlurEvent {
 /** The NOTIFY channel every process listens on. */
 export const EVENT_CHANNEL = 'alur_events';
 
+/** How long announced events wait to travel together in one NOTIFY. */
+const BATCH_MS = 15;
+/** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more. */
+const MAX_PAYLOAD = 7_000;
+
 /**
- * Fan-out of events across server processes through PostgreSQL LISTEN/NOTIFY. Events are published
- * inside the transaction that causes them, so they are delivered only if it commits. NOTIFY has no
- * replay: a client that reconnects re-reads its inbox from the database.
+ * Fan-out of events across server processes through PostgreSQL LISTEN/NOTIFY. A payload is one
+ * event or a JSON array of them. NOTIFY has no replay: a client that reconnects re-reads its inbox
+ * from the database.
  */
 export interface EventBus {
+  /** Publishes inside `tx`: delivered only if it commits (rare changes: sweeps, migrations). */
   publish(tx: Tx, event: AlurEvent): Promise<void>;
+  /**
+   * Publishes a change that has already committed (task commands, case starts). Events announced
+   * within a few milliseconds of each other travel in one NOTIFY: NOTIFY makes commits wait for one
+   * another, so one per command would serialise every task completion in the database.
+   */
+  announce(event: AlurEvent): void;
   subscribe(handler: (event: AlurEvent) => void): () => void;
+  /** Sends what is still waiting, then stops listening. */
   close(): Promise<void>;
+}
+
+/** Splits events into NOTIFY payloads (JSON arrays) under the size limit. */
+export function toPayloads(events: readonly AlurEvent[]): string[] {
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let size = 2;
+  for (const event of events) {
+    const json = JSON.stringify(event);
+    if (batch.length > 0 && size + json.length + 1 > MAX_PAYLOAD) {
+      payloads.push(`[${batch.join(',')}]`);
+      batch = [];
+      size = 2;
+    }
+    batch.push(json);
+    size += json.length + 1;
+  }
+  if (batch.length > 0) payloads.push(`[${batch.join(',')}]`);
+  return payloads;
+}
+
+function parsePayload(payload: string): AlurEvent[] {
+  try {
+    const parsed = JSON.parse(payload) as AlurEvent | AlurEvent[];
+    return Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return [];
+  }
 }
 
 /** Starts listening on the shared channel and dispatches to in-process subscribers. */
 export async function createEventBus(database: Database): Promise<EventBus> {
   const handlers = new Set<(event: AlurEvent) => void>();
   const unlisten = await database.listen(EVENT_CHANNEL, (payload) => {
-    let event: AlurEvent;
-    try {
-      event = JSON.parse(payload) as AlurEvent;
-    } catch {
-      return;
-    }
-    for (const h of handlers) h(event);
+    for (const event of parsePayload(payload)) for (const h of handlers) h(event);
   });
+  let waiting: AlurEvent[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let sending: Promise<void> = Promise.resolve();
+
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const events = waiting;
+    waiting = [];
+    if (events.length === 0) return sending;
+    sending = sending.then(async () => {
+      for (const payload of toPayloads(events)) {
+        // A lost announcement only delays a live refresh (clients also refetch every minute and
+        // on reconnect); it must never fail the request that caused it.
+        await database
+          .query(sql`select pg_notify(${EVENT_CHANNEL}, ${payload})`)
+          .catch((error: unknown) => console.error('[events] NOTIFY failed:', error));
+      }
+    });
+    return sending;
+  }
+
   return {
     async publish(tx, event) {
       await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${JSON.stringify(event)})`);
+    },
+    announce(event) {
+      waiting.push(event);
+      timer ??= setTimeout(() => void flush(), BATCH_MS);
     },
     subscribe(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
     async close() {
+      await flush();
       handlers.clear();
       await unlisten();
     },

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument, startCase } from '../engine/store.ts';
 import { notFound } from '../errors.ts';
+import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
@@ -19,24 +20,36 @@ export async function startCaseForUser(
   input: { sopId: string; title: string; idempotencyKey?: string },
 ) {
   assertCanStart(user);
-  return withIdempotency(deps.database.db, user.id, input.idempotencyKey, 'case.start', async (tx) => {
-    const [sop] = await tx
-      .select({ id: sops.id })
-      .from(sops)
-      .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
-    if (!sop) throw notFound('SOP');
-    const now = deps.now();
-    const today = await todayInAgency(tx, user.agencyId, now);
-    return startCase(tx, {
-      now,
-      clock: await loadAgencyClock(tx, user.agencyId),
-      actor: toActor(user),
-      agencyId: user.agencyId,
-      sopId: sop.id,
-      title: input.title,
-      today,
-    });
-  });
+  let started: AlurEvent | null = null;
+  const answer = await withIdempotency(
+    deps.database.db,
+    user.id,
+    input.idempotencyKey,
+    'case.start',
+    async (tx) => {
+      const [sop] = await tx
+        .select({ id: sops.id })
+        .from(sops)
+        .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
+      if (!sop) throw notFound('SOP');
+      const now = deps.now();
+      const today = await todayInAgency(tx, user.agencyId, now);
+      const { event, ...result } = await startCase(tx, {
+        now,
+        clock: await loadAgencyClock(tx, user.agencyId),
+        actor: toActor(user),
+        agencyId: user.agencyId,
+        sopId: sop.id,
+        title: input.title,
+        today,
+      });
+      started = event;
+      return result;
+    },
+  );
+  // Committed: the first task's position hears of it.
+  if (started) deps.bus.announce(started);
+  return answer;
 }
 
 /** A case with its tasks (every attempt), audit timeline and actual vs standard time per step. */

@@ -8,6 +8,7 @@ import { cases, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store.ts';
 import type { Actor, EngineCommand, TaskStatus } from '../engine/types.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { idempotent } from './idempotency.ts';
@@ -216,6 +217,7 @@ export async function actOnTask(
   const clock = await loadAgencyClock(deps.database.db, user.agencyId);
   const now = deps.now();
   const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
+  let changed: AlurEvent | null = null;
   const work: PipelinedWork<TaskActionResult> = async (q) => {
     const target =
       action.type === 'task.reassign' ? q(ACTIVE_USER_OF_AGENCY, [action.toUserId, user.agencyId]) : null;
@@ -229,7 +231,8 @@ export async function actOnTask(
     });
     planning.catch(() => {});
     if (target && (await target).length === 0) throw notFound('Pengguna tujuan', 'Target user');
-    const { caseId, state, writes } = await planning;
+    const { caseId, state, writes, event } = await planning;
+    changed = event;
     const task = state.tasks.find((t) => t.id === input.taskId)!;
     const value = {
       caseId,
@@ -241,9 +244,13 @@ export async function actOnTask(
     };
     return { value, writes };
   };
-  return deps.database
+  const result = await deps.database
     .transact(idempotent(user.id, input.idempotencyKey, action.type, work))
     .catch(rethrowLostRace);
+  // Committed: now the live inboxes may hear of it (a replayed answer announces nothing new, but
+  // a spare refresh is harmless).
+  if (changed) deps.bus.announce(changed);
+  return result;
 }
 
 interface TaskActionResult {

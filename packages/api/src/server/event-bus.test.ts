@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
+import { type AlurEvent, createEventBus, EVENT_CHANNEL, type EventBus, toPayloads } from './event-bus.ts';
+
+const event = (i: number, positions = 1): AlurEvent => ({
+  type: 'task.changed',
+  agencyId: '00000000-0000-4000-8000-000000000001',
+  positionKeys: Array.from({ length: positions }, (_, p) => `jabatan-${p}`),
+  caseId: `case-${i}`,
+});
+
+describe('event payloads', () => {
+  it('keeps every event, in order, in payloads PostgreSQL accepts', () => {
+    const events = Array.from({ length: 400 }, (_, i) => event(i, 1 + (i % 7)));
+    const payloads = toPayloads(events);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
+    expect(payloads.flatMap((p) => JSON.parse(p))).toEqual(events);
+  });
+});
+
+describe('event bus', () => {
+  let testDb: TestDatabase;
+  let bus: EventBus;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    bus = await createEventBus(testDb.database);
+  });
+  afterAll(async () => {
+    await bus.close();
+    await testDb.drop();
+  });
+
+  it('delivers announced events in order, several in one NOTIFY', async () => {
+    const payloads: string[] = [];
+    const stop = await testDb.database.listen(EVENT_CHANNEL, (p) => payloads.push(p));
+    const seen: AlurEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => seen.push(e));
+    const sent = Array.from({ length: 5 }, (_, i) => event(i));
+    for (const e of sent) bus.announce(e);
+    await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(5);
+    expect(seen).toEqual(sent);
+    expect(payloads).toHaveLength(1);
+    unsubscribe();
+    await stop();
+  });
+
+  it('still delivers an event published inside a committed transaction', async () => {
+    const seen: AlurEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => seen.push(e));
+    await testDb.database.db.transaction((tx) => bus.publish(tx, event(9)));
+    await expect.poll(() => seen, { timeout: 5_000 }).toEqual([event(9)]);
+    unsubscribe();
+  });
+});
