@@ -34,9 +34,11 @@ const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
 const MEMO_FROM_MS = Date.UTC(1980, 0, 1);
 /**
  * The zone's UTC offset at an instant. Asking Intl is slow (it dominated the inbox's time), so
- * offsets are memoised per quarter hour: since 1980 every zone's offset is a multiple of 15
- * minutes and changes only at such a boundary, so one quarter hour never holds two offsets.
- * Older instants (odd historical offsets such as Jakarta's +07:20) are asked directly.
+ * offsets are memoised per quarter hour: a quarter hour whose first and last millisecond have the
+ * same offset has it throughout (no zone changes its offset twice within fifteen minutes). A
+ * quarter hour holding a change is marked and asked directly: most changes fall on a quarter-hour
+ * boundary, but not all (Newfoundland changed at 00:01 local time until 2011). Instants before 1980
+ * (odd historical offsets such as Jakarta's +07:20) are asked directly too.
  */
 function offsetMs(timeZone: string, ms: number): number {
   let entry = zones.get(timeZone);
@@ -49,10 +51,12 @@ function offsetMs(timeZone: string, ms: number): number {
   let offset = entry.offsets.get(quarter);
   if (offset === undefined) {
     if (entry.offsets.size > 200_000) entry.offsets.clear();
-    offset = entry.zone.offset(quarter * QUARTER_HOUR_MS) * MS_PER_MINUTE;
+    const first = entry.zone.offset(quarter * QUARTER_HOUR_MS);
+    const last = entry.zone.offset((quarter + 1) * QUARTER_HOUR_MS - 1);
+    offset = first === last ? first * MS_PER_MINUTE : Number.NaN;
     entry.offsets.set(quarter, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? entry.zone.offset(ms) * MS_PER_MINUTE : offset;
 }
 
 /** Local day number of an instant in the calendar's zone. */
