@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { findPgliteTemplate } from './pglite-template.ts';
-import type { PipelinedWork, Query, Row } from './raw.ts';
+import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -173,7 +173,7 @@ async function transactPglite<T>(client: PGlite, work: PipelinedWork<T>): Promis
       (await failure.watch(tx.query<R>(text, params as unknown[], { parsers: PGLITE_PARSERS }))).rows;
     const planned = await work(q);
     failure.rethrow();
-    for (const w of planned.writes) await q(w.text, w.params);
+    await runStatements(q, planned.writes);
     return planned.value;
   });
 }
