@@ -1,7 +1,7 @@
+import { formatWaktu } from './core/waktu-format.ts';
 import { isStepNode, type SopDocument, type SopEdge, type SopNode } from './document.ts';
 import {
   DEFAULT_NOMINAL_SCALE,
-  formatWaktu,
   type NominalScale,
   WAKTU_UNITS,
   type Waktu,

@@ -1,3 +1,4 @@
+export * from './core/index.ts';
 export * from './document.ts';
 export * from './fork-join.ts';
 export * from './graph.ts';

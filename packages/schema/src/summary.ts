@@ -1,6 +1,6 @@
+import { formatWaktu } from './core/waktu-format.ts';
 import type { SopDocument } from './document.ts';
 import { buildGraph, computeRowOrder, type SopGraph, sumWaktu } from './graph.ts';
-import { formatWaktu } from './waktu.ts';
 
 export interface SopSummaryRow {
   no: number;

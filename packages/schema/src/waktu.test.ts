@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatWaktu, parseWaktu, parseWaktuOrThrow, WAKTU_UNITS, WaktuParseError } from './waktu.ts';
+import { formatWaktu } from './core/waktu-format.ts';
+import { parseWaktu, parseWaktuOrThrow, WAKTU_UNITS, WaktuParseError } from './waktu.ts';
 
 describe('parseWaktu', () => {
   it.each([

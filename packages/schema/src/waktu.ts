@@ -90,15 +90,6 @@ export function parseWaktuOrThrow(input: string, field = 'waktu'): Waktu | null 
   return r.waktu;
 }
 
-/** Formats a waktu the way it is printed: "10 menit", "@5 menit", "" for no target. */
-export function formatWaktu(waktu: Waktu | null | undefined): string {
-  if (!waktu) return '';
-  const amount = Number.isInteger(waktu.amount)
-    ? String(waktu.amount)
-    : String(waktu.amount).replace('.', ',');
-  return `${waktu.perItem ? '@' : ''}${amount} ${waktu.unit}`;
-}
-
 /**
  * Nominal length of each unit in working minutes, used only to compare and add durations
  * (critical path, totals); due dates use the agency's real working calendar instead.

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@alur/api/router';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 
 /** The API path of the Alur server that also serves this app. */
 export const API_URL = import.meta.env.VITE_ALUR_API_URL ?? '/api/trpc';
@@ -22,16 +22,3 @@ export function createApiClient(url = API_URL) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
-
-/** The server's error code (`DRAFT_CONFLICT`, `VALIDATION_FAILED` …) and bilingual message. */
-export function readApiError(err: unknown): { code: string | null; message: { id: string; en: string } } {
-  if (err instanceof TRPCClientError) {
-    const data = (err.data ?? {}) as { appCode?: string; messageEn?: string; code?: string };
-    return {
-      code: data.appCode ?? data.code ?? null,
-      message: { id: err.message, en: data.messageEn ?? err.message },
-    };
-  }
-  const text = err instanceof Error ? err.message : String(err);
-  return { code: null, message: { id: text, en: text } };
-}

@@ -1,5 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import type { ImportReport, NodeType, SopDocument } from '@alur/schema';
+import { LANE_HEADER_HEIGHT } from '@alur/schema/core';
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { createStepNode } from '../canvas/step-factory.ts';
 import type { VersionView } from '../dialogs/VersionsDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
-import { computeLaneHeight, LANE_HEADER_HEIGHT, ROW_HEIGHT } from '../model/layout.ts';
+import { computeLaneHeight, ROW_HEIGHT } from '../model/layout.ts';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';

@@ -1,8 +1,9 @@
 import type { ImportReport } from '@alur/schema';
+import { readApiError } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiClient, readApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { toCatalogue } from '../model/catalogue.ts';
 import { applyCommand } from '../model/commands.ts';
 import { createSampleDocument } from '../model/fixtures.ts';

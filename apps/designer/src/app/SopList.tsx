@@ -1,7 +1,8 @@
+import { readApiError } from '@alur/schema/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiClient, readApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {

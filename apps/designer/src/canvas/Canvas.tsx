@@ -1,4 +1,5 @@
 import type { NodeType } from '@alur/schema';
+import { LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import {
   Background,
   BackgroundVariant,
@@ -15,7 +16,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { checkConnection, chooseExitLabel } from '../model/connection-rules.ts';
 import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
-import { LANE_WIDTH, NODE_SIZE, snapToLane } from '../model/layout.ts';
+import { snapToLane } from '../model/layout.ts';
 import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
 import { LaneNode } from './LaneNode.tsx';
 import { PALETTE_MIME } from './Palette.tsx';

@@ -1,8 +1,9 @@
 import { isPublishable, type Signer, validateSop } from '@alur/schema';
+import { readApiError } from '@alur/schema/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiClient, readApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { useEditor } from '../store/EditorContext.tsx';
 import { Dialog } from './Dialog.tsx';
 

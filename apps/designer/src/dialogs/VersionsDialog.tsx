@@ -1,8 +1,9 @@
 import type { SopDocument } from '@alur/schema';
+import { readApiError } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiClient, readApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { buildExportUrl } from '../app/ExportMenu.tsx';
 import { Dialog } from './Dialog.tsx';
 

@@ -1,8 +1,8 @@
+import { LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.ts';
 import { createSampleDocument } from './fixtures.ts';
 import { LANE_NODE_PREFIX, toFlowElements } from './flow-elements.ts';
-import { LANE_WIDTH, NODE_SIZE } from './layout.ts';
 import { EMPTY_SELECTION } from './selection.ts';
 
 describe('toFlowElements', () => {

@@ -1,7 +1,8 @@
 import { type Lane, numberRows, type SopDocument, type SopEdge, type SopNode } from '@alur/schema';
+import { computeLaneX, computeNodeOrigin, indexLanes, LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import type { DiffHighlight } from '../compare/comparison-view.ts';
-import { computeLaneHeight, computeLaneX, computeNodeOrigin, LANE_WIDTH, NODE_SIZE } from './layout.ts';
+import { computeLaneHeight } from './layout.ts';
 import type { Selection } from './selection.ts';
 
 export type LaneNodeData = { lane: Lane; index: number; laneCount: number; selected: boolean };
@@ -30,7 +31,7 @@ export function toFlowElements(
 ): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const diffClass = (status: string | undefined) => (status ? `diff-${status}` : undefined);
   const height = computeLaneHeight(doc);
-  const laneIndex = new Map(doc.lanes.map((l, i) => [l.id, i]));
+  const laneIndex = indexLanes(doc.lanes);
   const rows = numberRows(doc);
   const selectedNodes = new Set(selection.nodeIds);
   const selectedEdges = new Set(selection.edgeIds);

@@ -1,8 +1,9 @@
 import { computeRowOrder } from '@alur/schema';
+import { findLaneIndexAt, LANE_WIDTH } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.ts';
 import { createNode, createSampleDocument } from './fixtures.ts';
-import { findLaneIndexAt, LANE_WIDTH, layoutDocument, snapToLane } from './layout.ts';
+import { layoutDocument, snapToLane } from './layout.ts';
 
 describe('layoutDocument (Rapikan)', () => {
   it('puts rows top to bottom in row order, Mulai above and Selesai below, all centred', () => {

@@ -1,47 +1,12 @@
 import { computeRowOrder, isStepNode, type NodeType, type SopDocument, type SopNode } from '@alur/schema';
+import { findLaneIndexAt, LANE_HEADER_HEIGHT, NODE_SIZE } from '@alur/schema/core';
 import type { Command } from './commands.ts';
 
-/** Canvas geometry: lanes are fixed-width columns under a header, rows are fixed-height bands. */
-export const LANE_WIDTH = 220;
-export const LANE_HEADER_HEIGHT = 56;
+// Lane and node geometry is shared with the runtime's case flowchart: `@alur/schema/core`.
+
+/** Rows of "Rapikan" are fixed-height bands; lanes are at least this tall on the canvas. */
 export const ROW_HEIGHT = 110;
 export const MIN_LANE_HEIGHT = 600;
-
-/** Drawn size of each symbol; fixed so the canvas never waits for measurements. */
-export const NODE_SIZE: Record<NodeType, { width: number; height: number }> = {
-  start: { width: 120, height: 40 },
-  end: { width: 120, height: 40 },
-  activity: { width: 170, height: 64 },
-  decision: { width: 100, height: 100 },
-  fork: { width: 120, height: 14 },
-  join: { width: 120, height: 14 },
-};
-
-/** Left edge of the lane at `index`. */
-export function computeLaneX(index: number): number {
-  return index * LANE_WIDTH;
-}
-
-/**
- * Absolute top-left of a node on the canvas. The stored `position.x` is the offset from the
- * lane's centre line (0 = centred), so reordering lanes carries their nodes along.
- */
-export function computeNodeOrigin(node: Pick<SopNode, 'type' | 'position'>, laneIndex: number) {
-  const size = NODE_SIZE[node.type];
-  // Documents from elsewhere (seeds, imports) may carry absolute x values: keep nodes in their lane.
-  const slack = (LANE_WIDTH - size.width) / 2;
-  const offset = Math.max(-slack, Math.min(slack, node.position.x));
-  return {
-    x: computeLaneX(laneIndex) + slack + offset,
-    y: node.position.y,
-  };
-}
-
-/** The index of the lane under canvas x (clamped to the existing lanes), or -1 without lanes. */
-export function findLaneIndexAt(x: number, laneCount: number): number {
-  if (laneCount === 0) return -1;
-  return Math.max(0, Math.min(laneCount - 1, Math.floor(x / LANE_WIDTH)));
-}
 
 /**
  * Where a node dropped or dragged with its top-left at `origin` lands: the lane under its centre,

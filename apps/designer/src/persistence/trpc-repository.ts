@@ -1,5 +1,6 @@
 import { parseDocument } from '@alur/schema';
-import { type ApiClient, readApiError } from '../api/client.ts';
+import { readApiError } from '@alur/schema/core';
+import type { ApiClient } from '../api/client.ts';
 import type { DraftRepository, LoadedDraft } from './draft-repository.ts';
 
 /** Drafts on the Alur server through `sop.get` and `sop.saveDraft`. */

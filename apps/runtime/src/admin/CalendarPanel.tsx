@@ -1,3 +1,4 @@
+import { computeAgencyToday } from '@alur/schema/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
 import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
-import { readZoneDate } from '../lib/agency-day.ts';
 
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -37,7 +37,7 @@ export function CalendarPanel() {
   const trpc = useTRPC();
   const fmt = useFormat();
   const queryClient = useQueryClient();
-  const thisYear = Number(readZoneDate(fmt.zone, new Date()).slice(0, 4));
+  const thisYear = Number(computeAgencyToday(new Date(), fmt.zone).slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const calendar = useQuery(trpc.admin.calendar.get.queryOptions({ year }));
   const [zone, setZone] = useState('');
@@ -63,7 +63,7 @@ export function CalendarPanel() {
   if (calendar.error) return <QueryError error={calendar.error} path="admin.calendar.get" />;
   if (calendar.isPending || !hours) return <Loading />;
   const holidayColumns: Column<(typeof calendar.data.holidays)[number]>[] = [
-    { id: 'date', header: t('admin.date'), cell: (h) => h.date },
+    { id: 'date', header: t('admin.date'), cell: (h) => fmt.calendarDate(h.date) },
     { id: 'name', header: t('admin.name'), cell: (h) => h.name },
     {
       id: 'source',

@@ -58,7 +58,8 @@ export function VersionsPanel() {
               <ul>
                 {versions.data.map((v) => (
                   <li key={v.id}>
-                    {t('admin.versionNo')} {v.number} — {t('admin.effectiveDate')} {v.effectiveDate} ·{' '}
+                    {t('admin.versionNo')} {v.number} — {t('admin.effectiveDate')}{' '}
+                    {fmt.calendarDate(v.effectiveDate)} ·{' '}
                     <span className="muted">{fmt.dateTime(v.publishedAt)}</span>
                     {v.note && <div className="muted small">{v.note}</div>}
                   </li>

@@ -1,11 +1,11 @@
+import { readApiError } from '@alur/schema/core';
 import { useTranslation } from 'react-i18next';
-import { readApiError } from '../api/errors.ts';
 
 /** A server or network error in the user's language, with the field issues when there are any. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   const info = readApiError(error);
-  const text = i18n.language === 'en' ? info.messageEn : info.message;
+  const text = i18n.language === 'en' ? info.message.en : info.message.id;
   return (
     <div role="alert" className="alert alert-error" data-testid="error">
       <p>{text || t('errors.generic')}</p>

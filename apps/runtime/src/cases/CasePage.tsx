@@ -1,3 +1,4 @@
+import { formatWaktu } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
@@ -5,7 +6,6 @@ import { PageStatus } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
-import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
 import { CaseFlow } from './CaseFlow.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 

@@ -1,6 +1,7 @@
 import type { SopDocument } from '@alur/schema';
+import { LANE_WIDTH } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
-import { LANE_WIDTH, toCaseFlowElements } from './case-flow.ts';
+import { toCaseFlowElements } from './case-flow.ts';
 import { computeCasePath } from './case-path.ts';
 
 //  lane Kasi        lane Staf

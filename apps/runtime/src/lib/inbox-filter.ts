@@ -1,4 +1,4 @@
-import { computeTodayRange } from './agency-day.ts';
+import { computeTodayRange } from '@alur/schema/core';
 
 /** The inbox filter as the screen holds it (and as it is kept in the URL). */
 export interface InboxFilterState {
@@ -31,7 +31,7 @@ export function buildInboxInput(filter: InboxFilterState, zone: string, now: Dat
   if (filter.sopId) input.sopId = filter.sopId;
   if (filter.positionKey) input.positionKey = filter.positionKey;
   if (filter.overdue) input.overdue = true;
-  if (filter.dueToday) input.dueToday = computeTodayRange(zone, now);
+  if (filter.dueToday) input.dueToday = computeTodayRange(now, zone);
   if (filter.claimedByMe) input.claimedByMe = true;
   return input;
 }

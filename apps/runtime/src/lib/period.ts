@@ -1,4 +1,4 @@
-import { readZoneOffset } from './agency-day.ts';
+import { readZoneOffset } from '@alur/schema/core';
 
 /**
  * A period picked as calendar dates (YYYY-MM-DD, both inclusive, either may be empty) as the

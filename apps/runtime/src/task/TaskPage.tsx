@@ -1,3 +1,4 @@
+import { formatWaktu } from '@alur/schema/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
-import { formatWaktuText as formatWaktu } from '../lib/waktu-text.ts';
 import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
 /** One task: the step's Mutu Baku, time left, the case and its history, and the way to finish it. */

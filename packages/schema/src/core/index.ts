@@ -1,0 +1,7 @@
+// `@alur/schema/core`: the zod-free part of the schema package, for the apps' bundles (the phone
+// runtime must not load zod). Only `import type` from the zod modules is allowed here.
+export * from './agency-time.ts';
+export * from './api-error.ts';
+export * from './geometry.ts';
+export * from './lanes.ts';
+export * from './waktu-format.ts';
