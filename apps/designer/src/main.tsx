@@ -2,7 +2,7 @@ import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './api/client.ts';
+import { createApiClient, TRPCProvider } from './api/client.ts';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
 
@@ -13,7 +13,9 @@ const api = createApiClient();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App api={api} />
+      <TRPCProvider trpcClient={api} queryClient={queryClient}>
+        <App api={api} />
+      </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@alur/api/router';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 /** The API path of the Alur server that also serves this app. */
 export const API_URL = import.meta.env.VITE_ALUR_API_URL ?? '/api/trpc';
@@ -22,3 +23,9 @@ export function createApiClient(url = API_URL) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/**
+ * Typed query options and keys (`useTRPC().sop.list.queryOptions()`), as in the runtime: no
+ * hand-written query keys to drift from the procedures they cache.
+ */
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

@@ -2,7 +2,7 @@ import type { ImportReport } from '@alur/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, useTRPC } from '../api/client.ts';
 import { LoginForm } from './LoginForm.tsx';
 import { SopList } from './SopList.tsx';
 
@@ -38,12 +38,8 @@ export function App({ api }: { api: ApiClient }) {
   const { t } = useTranslation();
   const [route, go] = useRoute();
   const queryClient = useQueryClient();
-  const me = useQuery({
-    queryKey: ['auth.me'],
-    queryFn: () => api.auth.me.query(),
-    retry: 1,
-    enabled: route.kind !== 'local',
-  });
+  const trpc = useTRPC();
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: 1, enabled: route.kind !== 'local' });
   const [importReports, setImportReports] = useState<Record<string, ImportReport>>({});
 
   const loading = <div className="center-page">{t('sops.loading')}</div>;
@@ -62,7 +58,7 @@ export function App({ api }: { api: ApiClient }) {
           onLocal={() => go('#/local')}
           onLogin={async (username, password) => {
             await api.auth.login.mutate({ username, password });
-            await queryClient.invalidateQueries({ queryKey: ['auth.me'] });
+            await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
           }}
         />
       </>
@@ -76,7 +72,7 @@ export function App({ api }: { api: ApiClient }) {
         onOpen={(id) => go(`#/sop/${encodeURIComponent(id)}`)}
         onLogout={async () => {
           await api.auth.logout.mutate();
-          await queryClient.invalidateQueries({ queryKey: ['auth.me'] });
+          await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
         }}
       />
     );
@@ -85,6 +81,7 @@ export function App({ api }: { api: ApiClient }) {
       <ServerEditor
         key={route.sopId}
         api={api}
+        timeZone={me.data.agency.timeZone}
         sopId={route.sopId}
         isAdmin={isAdmin}
         importReport={importReports[route.sopId] ?? null}

@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import type { ImportReport, NodeType, SopDocument } from '@alur/schema';
-import { LANE_HEADER_HEIGHT } from '@alur/schema/core';
+import { computeAgencyToday, DEFAULT_AGENCY_ZONE, LANE_HEADER_HEIGHT } from '@alur/schema/core';
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,8 @@ export interface EditorProps {
   restored: boolean;
   repo: DraftRepository;
   api: ApiClient | null;
+  /** The agency's time zone (the browser-only editor has none and uses WIB). */
+  timeZone?: string;
   isAdmin: boolean;
   catalogue?: CataloguePosition[];
   importReport?: ImportReport | null;
@@ -74,6 +76,7 @@ function Workspace(props: EditorProps) {
   const openHelp = useCallback(() => setDialog('shortcuts'), []);
   useEditorShortcuts(openHelp, view === null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  const timeZone = props.timeZone ?? DEFAULT_AGENCY_ZONE;
 
   // Keyboard/click alternative to dragging: add to the selected (or first) lane, below the rest.
   const addFromPalette = (type: NodeType) => {
@@ -95,7 +98,7 @@ function Workspace(props: EditorProps) {
           sopId={props.sopId}
           isAdmin={props.isAdmin}
           flush={autosave.flush}
-          today={new Date().toISOString().slice(0, 10)}
+          today={computeAgencyToday(new Date(), timeZone)}
           onClose={() => setDialog(null)}
         />
       )}
@@ -103,6 +106,7 @@ function Workspace(props: EditorProps) {
         <VersionsDialog
           api={props.api}
           sopId={props.sopId}
+          timeZone={timeZone}
           onView={setView}
           onClose={() => setDialog(null)}
         />

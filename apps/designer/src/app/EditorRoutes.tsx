@@ -3,7 +3,7 @@ import { readApiError } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, useTRPC } from '../api/client.ts';
 import { toCatalogue } from '../model/catalogue.ts';
 import { applyCommand } from '../model/commands.ts';
 import { createSampleDocument } from '../model/fixtures.ts';
@@ -49,6 +49,8 @@ function useOpenedDraft(repo: DraftRepository, sopId: string) {
 export function ServerEditor(props: {
   api: ApiClient;
   sopId: string;
+  /** The agency's time zone: dates are shown and "today" is taken there. */
+  timeZone: string;
   isAdmin: boolean;
   importReport: ImportReport | null;
   onBack: () => void;
@@ -58,11 +60,8 @@ export function ServerEditor(props: {
   const repo = useMemo(() => createTrpcDraftRepository(props.api), [props.api]);
   const { draft, error } = useOpenedDraft(repo, props.sopId);
   // Lanes bind to the agency's own positions; a failed load leaves keys shown as they are.
-  const positions = useQuery({
-    queryKey: ['admin.positions.list'],
-    queryFn: () => props.api.admin.positions.list.query(),
-    staleTime: 60_000,
-  });
+  const trpc = useTRPC();
+  const positions = useQuery({ ...trpc.admin.positions.list.queryOptions(), staleTime: 60_000 });
   const catalogue = useMemo(() => toCatalogue(positions.data ?? []), [positions.data]);
   if (error) return <div className="center-page field-error">{t('error.generic', { message: error })}</div>;
   if (!draft || positions.isPending) return <div className="center-page">{t('sops.loading')}</div>;
@@ -75,6 +74,7 @@ export function ServerEditor(props: {
       restored={draft.restored}
       repo={repo}
       api={props.api}
+      timeZone={props.timeZone}
       isAdmin={props.isAdmin}
       importReport={props.importReport}
       onImport={async (input) => {

@@ -2,21 +2,23 @@ import { readApiError } from '@alur/schema/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, useTRPC } from '../api/client.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['sop.list'], queryFn: () => props.api.sop.list.query() });
+  const trpc = useTRPC();
+  const list = useQuery(trpc.sop.list.queryOptions());
   const [name, setName] = useState('');
-  const create = useMutation({
-    mutationFn: (n: string) => props.api.sop.create.mutate({ name: n }),
-    onSuccess: (r) => {
-      void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
-      props.onOpen(r.sopId);
-    },
-  });
+  const create = useMutation(
+    trpc.sop.create.mutationOptions({
+      onSuccess: (r) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.sop.list.queryKey() });
+        props.onOpen(r.sopId);
+      },
+    }),
+  );
   const duplicate = useMutation({
     mutationFn: async (sop: { id: string; name: string }) => {
       // Loaded on use: it brings the document schema, which the list itself does not need.
@@ -24,7 +26,7 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
       return duplicateSop(props.api, sop.id, t('sops.duplicateOf', { name: sop.name }), window.localStorage);
     },
     onSuccess: (r) => {
-      void queryClient.invalidateQueries({ queryKey: ['sop.list'] });
+      void queryClient.invalidateQueries({ queryKey: trpc.sop.list.queryKey() });
       props.onOpen(r.sopId);
     },
   });
@@ -69,7 +71,7 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (name.trim()) create.mutate(name.trim());
+            if (name.trim()) create.mutate({ name: name.trim() });
           }}
         >
           <input

@@ -1,9 +1,9 @@
 import type { SopDocument } from '@alur/schema';
-import { readApiError } from '@alur/schema/core';
+import { formatAgencyDateTime, formatCalendarDate, readApiError } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, useTRPC } from '../api/client.ts';
 import { buildExportUrl } from '../app/ExportMenu.tsx';
 import { Dialog } from './Dialog.tsx';
 
@@ -19,11 +19,14 @@ export interface VersionView {
 export default function VersionsDialog({
   api,
   sopId,
+  timeZone,
   onView,
   onClose,
 }: {
   api: ApiClient;
   sopId: string;
+  /** The agency's time zone, in which publication times are shown. */
+  timeZone: string;
   onView: (view: VersionView) => void;
   onClose: () => void;
 }) {
@@ -31,10 +34,8 @@ export default function VersionsDialog({
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const versions = useQuery({
-    queryKey: ['sop.versions', sopId],
-    queryFn: () => api.sop.versions.query({ sopId }),
-  });
+  const trpc = useTRPC();
+  const versions = useQuery(trpc.sop.versions.queryOptions({ sopId }));
   const show = async (mode: VersionView['mode'], versionId: string, number: number) => {
     setBusy(versionId);
     setError(null);
@@ -56,11 +57,13 @@ export default function VersionsDialog({
       <ul className="versions">
         {versions.data?.map((v) => (
           <li key={v.id} data-testid={`version-${v.number}`}>
-            <strong>{t('versions.number', { n: v.number })}</strong> · {v.effectiveDate}
+            <strong>{t('versions.number', { n: v.number })}</strong> ·{' '}
+            {formatCalendarDate(v.effectiveDate, lang)}
             {v.note ? ` · ${v.note}` : ''}
             <br />
             <small>
-              {(v.signer as { jabatan?: string; nama?: string } | null)?.nama} · {v.publishedAt}
+              {(v.signer as { jabatan?: string; nama?: string } | null)?.nama} ·{' '}
+              <time dateTime={v.publishedAt}>{formatAgencyDateTime(v.publishedAt, timeZone, lang)}</time>
             </small>
             <div className="version-actions">
               <button

@@ -49,7 +49,15 @@ export function CalendarPanel() {
     setHours(calendar.data.hours as Hours);
   }, [calendar.data]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.calendar.pathKey() });
-  const update = useMutation(trpc.admin.calendar.update.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(
+    trpc.admin.calendar.update.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        // Every date on screen is shown in the agency's zone, which `auth.me` carries.
+        void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+      },
+    }),
+  );
   const setDay = useMutation(
     trpc.admin.calendar.setHoliday.mutationOptions({
       onSuccess: () => {
