@@ -112,15 +112,8 @@ export function Canvas() {
       dragCancelled.current = false;
       return;
     }
-    // Snap every node moved in this gesture to its lane's centre line, then record one step.
-    for (const n of s.doc.nodes) {
-      if (n.position.x !== 0)
-        s.preview({
-          type: 'node.move',
-          payload: { nodeId: n.id, laneId: n.laneId, position: { x: 0, y: n.position.y } },
-        });
-    }
-    s.endGesture();
+    // The dragged nodes snap to their lane's centre line; one undo step.
+    s.endDrag();
   }, [store]);
 
   // Escape during a drag puts everything back where it was and records nothing.

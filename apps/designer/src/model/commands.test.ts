@@ -1,6 +1,6 @@
 import { validateSop } from '@alur/schema';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, applyCommands, createSwapLabelsCommand } from './commands.ts';
+import { applyCommand, applyCommands, createSwapLabelsCommand, tryCommand } from './commands.ts';
 import { createNode, createSampleDocument } from './fixtures.ts';
 
 describe('applyCommand', () => {
@@ -154,6 +154,25 @@ describe('applyCommand', () => {
     ]);
     expect(doc.identity.nomor).toBe('800/02');
     expect(doc.identity.dasarHukum).toEqual(['UU 23/2014']);
+  });
+
+  it('a batch holding a refused connection applies none of its commands', () => {
+    const doc = createSampleDocument();
+    const batch = {
+      type: 'batch' as const,
+      payload: {
+        commands: [
+          { type: 'node.add' as const, payload: { node: createNode('n', 'activity', 'l-kasi', 640) } },
+          { type: 'edge.add' as const, payload: { edge: { id: 'ok', source: 'n', target: 'e' } } },
+          // An arrow out of Selesai is refused.
+          { type: 'edge.add' as const, payload: { edge: { id: 'bad', source: 'e', target: 'n' } } },
+        ],
+      },
+    };
+    expect(applyCommand(doc, batch)).toBe(doc);
+    const r = tryCommand(doc, batch);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.refusal.code).toBe('END_HAS_OUTGOING');
   });
 
   it('the sample document is valid, so the fixtures used elsewhere are meaningful', () => {

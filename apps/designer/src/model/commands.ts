@@ -8,7 +8,7 @@ import {
   type SopEdge,
   type SopNode,
 } from '@alur/schema';
-import { checkConnection } from './connection-rules.ts';
+import { type ConnectionRefusal, checkConnection } from './connection-rules.ts';
 
 /** How a lane is bound: to a catalogue position, as an external party, or not yet. */
 export type LaneBinding =
@@ -40,12 +40,43 @@ export type Command =
 
 export type CommandType = Command['type'];
 
+/** A command's outcome: the new document, or why the command is refused. */
+export type CommandResult = { ok: true; doc: SopDocument } | { ok: false; refusal: ConnectionRefusal };
+
+/**
+ * Applies a command, or says why it is refused (a connection the rules forbid). A batch applies
+ * all its commands or none: one refused command refuses the whole batch (a paste with one
+ * forbidden arrow changes nothing), so the document never holds half an edit.
+ */
+export function tryCommand(doc: SopDocument, cmd: Command): CommandResult {
+  if (cmd.type === 'batch') {
+    let next = doc;
+    for (const c of cmd.payload.commands) {
+      const r = tryCommand(next, c);
+      if (!r.ok) return r;
+      next = r.doc;
+    }
+    return { ok: true, doc: next };
+  }
+  if (cmd.type === 'edge.add' && !hasId(doc, cmd.payload.edge.id)) {
+    const refusal = checkConnection(doc, cmd.payload.edge);
+    if (refusal) return { ok: false, refusal };
+  }
+  return { ok: true, doc: applySingle(doc, cmd) };
+}
+
 /**
  * Applies one command to a document and returns the new document. Pure: never mutates its input
  * and never dispatches another command. A command that does not apply (unknown id, refused
- * connection) returns the same document object, so callers can tell "nothing happened".
+ * connection, a batch holding a refused command) returns the same document object, so callers
+ * can tell "nothing happened".
  */
 export function applyCommand(doc: SopDocument, cmd: Command): SopDocument {
+  const r = tryCommand(doc, cmd);
+  return r.ok ? r.doc : doc;
+}
+
+function applySingle(doc: SopDocument, cmd: Exclude<Command, { type: 'batch' }>): SopDocument {
   switch (cmd.type) {
     case 'lane.add':
       return addLane(doc, cmd.payload.lane, cmd.payload.index);
@@ -77,8 +108,6 @@ export function applyCommand(doc: SopDocument, cmd: Command): SopDocument {
       return { ...doc, identity: { ...doc.identity, ...cmd.payload.patch } };
     case 'rows.reorder':
       return reorderRows(doc, cmd.payload.rowOrder);
-    case 'batch':
-      return cmd.payload.commands.reduce(applyCommand, doc);
   }
 }
 
@@ -181,7 +210,8 @@ function removeNodes(doc: SopDocument, ids: Set<string>): SopDocument {
 }
 
 function addEdge(doc: SopDocument, edge: SopEdge): SopDocument {
-  if (hasId(doc, edge.id) || checkConnection(doc, edge)) return doc;
+  // Connection rules are checked by tryCommand, which reports the refusal.
+  if (hasId(doc, edge.id)) return doc;
   const source = doc.nodes.find((n) => n.id === edge.source);
   const clean: SopEdge = { id: edge.id, source: edge.source, target: edge.target };
   if (source?.type === 'decision' && edge.label) clean.label = edge.label;

@@ -24,6 +24,26 @@ export function snapToLane(
   return { laneId: doc.lanes[index]!.id, position: { x: 0, y } };
 }
 
+/**
+ * The end of a drag: the nodes that moved since `before` (the drag's start) go back to their
+ * lane's centre line; nodes the drag did not move keep their offset. Null when none needs it.
+ */
+export function createSnapCommand(before: SopDocument, after: SopDocument): Command | null {
+  const was = new Map(before.nodes.map((n) => [n.id, n]));
+  const commands: Command[] = [];
+  for (const n of after.nodes) {
+    const b = was.get(n.id);
+    const moved =
+      !b || b.laneId !== n.laneId || b.position.x !== n.position.x || b.position.y !== n.position.y;
+    if (moved && n.position.x !== 0)
+      commands.push({
+        type: 'node.move',
+        payload: { nodeId: n.id, laneId: n.laneId, position: { x: 0, y: n.position.y } },
+      });
+  }
+  return commands.length ? { type: 'batch', payload: { commands } } : null;
+}
+
 /** Height of the lane columns: tall enough for the lowest node plus a spare row. */
 export function computeLaneHeight(doc: Pick<SopDocument, 'nodes'>): number {
   const bottom = Math.max(0, ...doc.nodes.map((n) => n.position.y + NODE_SIZE[n.type].height));

@@ -2,11 +2,12 @@ import { computeRowOrder } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
 import { selectOnly } from '../model/selection.ts';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 
 /** The printed table's row order; rows move up and down with buttons (keyboard-usable). */
 export function RowsPanel() {
   const { t } = useTranslation();
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const dispatch = useEditor((s) => s.dispatch);
   const select = useEditor((s) => s.select);
   const selected = useEditor((s) => s.selection.nodeIds);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Selection, selectOnly } from '../model/selection.ts';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 
 /** The selection that points at an issue's element. */
 export function selectIssue(issue: ValidationIssue): Selection {
@@ -12,7 +13,7 @@ export function selectIssue(issue: ValidationIssue): Selection {
 /** Live validation (validateSop) with the totals of waktu; clicking an issue selects its element. */
 export function ValidationPanel() {
   const { t, i18n } = useTranslation();
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const select = useEditor((s) => s.select);
   const issues = useMemo(() => validateSop(doc), [doc]);
   const total = useMemo(() => sumWaktu(doc), [doc]);

@@ -1,5 +1,5 @@
 import type { SopDocument } from '@alur/schema';
-import { createContext, type ReactNode, useContext, useState } from 'react';
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { type CataloguePosition, DEFAULT_CATALOGUE } from '../model/catalogue.ts';
@@ -24,13 +24,11 @@ export function EditorProvider(props: {
   children: ReactNode;
 }) {
   const [store] = useState(() => createEditorStore(props.document, { readOnly: props.readOnly }));
-  return (
-    <EditorContext.Provider
-      value={{ store, catalogue: props.catalogue ?? DEFAULT_CATALOGUE, highlight: props.highlight ?? null }}
-    >
-      {props.children}
-    </EditorContext.Provider>
-  );
+  const catalogue = props.catalogue ?? DEFAULT_CATALOGUE;
+  const highlight = props.highlight ?? null;
+  // A new value object on every render would re-render every consumer with the provider's parent.
+  const value = useMemo(() => ({ store, catalogue, highlight }), [store, catalogue, highlight]);
+  return <EditorContext.Provider value={value}>{props.children}</EditorContext.Provider>;
 }
 
 function useEditorContext(): EditorContextValue {

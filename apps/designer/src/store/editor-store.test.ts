@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPasteCommand } from '../model/clipboard.ts';
 import type { Command } from '../model/commands.ts';
 import { createNode, createSampleDocument } from '../model/fixtures.ts';
-import { createEditorStore } from './editor-store.ts';
+import { createEditorStore, selectSettledDocument } from './editor-store.ts';
 
 const ids = ['s', 'a1', 'd1', 'a3', 'e', 'n1', 'n2', 'n3'];
 const lanes = ['l-staf', 'l-kasi', 'l-new'];
@@ -149,6 +150,80 @@ describe('editor store history', () => {
     expect(ok).toBe(false);
     expect(store.getState().refusal?.code).toBe('END_HAS_OUTGOING');
     expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('a paste with one refused arrow changes nothing and says why', () => {
+    const start = createSampleDocument();
+    const store = createEditorStore(start);
+    // Copied from an imported drawing where an activity had two exits: the second is refused.
+    const a = createNode('pa', 'activity', 'l-staf', 600, 'Arsipkan');
+    const b = createNode('pb', 'activity', 'l-staf', 700, 'Kirim');
+    const c = createNode('pc', 'end', 'l-staf', 800);
+    const clip = {
+      nodes: [a, b, c],
+      edges: [
+        { id: 'x1', source: 'pa', target: 'pb' },
+        { id: 'x2', source: 'pa', target: 'pc' },
+      ],
+    };
+    let n = 0;
+    const { command } = createPasteCommand(start, clip, (prefix) => `${prefix}-${n++}`);
+    expect(store.getState().dispatch(command)).toBe(false);
+    expect(store.getState().doc).toBe(start);
+    expect(store.getState().refusal?.code).toBe('STEP_EXITS');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('a paste whose arrows are all allowed applies as one undo step', () => {
+    const start = createSampleDocument();
+    const store = createEditorStore(start);
+    const clip = {
+      nodes: [createNode('pa', 'activity', 'l-staf', 600), createNode('pb', 'end', 'l-staf', 700)],
+      edges: [{ id: 'x1', source: 'pa', target: 'pb' }],
+    };
+    let n = 0;
+    const { command } = createPasteCommand(start, clip, (prefix) => `${prefix}-${n++}`);
+    expect(store.getState().dispatch(command)).toBe(true);
+    expect(store.getState().doc.nodes).toHaveLength(start.nodes.length + 2);
+    expect(store.getState().doc.edges).toHaveLength(start.edges.length + 1);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it('dragging one node snaps it to its lane centre and leaves the others where they were', () => {
+    const base = createSampleDocument();
+    // a1 sits off its lane's centre line (drawn elsewhere, or by an older version).
+    const start = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'a1' ? { ...n, position: { x: 20, y: n.position.y } } : n)),
+    };
+    const store = createEditorStore(start);
+    const s = store.getState();
+    s.beginGesture();
+    for (const x of [5, 15, 40])
+      s.preview({ type: 'node.move', payload: { nodeId: 'a3', laneId: 'l-staf', position: { x, y: 450 } } });
+    store.getState().endDrag();
+    const doc = store.getState().doc;
+    const at = (id: string) => doc.nodes.find((n) => n.id === id)!;
+    expect(at('a3').position).toEqual({ x: 0, y: 450 });
+    expect(at('a1').position).toEqual({ x: 20, y: 190 });
+    for (const n of start.nodes.filter((n) => n.id !== 'a3')) expect(at(n.id)).toBe(n);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().doc).toEqual(start);
+  });
+
+  it('reads the document as at the drag start while dragging, for panels a move cannot change', () => {
+    const start = createSampleDocument();
+    const store = createEditorStore(start);
+    store.getState().beginGesture();
+    store.getState().preview({
+      type: 'node.move',
+      payload: { nodeId: 'a3', laneId: 'l-staf', position: { x: 12, y: 460 } },
+    });
+    expect(selectSettledDocument(store.getState())).toBe(start);
+    store.getState().endDrag();
+    expect(selectSettledDocument(store.getState())).toBe(store.getState().doc);
+    expect(store.getState().doc).not.toBe(start);
   });
 
   it('two stores never share state', () => {

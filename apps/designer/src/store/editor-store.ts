@@ -1,8 +1,9 @@
 import type { SopDocument } from '@alur/schema';
 import { type TemporalState, temporal } from 'zundo';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { applyCommand, type Command } from '../model/commands.ts';
-import { type ConnectionRefusal, checkConnection } from '../model/connection-rules.ts';
+import { applyCommand, type Command, tryCommand } from '../model/commands.ts';
+import type { ConnectionRefusal } from '../model/connection-rules.ts';
+import { createSnapCommand } from '../model/layout.ts';
 import { EMPTY_SELECTION, type Selection } from '../model/selection.ts';
 
 /** The document slice: persisted and recorded in the undo history. */
@@ -32,6 +33,11 @@ export interface EditorActions {
   preview: (cmd: Command) => void;
   /** Ends a gesture as exactly one undo step (none when nothing changed). */
   endGesture: () => void;
+  /**
+   * Ends a drag: the nodes moved in it snap to their lane's centre line and the gesture becomes
+   * one undo step. Nodes the drag did not move stay where they are.
+   */
+  endDrag: () => void;
   /** Abandons a gesture and restores the document as it was at its start (Escape). */
   cancelGesture: () => void;
   /** Replaces the document (load, "take theirs") and forgets the history. */
@@ -64,16 +70,13 @@ export function createEditorStore(initial: SopDocument, options: { readOnly?: bo
           return false;
         }
         const before = get().doc;
-        if (cmd.type === 'edge.add') {
-          const refusal = checkConnection(before, cmd.payload.edge);
-          if (refusal) {
-            set({ refusal });
-            return false;
-          }
+        const result = tryCommand(before, cmd);
+        if (!result.ok) {
+          set({ refusal: result.refusal });
+          return false;
         }
-        const doc = applyCommand(before, cmd);
-        if (doc === before) return false;
-        set({ doc, refusal: null });
+        if (result.doc === before) return false;
+        set({ doc: result.doc, refusal: null });
         return true;
       },
       select: (selection) => set({ selection: pruneSelection(get().doc, selection) }),
@@ -96,6 +99,13 @@ export function createEditorStore(initial: SopDocument, options: { readOnly?: bo
         set({ doc: mark, gestureMark: null });
         store.temporal.getState().resume();
         if (final !== mark) set({ doc: final });
+      },
+      endDrag: () => {
+        const mark = get().gestureMark;
+        if (!mark) return;
+        const snap = createSnapCommand(mark, get().doc);
+        if (snap) set({ doc: applyCommand(get().doc, snap) });
+        get().endGesture();
       },
       cancelGesture: () => {
         const mark = get().gestureMark;
@@ -128,6 +138,15 @@ export function createEditorStore(initial: SopDocument, options: { readOnly?: bo
   ) as unknown as StateCreator<EditorState>;
   const store = createStore<EditorState>()(withHistory) as EditorStore;
   return store;
+}
+
+/**
+ * The document as it stands outside a drag: during a drag, the document at its start. Panels
+ * whose figures a move cannot change (validation, the critical path, the row table) read this,
+ * so a drag does not recompute them on every frame.
+ */
+export function selectSettledDocument(s: EditorState): SopDocument {
+  return s.gestureMark ?? s.doc;
 }
 
 const READ_ONLY_REFUSAL: ConnectionRefusal = {
