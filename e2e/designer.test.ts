@@ -180,7 +180,11 @@ describe('designer', () => {
     await waitForText(dialog.getByText(/diterbitkan/), /^Versi 1 diterbitkan\.$/);
     await dialog.getByRole('button', { name: 'Batal' }).click();
     await admin.getByRole('button', { name: 'Versi', exact: true }).click();
-    await waitForText(admin.getByTestId('versions-dialog'), /Versi 1 · 2019-01-02 · Versi pertama/);
+    // Dates as people write them, the publication time in the agency's zone (WIB), never UTC ISO.
+    await waitForText(
+      admin.getByTestId('versions-dialog'),
+      /Versi 1 · 2 Januari 2019 · Versi pertama[\s\S]*\d{1,2} [A-Z][a-z]+ \d{4} \d{2}\.\d{2} WIB/,
+    );
     await saveScreenshot(admin, 'designer-dtks-published');
     const versions = await perancang.query<Version[]>('sop.versions', { sopId });
     expect(versions.map((v) => [v.number, v.effectiveDate, v.signer.nama])).toEqual([
