@@ -24,15 +24,16 @@ describe('toFlowElements', () => {
     expect(d1.position.x + NODE_SIZE.decision.width / 2).toBe(LANE_WIDTH / 2);
   });
 
-  it('keeps a node with a foreign absolute x inside its lane', () => {
+  it('centres a node with a foreign absolute x (the seeds store 240 for lane 1), as the runtime does', () => {
     const doc = createSampleDocument();
-    const far = {
-      ...doc,
-      nodes: doc.nodes.map((n) => (n.id === 'd1' ? { ...n, position: { x: 900, y: 300 } } : n)),
-    };
-    const d1 = toFlowElements(far, EMPTY_SELECTION).nodes.find((n) => n.id === 'd1')!;
-    expect(d1.position.x).toBeGreaterThanOrEqual(LANE_WIDTH);
-    expect(d1.position.x + NODE_SIZE.decision.width).toBeLessThanOrEqual(LANE_WIDTH * 2);
+    for (const x of [240, 900]) {
+      const far = {
+        ...doc,
+        nodes: doc.nodes.map((n) => (n.id === 'd1' ? { ...n, position: { x, y: 300 } } : n)),
+      };
+      const d1 = toFlowElements(far, EMPTY_SELECTION).nodes.find((n) => n.id === 'd1')!;
+      expect(d1.position.x + NODE_SIZE.decision.width / 2).toBe(LANE_WIDTH * 1.5);
+    }
   });
 
   it('marks the selection and labels decision exits', () => {

@@ -4,11 +4,3 @@ import type { Lane } from '../document.ts';
 export function indexLanes(lanes: readonly Pick<Lane, 'id'>[]): Map<string, number> {
   return new Map(lanes.map((lane, index) => [lane.id, index]));
 }
-
-/** The lane with `laneId`, or undefined. */
-export function findLane<L extends Pick<Lane, 'id'>>(
-  lanes: readonly L[],
-  laneId: string | null,
-): L | undefined {
-  return laneId === null ? undefined : lanes.find((lane) => lane.id === laneId);
-}
