@@ -1,4 +1,5 @@
 export * from './document.ts';
+export * from './element-name.ts';
 export * from './fork-join.ts';
 export * from './graph.ts';
 export * from './import/index.ts';
