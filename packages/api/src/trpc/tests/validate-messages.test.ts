@@ -24,11 +24,23 @@ function withDesignerIds(seed: SopDocument): SopDocument {
 
 /** Ways a designer leaves a seed half-drawn: each breaks a different rule family. */
 const breakages: [string, (d: SopDocument) => void][] = [
-  ['every arrow removed', (d) => void (d.edges = [])],
-  ['every Kegiatan emptied', (d) => d.nodes.forEach((n) => void (n.kegiatan = ''))],
+  [
+    'every arrow removed',
+    (d) => {
+      d.edges = [];
+    },
+  ],
+  [
+    'every Kegiatan emptied',
+    (d) => {
+      for (const n of d.nodes) n.kegiatan = '';
+    },
+  ],
   [
     'lanes unbound and unnamed',
-    (d) => void (d.lanes = d.lanes.map((l) => ({ id: l.id, name: '', kind: 'unbound' }))),
+    (d) => {
+      d.lanes = d.lanes.map((l) => ({ id: l.id, name: '', kind: 'unbound' }));
+    },
   ],
   [
     'start removed and nodes moved to a missing lane',
