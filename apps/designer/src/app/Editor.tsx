@@ -10,6 +10,7 @@ import { createStepNode } from '../canvas/step-factory.ts';
 import type { VersionView } from '../dialogs/VersionsDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
+import { refuseDrop } from '../model/connection-rules.ts';
 import { computeLaneHeight, LANE_HEADER_HEIGHT, ROW_HEIGHT } from '../model/layout.ts';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
@@ -62,6 +63,8 @@ function Workspace(props: EditorProps) {
   const setRefusal = useEditor((s) => s.setRefusal);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [report, setReport] = useState(props.importReport ?? null);
+  // A short confirmation after an action that closed its dialog ("Versi 3 diterbitkan.").
+  const [notice, setNotice] = useState<string | null>(null);
   // A published version shown instead of the draft; the draft's store and autosave stay alive.
   const [view, setView] = useState<VersionView | null>(null);
   const autosave = useAutosave({
@@ -78,7 +81,10 @@ function Workspace(props: EditorProps) {
   const addFromPalette = (type: NodeType) => {
     const s = store.getState();
     const laneId = s.selection.laneId ?? s.doc.lanes[0]?.id;
-    if (!laneId) return;
+    if (!laneId) {
+      s.setRefusal(refuseDrop(s.doc));
+      return;
+    }
     const y = Math.max(LANE_HEADER_HEIGHT + 24, computeLaneHeight(s.doc) - ROW_HEIGHT * 2);
     const node = createStepNode(type, laneId, y);
     if (s.dispatch({ type: 'node.add', payload: { node } }))
@@ -96,6 +102,10 @@ function Workspace(props: EditorProps) {
           flush={autosave.flush}
           today={new Date().toISOString().slice(0, 10)}
           onClose={() => setDialog(null)}
+          onPublished={(version) => {
+            setDialog(null);
+            setNotice(t('publish.done', { n: version.number }));
+          }}
         />
       )}
       {dialog === 'versions' && props.api && (
@@ -145,13 +155,22 @@ function Workspace(props: EditorProps) {
         sopId={props.api ? props.sopId : undefined}
       />
       {props.restored && <div className="banner">{t('save.restored')}</div>}
+      {notice && (
+        <div className="banner notice" role="status" data-testid="editor-notice">
+          {notice}
+          <button type="button" aria-label={t('notice.dismiss')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
       <div className="workspace">
         <Palette onAdd={addFromPalette} />
         <main className="canvas-wrap">
           <Canvas />
           {refusal && (
             <div className="refusal" role="alert" data-testid="connection-refusal">
-              <strong>{t('refusal.title')}:</strong> {refusal.message[lang]}
+              <strong>{t(isPlacement(refusal.code) ? 'refusal.placeTitle' : 'refusal.title')}:</strong>{' '}
+              {refusal.message[lang]}
               <button type="button" aria-label="×" onClick={() => setRefusal(null)}>
                 ×
               </button>
@@ -169,3 +188,6 @@ function Workspace(props: EditorProps) {
     </div>
   );
 }
+
+/** Refusals about where a symbol goes, not about an arrow. */
+const isPlacement = (code: string) => code === 'NO_LANE' || code === 'OUTSIDE_LANES';

@@ -72,6 +72,9 @@ export const en: Resources = {
     position: 'Position',
     recordedBy: 'Recorded by position',
     choose: '— choose —',
+    suggestion: 'The lane name matches the position «{{name}}».',
+    useSuggestion: 'Bind to it',
+    chooseHint: 'The lane stays unbound until a position is chosen.',
     waktuInvalid: 'Time must be a number above 0.',
   },
   identity: {
@@ -145,7 +148,8 @@ export const en: Resources = {
     fit: 'Fit view',
     help: 'Show shortcuts',
   },
-  refusal: { title: 'Connection refused' },
+  notice: { dismiss: 'Dismiss' },
+  refusal: { title: 'Connection refused', placeTitle: 'Symbol not placed' },
   auth: {
     title: 'Sign in',
     username: 'Username',

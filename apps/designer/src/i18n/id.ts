@@ -70,6 +70,9 @@ export const id = {
     position: 'Jabatan',
     recordedBy: 'Dicatat oleh jabatan',
     choose: '— pilih —',
+    suggestion: 'Nama lajur cocok dengan jabatan «{{name}}».',
+    useSuggestion: 'Kaitkan',
+    chooseHint: 'Lajur belum dikaitkan sampai jabatan dipilih.',
     waktuInvalid: 'Waktu harus angka lebih dari 0.',
   },
   identity: {
@@ -143,7 +146,8 @@ export const id = {
     fit: 'Paskan tampilan',
     help: 'Tampilkan pintasan',
   },
-  refusal: { title: 'Sambungan ditolak' },
+  notice: { dismiss: 'Tutup' },
+  refusal: { title: 'Sambungan ditolak', placeTitle: 'Simbol belum diletakkan' },
   auth: {
     title: 'Masuk',
     username: 'Nama pengguna',
