@@ -17,6 +17,7 @@ import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
 import type { DraftRepository } from '../persistence/draft-repository.ts';
 import { EditorProvider, useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import { prepareDuplicate } from './duplicate-sop.ts';
 import type { ImportInput } from './import-file.ts';
 import { type DialogName, Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './useAutosave.ts';
@@ -76,6 +77,15 @@ function Workspace(props: EditorProps) {
   const openHelp = useCallback(() => setDialog('shortcuts'), []);
   useEditorShortcuts(openHelp, view === null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  const api = props.api;
+  // The safe way out of a conflict: my edits become a new SOP, then the server's copy is adopted.
+  const keepCopy = (client: ApiClient) => async () => {
+    const mine = store.getState().doc;
+    const copy = prepareDuplicate(t('conflict.copyName', { name: mine.identity.nama || props.sopId }), mine);
+    await client.sop.create.mutate({ ...copy, idempotencyKey: crypto.randomUUID() });
+    autosave.takeTheirs();
+    setNotice(t('conflict.copied', { name: copy.name }));
+  };
 
   // Keyboard/click alternative to dragging: add to the selected (or first) lane, below the rest.
   const addFromPalette = (type: NodeType) => {
@@ -122,6 +132,9 @@ function Workspace(props: EditorProps) {
       {autosave.state.conflict && (
         <ConflictDialog
           serverRevision={autosave.state.conflict.serverRevision}
+          savedBy={autosave.state.conflict.savedBy}
+          savedAt={autosave.state.conflict.savedAt}
+          onKeepCopy={api ? keepCopy(api) : undefined}
           onKeepMine={autosave.keepMine}
           onTakeTheirs={autosave.takeTheirs}
         />

@@ -126,9 +126,16 @@ export const id = {
   },
   conflict: {
     title: 'Draf berubah di server',
-    body: 'Orang lain menyimpan draf ini (revisi {{revision}}) sejak Anda membukanya. Pilih versi yang dipakai.',
-    keepMine: 'Pakai punya saya (timpa server)',
+    someone: 'Orang lain',
+    body: '{{who}} menyimpan draf ini (revisi {{revision}}) sejak Anda membukanya.',
+    bodyWhen: '{{who}} menyimpan draf ini pada {{when}} (revisi {{revision}}) sejak Anda membukanya.',
+    keepCopy: 'Pakai versi server, simpan punya saya sebagai salinan',
+    takeTheirsOnly: 'Pakai versi server saja (buang suntingan saya)',
     takeTheirs: 'Pakai versi server',
+    keepMine: 'Timpa dengan punya saya',
+    copyName: '{{name}} (salinan suntingan saya)',
+    copied: 'Versi server dipakai; suntingan Anda disimpan sebagai SOP «{{name}}».',
+    copyFailed: 'Salinan tidak dapat dibuat. Coba lagi, atau pilih cara lain.',
   },
   shortcuts: {
     title: 'Pintasan papan ketik',
