@@ -166,7 +166,11 @@ export const en: Resources = {
     serverDown: 'The server cannot be reached.',
     logout: 'Sign out',
   },
+  nav: { runtime: 'To the work app (inbox)', runtimeShort: 'Inbox' },
   sops: {
+    nameRequired: 'The SOP needs a name.',
+    search: 'Search SOPs by name',
+    noMatch: 'No SOP matches «{{query}}».',
     title: 'SOPs',
     create: 'New SOP',
     newName: 'Name of the new SOP',

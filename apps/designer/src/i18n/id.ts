@@ -164,7 +164,11 @@ export const id = {
     serverDown: 'Server tidak terjangkau.',
     logout: 'Keluar',
   },
+  nav: { runtime: 'Ke aplikasi kerja (kotak tugas)', runtimeShort: 'Kotak tugas' },
   sops: {
+    nameRequired: 'Nama SOP wajib diisi.',
+    search: 'Cari SOP menurut nama',
+    noMatch: 'Tidak ada SOP yang cocok dengan «{{query}}».',
     title: 'Daftar SOP',
     create: 'Buat SOP baru',
     newName: 'Nama SOP baru',
