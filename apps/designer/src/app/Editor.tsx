@@ -22,6 +22,7 @@ import type { ImportInput } from './import-file.ts';
 import { type DialogName, Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { MIN_EDITOR_WIDTH, useNarrowScreen } from './useNarrowScreen.ts';
 
 // Dialogs are rare: load them on first use to keep the initial bundle lean.
 const ShortcutsDialog = lazy(() => import('../dialogs/ShortcutsDialog.tsx'));
@@ -48,6 +49,8 @@ export interface EditorProps {
 
 /** One SOP open for editing: its own store, canvas, inspector and panels. */
 export function Editor(props: EditorProps) {
+  // A phone gets a sentence, not a zero-width canvas; the draft stays untouched until a wider screen.
+  if (useNarrowScreen()) return <NarrowScreen onBack={props.onBack} />;
   return (
     <EditorProvider document={props.document} catalogue={props.catalogue}>
       <ReactFlowProvider>
@@ -204,3 +207,24 @@ function Workspace(props: EditorProps) {
 
 /** Refusals about where a symbol goes, not about an arrow. */
 const isPlacement = (code: string) => code === 'NO_LANE' || code === 'OUTSIDE_LANES';
+
+/** What a phone shows instead of the editor. */
+function NarrowScreen(props: { onBack?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="center-page">
+      <section className="card narrow-screen" role="status" data-testid="narrow-screen">
+        <h1>{t('narrow.title')}</h1>
+        <p>{t('narrow.body', { width: MIN_EDITOR_WIDTH })}</p>
+        <p className="narrow-links">
+          {props.onBack && (
+            <button type="button" onClick={props.onBack}>
+              {t('narrow.back')}
+            </button>
+          )}
+          <a href="/">{t('nav.runtime')}</a>
+        </p>
+      </section>
+    </div>
+  );
+}

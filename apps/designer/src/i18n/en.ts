@@ -167,6 +167,11 @@ export const en: Resources = {
     logout: 'Sign out',
   },
   nav: { runtime: 'To the work app (inbox)', runtimeShort: 'Inbox' },
+  narrow: {
+    title: 'The screen is too narrow to design',
+    body: 'The SOP designer needs a screen at least {{width}} pixels wide: open it on a computer or a tablet in landscape. Your draft is unchanged.',
+    back: 'Back to the SOP list',
+  },
   sops: {
     nameRequired: 'The SOP needs a name.',
     search: 'Search SOPs by name',

@@ -165,6 +165,11 @@ export const id = {
     logout: 'Keluar',
   },
   nav: { runtime: 'Ke aplikasi kerja (kotak tugas)', runtimeShort: 'Kotak tugas' },
+  narrow: {
+    title: 'Layar terlalu sempit untuk merancang',
+    body: 'Perancang SOP butuh layar selebar paling sedikit {{width}} piksel: buka di komputer atau tablet mendatar. Draf Anda tidak berubah.',
+    back: 'Kembali ke daftar SOP',
+  },
   sops: {
     nameRequired: 'Nama SOP wajib diisi.',
     search: 'Cari SOP menurut nama',
