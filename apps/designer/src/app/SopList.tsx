@@ -89,7 +89,9 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
         {list.error && <p className="field-error">{readApiError(list.error).message[lang]}</p>}
         {list.data?.length === 0 && <p className="muted">{t('sops.empty')}</p>}
         {list.data && list.data.length > 0 && shown.length === 0 && (
-          <p className="muted">{t('sops.noMatch', { query })}</p>
+          <p className="muted" data-testid="sop-no-match">
+            {t('sops.noMatch', { query })}
+          </p>
         )}
         <ul className="sop-items">
           {shown.map((s) => (
