@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { ApiSession } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
 import { fillField, lanes, stepNodes, waitForViewportIdle } from './lib/designer.ts';
+import { resolveArtifactDir } from './lib/env.ts';
 import { waitForCount, waitForText } from './lib/wait.ts';
 
 /** The laptop size the issue asks screenshots at. */
@@ -124,6 +125,9 @@ describe('designer, forgiving', () => {
     await waitForText(a3, /belum punya panah keluar[\s\S]*tidak dapat dicapai dari Mulai/);
     const texts = await page.getByTestId('validation-item').allTextContents();
     for (const text of texts) expect(text).not.toMatch(/\ba[123]\b/);
+    await page.getByTestId('validation-panel').screenshot({
+      path: `${resolveArtifactDir()}ux-validation-panel-1366.png`,
+    });
     await a3.click();
     await page.getByTestId('inspector-node').waitFor();
     await saveScreenshot(page, 'ux-validation-grouped-1366');
