@@ -176,9 +176,11 @@ describe('designer', () => {
     await dialog.getByLabel('Nama', { exact: true }).fill('Drs. Penanda Tangan');
     await dialog.getByLabel('NIP').fill('196501011990031002');
     await dialog.getByLabel('Catatan').fill('Versi pertama');
-    await dialog.getByTestId('publish-submit').click();
-    await waitForText(dialog.getByText(/diterbitkan/), /^Versi 1 diterbitkan\.$/);
-    await dialog.getByRole('button', { name: 'Batal' }).click();
+    // A double click publishes once; the dialog closes and the editor names the version.
+    await dialog.getByTestId('publish-submit').dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForText(admin.getByTestId('editor-notice'), /^Versi 1 diterbitkan\./);
+    await saveScreenshot(admin, 'designer-published-notice');
     await admin.getByRole('button', { name: 'Versi', exact: true }).click();
     // Dates as people write them, the publication time in the agency's zone (WIB), never UTC ISO.
     await waitForText(

@@ -1,5 +1,6 @@
 export * from './core/index.ts';
 export * from './document.ts';
+export * from './element-name.ts';
 export * from './fork-join.ts';
 export * from './graph.ts';
 export * from './import/index.ts';

@@ -1,4 +1,5 @@
-import { isStepNode, type SopDocument } from './document.ts';
+import { isStepNode, type SopDocument, type SopNode } from './document.ts';
+import { describeIssue, type ElementName, nameLane, nameNode } from './element-name.ts';
 import { matchForksAndJoins } from './fork-join.ts';
 import { buildGraph, findReachable, findReaching } from './graph.ts';
 
@@ -37,13 +38,19 @@ export interface ValidationIssue {
   element: { kind: 'document' | 'lane' | 'node' | 'edge'; id?: string };
   /** The field of the element, where one is at fault ("kegiatan", "mutuBaku.waktu", …). */
   field?: string;
+  /** Readable and never holds an id: "Langkah 3 «Memeriksa berkas»: …" (ids stay in `element`). */
   message: { id: string; en: string };
+  /** The element's readable name ("Langkah 3 «Memeriksa berkas»"), for lists grouped by element. */
+  subject?: ElementName;
+  /** The message without the element's name, shown under `subject` in a grouped list. */
+  detail?: ElementName;
 }
 
 type Emit = (issue: Omit<ValidationIssue, 'severity'> & { severity?: ValidationIssue['severity'] }) => void;
 
-const label = (n: { kegiatan: string; type: string; id: string }) =>
-  n.kegiatan.trim() ? `"${n.kegiatan.trim().slice(0, 40)}${n.kegiatan.trim().length > 40 ? '…' : ''}"` : n.id;
+/** The message parts of an issue about node `n`: its readable name, then `detail`. */
+const aboutNode = (doc: SopDocument, n: SopNode, detail: ElementName) =>
+  describeIssue(nameNode(doc, n), detail);
 
 /**
  * Checks a document against the rules of DOMAIN §3. Returns data, never throws; the designer shows
@@ -73,14 +80,17 @@ function checkIds(doc: SopDocument, emit: Emit) {
   ] as const) {
     for (const el of list) {
       if (seen.has(el.id)) {
-        emit({
-          code: 'DUPLICATE_ID',
-          element: { kind, id: el.id },
-          message: {
-            id: `Id "${el.id}" dipakai lebih dari sekali.`,
-            en: `Id "${el.id}" is used more than once.`,
-          },
-        });
+        const detail = {
+          id: 'memakai id internal yang sudah dipakai elemen lain (berkas rusak; impor ulang atau hapus salinannya).',
+          en: 'uses an internal id another element already uses (damaged file; re-import or delete the copy).',
+        };
+        const subject =
+          kind === 'lane'
+            ? nameLane(doc, el as SopDocument['lanes'][number])
+            : kind === 'node'
+              ? nameNode(doc, el as SopNode)
+              : { id: 'Panah', en: 'An arrow' };
+        emit({ code: 'DUPLICATE_ID', element: { kind, id: el.id }, ...describeIssue(subject, detail) });
       }
       seen.add(el.id);
     }
@@ -94,7 +104,10 @@ function checkLanes(doc: SopDocument, emit: Emit) {
         code: 'LANE_EMPTY_NAME',
         element: { kind: 'lane', id: lane.id },
         field: 'name',
-        message: { id: 'Nama pelaksana (lajur) kosong.', en: 'The lane (pelaksana) has no name.' },
+        ...describeIssue(nameLane(doc, lane), {
+          id: 'nama pelaksana masih kosong.',
+          en: 'the pelaksana has no name.',
+        }),
       });
     }
     if (lane.kind === 'unbound') {
@@ -102,10 +115,10 @@ function checkLanes(doc: SopDocument, emit: Emit) {
         code: 'LANE_UNBOUND',
         element: { kind: 'lane', id: lane.id },
         field: 'positionKey',
-        message: {
-          id: `Lajur "${lane.name}" belum dikaitkan dengan jabatan.`,
-          en: `Lane "${lane.name}" is not bound to a position.`,
-        },
+        ...describeIssue(nameLane(doc, lane), {
+          id: 'belum dikaitkan dengan jabatan; pilih jabatan di katalog atau pihak luar.',
+          en: 'is not bound to a position; choose a catalogue position or an outside party.',
+        }),
       });
     }
   }
@@ -116,10 +129,7 @@ function checkLanes(doc: SopDocument, emit: Emit) {
         code: 'NODE_LANE_MISSING',
         element: { kind: 'node', id: n.id },
         field: 'laneId',
-        message: {
-          id: `Langkah ${label(n)} tidak berada di lajur mana pun.`,
-          en: `Step ${label(n)} is not in any lane.`,
-        },
+        ...aboutNode(doc, n, { id: 'tidak berada di lajur mana pun.', en: 'is not in any lane.' }),
       });
     }
   }
@@ -152,10 +162,10 @@ function checkStructure(doc: SopDocument, emit: Emit) {
     emit({
       code: 'MULTIPLE_START',
       element: { kind: 'node', id: s.id },
-      message: {
-        id: 'SOP hanya boleh punya satu simbol Mulai.',
-        en: 'An SOP has exactly one start (Mulai).',
-      },
+      ...aboutNode(doc, s, {
+        id: 'berlebih; SOP hanya boleh punya satu simbol Mulai.',
+        en: 'is one too many; an SOP has exactly one start (Mulai).',
+      }),
     });
   }
   if (ends.length === 0) {
@@ -175,16 +185,16 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'START_HAS_INCOMING',
             element: at,
-            message: { id: 'Tidak boleh ada panah masuk ke Mulai.', en: 'No arrow may enter the start.' },
+            ...aboutNode(doc, n, { id: 'tidak boleh ada panah masuk.', en: 'no arrow may enter it.' }),
           });
         if (outs.length !== 1)
           emit({
             code: 'START_EXITS',
             element: at,
-            message: {
-              id: 'Mulai harus punya tepat satu panah keluar.',
-              en: 'The start must have exactly one outgoing arrow.',
-            },
+            ...aboutNode(doc, n, {
+              id: `harus punya tepat satu panah keluar (ada ${outs.length}).`,
+              en: `must have exactly one outgoing arrow (has ${outs.length}).`,
+            }),
           });
         break;
       case 'end':
@@ -192,7 +202,7 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'END_HAS_OUTGOING',
             element: at,
-            message: { id: 'Tidak boleh ada panah keluar dari Selesai.', en: 'No arrow may leave an end.' },
+            ...aboutNode(doc, n, { id: 'tidak boleh ada panah keluar.', en: 'no arrow may leave it.' }),
           });
         break;
       case 'activity':
@@ -200,10 +210,16 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'STEP_EXITS',
             element: at,
-            message: {
-              id: `Kegiatan ${label(n)} harus punya tepat satu panah keluar (ada ${outs.length}); gunakan keputusan atau percabangan paralel.`,
-              en: `Activity ${label(n)} must have exactly one outgoing arrow (has ${outs.length}); use a decision or a fork.`,
-            },
+            ...aboutNode(doc, n, {
+              id:
+                outs.length === 0
+                  ? 'belum punya panah keluar.'
+                  : `harus punya tepat satu panah keluar (ada ${outs.length}); gunakan keputusan atau percabangan paralel.`,
+              en:
+                outs.length === 0
+                  ? 'has no outgoing arrow yet.'
+                  : `must have exactly one outgoing arrow (has ${outs.length}); use a decision or a fork.`,
+            }),
           });
         break;
       case 'decision': {
@@ -213,10 +229,10 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'DECISION_EXITS',
             element: at,
-            message: {
-              id: `Keputusan ${label(n)} harus punya tepat satu jalur "ya" dan satu jalur "tidak" (ada ${ya} ya, ${tidak} tidak, ${outs.length} panah).`,
-              en: `Decision ${label(n)} needs exactly one "ya" and one "tidak" exit (has ${ya} ya, ${tidak} tidak, ${outs.length} arrows).`,
-            },
+            ...aboutNode(doc, n, {
+              id: `keputusan ini harus punya tepat satu jalur "ya" dan satu jalur "tidak" (ada ${ya} ya, ${tidak} tidak, ${outs.length} panah).`,
+              en: `this decision needs exactly one "ya" and one "tidak" exit (has ${ya} ya, ${tidak} tidak, ${outs.length} arrows).`,
+            }),
           });
         break;
       }
@@ -225,10 +241,10 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'FORK_EXITS',
             element: at,
-            message: {
-              id: 'Percabangan paralel butuh satu panah masuk dan paling sedikit dua panah keluar.',
-              en: 'A fork needs one incoming and at least two outgoing arrows.',
-            },
+            ...aboutNode(doc, n, {
+              id: 'butuh satu panah masuk dan paling sedikit dua panah keluar.',
+              en: 'needs one incoming and at least two outgoing arrows.',
+            }),
           });
         break;
       case 'join':
@@ -236,10 +252,10 @@ function checkStructure(doc: SopDocument, emit: Emit) {
           emit({
             code: 'JOIN_ENTRIES',
             element: at,
-            message: {
-              id: 'Penggabungan paralel butuh paling sedikit dua panah masuk dan satu panah keluar.',
-              en: 'A join needs at least two incoming arrows and one outgoing arrow.',
-            },
+            ...aboutNode(doc, n, {
+              id: 'butuh paling sedikit dua panah masuk dan satu panah keluar.',
+              en: 'needs at least two incoming arrows and one outgoing arrow.',
+            }),
           });
         break;
     }
@@ -247,7 +263,7 @@ function checkStructure(doc: SopDocument, emit: Emit) {
       emit({
         code: 'STEP_NO_INCOMING',
         element: at,
-        message: { id: `Tidak ada panah menuju ${label(n)}.`, en: `No arrow leads to ${label(n)}.` },
+        ...aboutNode(doc, n, { id: 'belum ada panah yang menuju ke sini.', en: 'no arrow leads here yet.' }),
       });
     }
   }
@@ -272,10 +288,10 @@ function checkStructure(doc: SopDocument, emit: Emit) {
         emit({
           code: 'NODE_UNREACHABLE',
           element: { kind: 'node', id: n.id },
-          message: {
-            id: `Langkah ${label(n)} tidak dapat dicapai dari Mulai.`,
-            en: `Step ${label(n)} cannot be reached from the start.`,
-          },
+          ...aboutNode(doc, n, {
+            id: 'tidak dapat dicapai dari Mulai.',
+            en: 'cannot be reached from the start.',
+          }),
         });
       }
     }
@@ -290,23 +306,25 @@ function checkStructure(doc: SopDocument, emit: Emit) {
         emit({
           code: 'NODE_CANNOT_REACH_END',
           element: { kind: 'node', id: n.id },
-          message: {
-            id: `Dari langkah ${label(n)} tidak ada jalan menuju Selesai.`,
-            en: `No path leads from step ${label(n)} to an end.`,
-          },
+          ...aboutNode(doc, n, {
+            id: 'tidak punya jalan menuju Selesai.',
+            en: 'has no path to an end (Selesai).',
+          }),
         });
       }
     }
   }
   const fj = matchForksAndJoins(graph);
   for (const id of [...fj.unbalancedForks, ...fj.unmatchedJoins]) {
+    const n = graph.nodes.get(id);
+    const detail = {
+      id: 'percabangan dan penggabungan paralel tidak seimbang: semua cabang harus bertemu di satu penggabungan sebelum Selesai.',
+      en: 'fork and join are unbalanced: every branch must meet at one join before the end.',
+    };
     emit({
       code: 'FORK_JOIN_UNBALANCED',
       element: { kind: 'node', id },
-      message: {
-        id: 'Percabangan dan penggabungan paralel tidak seimbang: semua cabang harus bertemu di satu penggabungan sebelum Selesai.',
-        en: 'Fork and join are unbalanced: every branch must meet at one join before the end.',
-      },
+      ...(n ? aboutNode(doc, n, detail) : describeIssue({ id: 'Percabangan paralel', en: 'A fork' }, detail)),
     });
   }
 }
@@ -319,7 +337,7 @@ function checkSteps(doc: SopDocument, emit: Emit) {
         code: 'KEGIATAN_EMPTY',
         element: { kind: 'node', id: n.id },
         field: 'kegiatan',
-        message: { id: `Kegiatan langkah ${n.id} masih kosong.`, en: `Step ${n.id} has no Kegiatan.` },
+        ...aboutNode(doc, n, { id: 'isi kegiatannya masih kosong.', en: 'its Kegiatan is empty.' }),
       });
     }
     const w = n.mutuBaku.waktu;
@@ -328,10 +346,10 @@ function checkSteps(doc: SopDocument, emit: Emit) {
         code: 'WAKTU_INVALID',
         element: { kind: 'node', id: n.id },
         field: 'mutuBaku.waktu',
-        message: {
-          id: `Waktu pada ${label(n)} harus angka lebih dari 0.`,
-          en: `Waktu of ${label(n)} must be a number above 0.`,
-        },
+        ...aboutNode(doc, n, {
+          id: 'waktu harus angka lebih dari 0.',
+          en: 'waktu must be a number above 0.',
+        }),
       });
     }
   }

@@ -11,16 +11,19 @@ import { createStepNode } from '../canvas/step-factory.ts';
 import type { VersionView } from '../dialogs/VersionsDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
+import { refuseDrop } from '../model/connection-rules.ts';
 import { computeLaneHeight, ROW_HEIGHT } from '../model/layout.ts';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
 import type { DraftRepository } from '../persistence/draft-repository.ts';
 import { EditorProvider, useEditor, useEditorStore } from '../store/EditorContext.tsx';
+import { prepareDuplicate } from './duplicate-sop.ts';
 import type { ImportInput } from './import-file.ts';
 import { type DialogName, Toolbar } from './Toolbar.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { MIN_EDITOR_WIDTH, useNarrowScreen } from './useNarrowScreen.ts';
 
 // Dialogs are rare: load them on first use to keep the initial bundle lean.
 const ShortcutsDialog = lazy(() => import('../dialogs/ShortcutsDialog.tsx'));
@@ -49,6 +52,8 @@ export interface EditorProps {
 
 /** One SOP open for editing: its own store, canvas, inspector and panels. */
 export function Editor(props: EditorProps) {
+  // A phone gets a sentence, not a zero-width canvas; the draft stays untouched until a wider screen.
+  if (useNarrowScreen()) return <NarrowScreen onBack={props.onBack} />;
   return (
     <EditorProvider document={props.document} catalogue={props.catalogue}>
       <ReactFlowProvider>
@@ -65,6 +70,8 @@ function Workspace(props: EditorProps) {
   const setRefusal = useEditor((s) => s.setRefusal);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [report, setReport] = useState(props.importReport ?? null);
+  // A short confirmation after an action that closed its dialog ("Versi 3 diterbitkan.").
+  const [notice, setNotice] = useState<string | null>(null);
   // A published version shown instead of the draft; the draft's store and autosave stay alive.
   const [view, setView] = useState<VersionView | null>(null);
   const autosave = useAutosave({
@@ -77,12 +84,24 @@ function Workspace(props: EditorProps) {
   useEditorShortcuts(openHelp, view === null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const timeZone = props.timeZone ?? DEFAULT_AGENCY_ZONE;
+  const api = props.api;
+  // The safe way out of a conflict: my edits become a new SOP, then the server's copy is adopted.
+  const keepCopy = (client: ApiClient) => async () => {
+    const mine = store.getState().doc;
+    const copy = prepareDuplicate(t('conflict.copyName', { name: mine.identity.nama || props.sopId }), mine);
+    await client.sop.create.mutate({ ...copy, idempotencyKey: crypto.randomUUID() });
+    autosave.takeTheirs();
+    setNotice(t('conflict.copied', { name: copy.name }));
+  };
 
   // Keyboard/click alternative to dragging: add to the selected (or first) lane, below the rest.
   const addFromPalette = (type: NodeType) => {
     const s = store.getState();
     const laneId = s.selection.laneId ?? s.doc.lanes[0]?.id;
-    if (!laneId) return;
+    if (!laneId) {
+      s.setRefusal(refuseDrop(s.doc));
+      return;
+    }
     const y = Math.max(LANE_HEADER_HEIGHT + 24, computeLaneHeight(s.doc) - ROW_HEIGHT * 2);
     const node = createStepNode(type, laneId, y);
     if (s.dispatch({ type: 'node.add', payload: { node } }))
@@ -100,6 +119,10 @@ function Workspace(props: EditorProps) {
           flush={autosave.flush}
           today={computeAgencyToday(new Date(), timeZone)}
           onClose={() => setDialog(null)}
+          onPublished={(version) => {
+            setDialog(null);
+            setNotice(t('publish.done', { n: version.number }));
+          }}
         />
       )}
       {dialog === 'versions' && props.api && (
@@ -117,6 +140,9 @@ function Workspace(props: EditorProps) {
       {autosave.state.conflict && (
         <ConflictDialog
           serverRevision={autosave.state.conflict.serverRevision}
+          savedBy={autosave.state.conflict.savedBy}
+          savedAt={autosave.state.conflict.savedAt}
+          onKeepCopy={api ? keepCopy(api) : undefined}
           onKeepMine={autosave.keepMine}
           onTakeTheirs={autosave.takeTheirs}
         />
@@ -150,13 +176,22 @@ function Workspace(props: EditorProps) {
         sopId={props.api ? props.sopId : undefined}
       />
       {props.restored && <div className="banner">{t('save.restored')}</div>}
+      {notice && (
+        <div className="banner notice" role="status" data-testid="editor-notice">
+          {notice}
+          <button type="button" aria-label={t('notice.dismiss')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
       <div className="workspace">
         <Palette onAdd={addFromPalette} />
         <main className="canvas-wrap">
           <Canvas />
           {refusal && (
             <div className="refusal" role="alert" data-testid="connection-refusal">
-              <strong>{t('refusal.title')}:</strong> {refusal.message[lang]}
+              <strong>{t(isPlacement(refusal.code) ? 'refusal.placeTitle' : 'refusal.title')}:</strong>{' '}
+              {refusal.message[lang]}
               <button type="button" aria-label="×" onClick={() => setRefusal(null)}>
                 ×
               </button>
@@ -171,6 +206,30 @@ function Workspace(props: EditorProps) {
         </aside>
       </div>
       {dialogs}
+    </div>
+  );
+}
+
+/** Refusals about where a symbol goes, not about an arrow. */
+const isPlacement = (code: string) => code === 'NO_LANE' || code === 'OUTSIDE_LANES';
+
+/** What a phone shows instead of the editor. */
+function NarrowScreen(props: { onBack?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="center-page">
+      <section className="card narrow-screen" role="status" data-testid="narrow-screen">
+        <h1>{t('narrow.title')}</h1>
+        <p>{t('narrow.body', { width: MIN_EDITOR_WIDTH })}</p>
+        <p className="narrow-links">
+          {props.onBack && (
+            <button type="button" onClick={props.onBack}>
+              {t('narrow.back')}
+            </button>
+          )}
+          <a href="/">{t('nav.runtime')}</a>
+        </p>
+      </section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, useTRPC } from '../api/client.ts';
+import { filterSopsByName } from './sop-filter.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
@@ -11,6 +12,9 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
   const trpc = useTRPC();
   const list = useQuery(trpc.sop.list.queryOptions());
   const [name, setName] = useState('');
+  const [query, setQuery] = useState('');
+  // An empty name used to do nothing on submit; now it says what is missing.
+  const [nameMissing, setNameMissing] = useState(false);
   const create = useMutation(
     trpc.sop.create.mutationOptions({
       onSuccess: (r) => {
@@ -31,20 +35,69 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
     },
   });
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  const shown = list.data ? filterSopsByName(list.data, query) : [];
   return (
     <div className="center-page">
       <section className="card wide" data-testid="sop-list">
         <header className="card-head">
           <h1>{t('sops.title')}</h1>
-          <button type="button" className="link" onClick={props.onLogout}>
-            {t('auth.logout')}
-          </button>
+          <span className="card-head-links">
+            <a href="/" data-testid="to-runtime">
+              {t('nav.runtime')}
+            </a>
+            <button type="button" className="link" onClick={props.onLogout}>
+              {t('auth.logout')}
+            </button>
+          </span>
         </header>
+        <form
+          className="inline-form sop-create"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setNameMissing(!name.trim());
+            if (name.trim()) create.mutate({ name: name.trim() });
+          }}
+        >
+          <input
+            aria-label={t('sops.newName')}
+            placeholder={t('sops.newName')}
+            value={name}
+            aria-invalid={nameMissing}
+            aria-describedby={nameMissing ? 'sop-name-missing' : undefined}
+            data-testid="sop-new-name"
+            onChange={(e) => {
+              setName(e.target.value);
+              if (e.target.value.trim()) setNameMissing(false);
+            }}
+          />
+          <button type="submit" className="primary" disabled={create.isPending} data-testid="sop-create">
+            {t('sops.create')}
+          </button>
+        </form>
+        {nameMissing && (
+          <p className="field-error" id="sop-name-missing" role="alert">
+            {t('sops.nameRequired')}
+          </p>
+        )}
+        <input
+          type="search"
+          className="sop-search"
+          aria-label={t('sops.search')}
+          placeholder={t('sops.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="sop-search"
+        />
         {list.isPending && <p>{t('sops.loading')}</p>}
         {list.error && <p className="field-error">{readApiError(list.error).message[lang]}</p>}
         {list.data?.length === 0 && <p className="muted">{t('sops.empty')}</p>}
+        {list.data && list.data.length > 0 && shown.length === 0 && (
+          <p className="muted" data-testid="sop-no-match">
+            {t('sops.noMatch', { query })}
+          </p>
+        )}
         <ul className="sop-items">
-          {list.data?.map((s) => (
+          {shown.map((s) => (
             <li key={s.id}>
               <button type="button" onClick={() => props.onOpen(s.id)} data-testid={`sop-${s.id}`}>
                 <strong>{s.name}</strong>
@@ -67,23 +120,6 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
             </li>
           ))}
         </ul>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) create.mutate({ name: name.trim() });
-          }}
-        >
-          <input
-            aria-label={t('sops.newName')}
-            placeholder={t('sops.newName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {t('sops.create')}
-          </button>
-        </form>
         {create.error && <p className="field-error">{readApiError(create.error).message[lang]}</p>}
         {duplicate.error && <p className="field-error">{readApiError(duplicate.error).message[lang]}</p>}
       </section>

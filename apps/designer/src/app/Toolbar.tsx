@@ -107,6 +107,11 @@ export function Toolbar(props: {
       >
         ?
       </button>
+      {props.online && (
+        <a className="toolbar-link" href="/" title={t('nav.runtime')} data-testid="to-runtime">
+          {t('nav.runtimeShort')}
+        </a>
+      )}
       <select
         aria-label={t('app.language')}
         value={i18n.language}

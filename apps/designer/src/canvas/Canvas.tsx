@@ -13,7 +13,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
-import { checkConnection, chooseExitLabel } from '../model/connection-rules.ts';
+import { checkConnection, chooseExitLabel, refuseDrop } from '../model/connection-rules.ts';
 import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
 import { snapToLane } from '../model/layout.ts';
@@ -169,7 +169,10 @@ export function Canvas() {
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const size = NODE_SIZE[type];
       const hit = snapToLane(s.doc, type, { x: p.x - size.width / 2, y: p.y - size.height / 2 });
-      if (!hit) return;
+      if (!hit) {
+        s.setRefusal(refuseDrop(s.doc));
+        return;
+      }
       const node = createStepNode(type, hit.laneId, hit.position.y);
       if (s.dispatch({ type: 'node.add', payload: { node } }))
         s.select({ nodeIds: [node.id], edgeIds: [], laneId: null, identity: false });

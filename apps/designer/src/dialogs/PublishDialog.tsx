@@ -16,6 +16,8 @@ export default function PublishDialog(props: {
   flush: () => Promise<void>;
   today: string;
   onClose: () => void;
+  /** Called once the server has published: the dialog closes and the editor says which version. */
+  onPublished: (version: { number: number }) => void;
 }) {
   const { t, i18n } = useTranslation();
   const doc = useEditor((s) => s.doc);
@@ -38,6 +40,7 @@ export default function PublishDialog(props: {
         idempotencyKey,
       });
     },
+    onSuccess: (version) => props.onPublished(version),
   });
   const blocked = !props.isAdmin || !isPublishable(validateSop(doc));
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -52,7 +55,8 @@ export default function PublishDialog(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) publish.mutate();
+          // One publication per dialog: ignore a second click while the first is on its way.
+          if (!blocked && !publish.isPending && !publish.isSuccess) publish.mutate();
         }}
       >
         <label>
@@ -83,7 +87,6 @@ export default function PublishDialog(props: {
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
         </label>
         {publish.error && <p className="field-error">{readApiError(publish.error).message[lang]}</p>}
-        {publish.data && <p className="ok">{t('publish.done', { n: publish.data.number })}</p>}
         <div className="dialog-actions">
           <button type="button" onClick={props.onClose}>
             {t('publish.cancel')}
@@ -91,7 +94,7 @@ export default function PublishDialog(props: {
           <button
             type="submit"
             className="primary"
-            disabled={blocked || publish.isPending}
+            disabled={blocked || publish.isPending || publish.isSuccess}
             data-testid="publish-submit"
           >
             {t('publish.submit')}

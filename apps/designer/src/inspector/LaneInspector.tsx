@@ -1,6 +1,7 @@
 import type { Lane } from '@alur/schema';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listPositionChoices } from '../model/catalogue.ts';
+import { listPositionChoices, suggestPosition } from '../model/catalogue.ts';
 import type { LaneBinding } from '../model/commands.ts';
 import { useCatalogue, useEditor } from '../store/EditorContext.tsx';
 import { CommitField } from './fields.tsx';
@@ -14,7 +15,15 @@ export function LaneInspector({ lane }: { lane: Lane }) {
   const count = useEditor((s) => s.doc.lanes.length);
   const bind = (binding: LaneBinding) =>
     dispatch({ type: 'lane.bind', payload: { laneId: lane.id, binding } });
-  const firstKey = catalogue[0]?.key ?? 'staf';
+  // Choosing "position" or "external" binds nothing yet: the lane stays unbound (and validation
+  // keeps saying so) until a position is picked; binding the first one silently sent tasks astray.
+  const [pending, setPending] = useState<'position' | 'external' | null>(null);
+  const shownKind = lane.kind === 'unbound' && pending ? pending : lane.kind;
+  const suggestion = lane.kind === 'unbound' ? suggestPosition(lane.name, catalogue) : null;
+  const chooseKind = (kind: Lane['kind']) => {
+    setPending(kind === 'unbound' ? null : kind);
+    if (lane.kind !== 'unbound') bind({ kind: 'unbound' });
+  };
   const positionOptions = (
     <>
       <option value="">{t('inspector.choose')}</option>
@@ -43,17 +52,9 @@ export function LaneInspector({ lane }: { lane: Lane }) {
             <input
               type="radio"
               name={`bind-${lane.id}`}
-              checked={lane.kind === kind}
+              checked={shownKind === kind}
               data-testid={`field-lane-bind-${kind}`}
-              onChange={() =>
-                bind(
-                  kind === 'position'
-                    ? { kind, positionKey: firstKey }
-                    : kind === 'external'
-                      ? { kind, recordedBy: firstKey }
-                      : { kind },
-                )
-              }
+              onChange={() => chooseKind(kind)}
             />
             {t(
               kind === 'position'
@@ -64,11 +65,23 @@ export function LaneInspector({ lane }: { lane: Lane }) {
             )}
           </label>
         ))}
-        {lane.kind === 'position' && (
+        {suggestion && shownKind !== 'external' && (
+          <p className="lane-suggestion" data-testid="lane-suggestion">
+            {t('inspector.suggestion', { name: suggestion.label })}{' '}
+            <button
+              type="button"
+              data-testid="lane-suggestion-accept"
+              onClick={() => bind({ kind: 'position', positionKey: suggestion.key })}
+            >
+              {t('inspector.useSuggestion')}
+            </button>
+          </p>
+        )}
+        {shownKind === 'position' && (
           <label>
             {t('inspector.position')}
             <select
-              value={lane.positionKey}
+              value={lane.kind === 'position' ? lane.positionKey : ''}
               data-testid="field-lane-position"
               onChange={(e) => e.target.value && bind({ kind: 'position', positionKey: e.target.value })}
             >
@@ -76,17 +89,22 @@ export function LaneInspector({ lane }: { lane: Lane }) {
             </select>
           </label>
         )}
-        {lane.kind === 'external' && (
+        {shownKind === 'external' && (
           <label>
             {t('inspector.recordedBy')}
             <select
-              value={lane.recordedBy}
+              value={lane.kind === 'external' ? lane.recordedBy : ''}
               data-testid="field-lane-recorded-by"
               onChange={(e) => e.target.value && bind({ kind: 'external', recordedBy: e.target.value })}
             >
               {positionOptions}
             </select>
           </label>
+        )}
+        {lane.kind === 'unbound' && pending && (
+          <p className="hint" data-testid="lane-unbound-hint">
+            {t('inspector.chooseHint')}
+          </p>
         )}
       </fieldset>
       <div className="inspector-actions">

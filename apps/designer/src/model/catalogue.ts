@@ -44,3 +44,40 @@ export function listPositionChoices(
   if (!currentKey || catalogue.some((p) => p.key === currentKey)) return catalogue;
   return [...catalogue, { key: currentKey, label: `${currentKey} (?)` }];
 }
+
+// Short forms the seeds and agencies write in lane headers (DOMAIN §2), spelled out.
+const ABBREVIATIONS: Record<string, string> = {
+  kadis: 'kepala dinas',
+  'ka dinas': 'kepala dinas',
+  sekdin: 'sekretaris dinas',
+  sekretaris: 'sekretaris dinas',
+  kabid: 'kepala bidang',
+  kasi: 'kepala seksi',
+  kasubag: 'kepala sub bagian',
+  kasubbag: 'kepala sub bagian',
+  peksos: 'pekerja sosial',
+};
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * A catalogue position whose name matches a lane's name ("Kasi" → Kepala Seksi), offered to the
+ * designer as a suggestion to accept; null when nothing or more than one position fits, so a
+ * suggestion is never a guess between several.
+ */
+export function suggestPosition(laneName: string, catalogue: CataloguePosition[]): CataloguePosition | null {
+  const name = normalise(laneName);
+  if (!name) return null;
+  const spelled = ABBREVIATIONS[name] ?? name;
+  const exact = catalogue.filter(
+    (p) => normalise(p.key) === name || normalise(p.label) === name || normalise(p.label) === spelled,
+  );
+  if (exact.length === 1) return exact[0]!;
+  if (exact.length > 1) return null;
+  const prefixed = catalogue.filter((p) => normalise(p.label).startsWith(`${spelled} `));
+  return prefixed.length === 1 ? prefixed[0]! : null;
+}

@@ -2,7 +2,7 @@ import type { SopDocument, SopEdge, SopNode, ValidationCode } from '@alur/schema
 
 /** Why a connection is refused; the codes are validateSop's, so the canvas and the panel agree. */
 export interface ConnectionRefusal {
-  code: ValidationCode | 'SELF_LOOP' | 'DUPLICATE_EDGE' | 'READ_ONLY';
+  code: ValidationCode | 'SELF_LOOP' | 'DUPLICATE_EDGE' | 'READ_ONLY' | 'NO_LANE' | 'OUTSIDE_LANES';
   message: { id: string; en: string };
 }
 
@@ -121,4 +121,19 @@ export function chooseExitLabel(
   if (src?.type !== 'decision') return undefined;
   const used = new Set(doc.edges.filter((e) => e.source === source).map((e) => e.label));
   return used.has('ya') ? 'tidak' : 'ya';
+}
+
+/** Why a symbol dropped on the canvas was not placed: no lane yet, or dropped beside the lanes. */
+export function refuseDrop(doc: Pick<SopDocument, 'lanes'>): ConnectionRefusal {
+  return doc.lanes.length === 0
+    ? refuse(
+        'NO_LANE',
+        'Belum ada lajur. Tambahkan lajur dulu (tombol «Tambah lajur»), lalu letakkan simbol di lajurnya.',
+        'There is no lane yet. Add a lane first («Add lane»), then drop the symbol in its lane.',
+      )
+    : refuse(
+        'OUTSIDE_LANES',
+        'Simbol harus diletakkan di dalam salah satu lajur.',
+        'Drop the symbol inside one of the lanes.',
+      );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Selection, selectOnly } from '../model/selection.ts';
 import { useEditor } from '../store/EditorContext.tsx';
 import { selectSettledDocument } from '../store/editor-store.ts';
+import { groupIssues } from './group-issues.ts';
 
 /** The selection that points at an issue's element. */
 export function selectIssue(issue: ValidationIssue): Selection {
@@ -18,6 +19,7 @@ export function ValidationPanel() {
   const issues = useMemo(() => validateSop(doc), [doc]);
   const total = useMemo(() => sumWaktu(doc), [doc]);
   const critical = useMemo(() => computeCriticalPath(doc), [doc]);
+  const groups = useMemo(() => groupIssues(issues), [issues]);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const lang = i18n.language === 'en' ? 'en' : 'id';
   return (
@@ -40,19 +42,33 @@ export function ValidationPanel() {
         </span>
       </h2>
       <ul>
-        {issues.map((issue) => (
-          <li key={`${issue.code}-${issue.element.kind}-${issue.element.id ?? ''}-${issue.field ?? ''}`}>
+        {groups.map((group) => (
+          <li key={group.key} className={group.subject ? 'issue-group' : undefined}>
             <button
               type="button"
-              className={`issue ${issue.severity}`}
+              className={`issue ${group.severity}`}
               data-testid="validation-item"
-              data-code={issue.code}
-              onClick={() => select(selectIssue(issue))}
+              data-code={group.issues.map((i) => i.code).join(' ')}
+              onClick={() => select(selectIssue(group.issue))}
             >
               <span className="sev" aria-hidden="true">
-                {issue.severity === 'error' ? '●' : '▲'}
+                {group.severity === 'error' ? '●' : '▲'}
               </span>
-              {issue.message[lang]}
+              {group.subject ? (
+                <span className="issue-text">
+                  <strong>{group.subject[lang]}</strong>
+                  {group.issues.map((issue) => (
+                    <span
+                      className={`issue-detail ${issue.severity}`}
+                      key={`${issue.code}-${issue.field ?? ''}`}
+                    >
+                      {(issue.detail ?? issue.message)[lang]}
+                    </span>
+                  ))}
+                </span>
+              ) : (
+                group.issue.message[lang]
+              )}
             </button>
           </li>
         ))}

@@ -7,7 +7,12 @@ export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict';
 export interface AutosaveState {
   status: SaveStatus;
   baseRevision: number;
-  conflict: { serverDocument: SopDocument; serverRevision: number } | null;
+  conflict: {
+    serverDocument: SopDocument;
+    serverRevision: number;
+    savedBy?: string | null;
+    savedAt?: string | null;
+  } | null;
 }
 
 export interface AutosaveOptions {
@@ -65,7 +70,12 @@ export function createAutosave(opts: AutosaveOptions) {
         if (!r.ok) {
           update({
             status: 'conflict',
-            conflict: { serverDocument: r.serverDocument, serverRevision: r.serverRevision },
+            conflict: {
+              serverDocument: r.serverDocument,
+              serverRevision: r.serverRevision,
+              savedBy: r.savedBy ?? null,
+              savedAt: r.savedAt ?? null,
+            },
           });
           return;
         }

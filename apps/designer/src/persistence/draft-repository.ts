@@ -7,7 +7,15 @@ export interface LoadedDraft {
 
 export type SaveResult =
   | { ok: true; revision: number }
-  | { ok: false; conflict: true; serverDocument: SopDocument; serverRevision: number };
+  | {
+      ok: false;
+      conflict: true;
+      serverDocument: SopDocument;
+      serverRevision: number;
+      /** Who saved the server's copy and when (ISO), where the repository knows. */
+      savedBy?: string | null;
+      savedAt?: string | null;
+    };
 
 /**
  * Where drafts live. `save` succeeds only on top of `baseRevision`; otherwise it returns the

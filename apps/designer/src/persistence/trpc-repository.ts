@@ -20,12 +20,16 @@ export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
       } catch (err) {
         // The server names a conflict; fetch its copy so the user can compare and choose.
         if (readApiError(err).code !== 'DRAFT_CONFLICT') throw err;
-        const server = await load(sopId);
+        const sop = await api.sop.get.query({ sopId });
+        const parsed = parseDocument(sop.document);
+        if (!parsed.ok) throw err;
         return {
           ok: false,
           conflict: true,
-          serverDocument: server.document,
-          serverRevision: server.revision,
+          serverDocument: parsed.document,
+          serverRevision: sop.revision,
+          savedBy: sop.updatedByName,
+          savedAt: sop.updatedAt,
         };
       }
     },

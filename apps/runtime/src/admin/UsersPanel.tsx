@@ -5,6 +5,7 @@ import { useTRPC } from '../api/trpc.ts';
 import { ActionsHeader, type Column, DataTable } from '../app/DataTable.tsx';
 import { Field } from '../app/Field.tsx';
 import { ErrorMessage, QueryStatus } from '../app/feedback.tsx';
+import { usePositionName } from '../app/positions.ts';
 import { CheckList } from './CheckList.tsx';
 
 const PERMISSIONS = ['staff', 'leader', 'admin', 'designer'] as const;
@@ -45,6 +46,7 @@ export function UsersPanel() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const users = useQuery(trpc.admin.users.list.queryOptions());
+  const positionName = usePositionName();
   const [editing, setEditing] = useState<string | null>(null);
   if (users.isPending || users.error) return <QueryStatus query={users} path="admin.users.list" />;
   const columns: Column<(typeof users.data)[number]>[] = [
@@ -55,7 +57,7 @@ export function UsersPanel() {
       header: t('admin.permissions'),
       cell: (u) => u.permissions.map((p) => t(`admin.perm_${p}`)).join(', '),
     },
-    { id: 'positions', header: t('admin.positions'), cell: (u) => u.positions.join(', ') },
+    { id: 'positions', header: t('admin.positions'), cell: (u) => u.positions.map(positionName).join(', ') },
     { id: 'active', header: t('admin.active'), cell: (u) => (u.active ? t('common.yes') : t('common.no')) },
     {
       id: 'edit',

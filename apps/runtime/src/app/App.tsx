@@ -12,6 +12,7 @@ import { LoginPage } from './LoginPage.tsx';
 import { Providers } from './providers.tsx';
 import { useLocation } from './router.tsx';
 import { hasPermission, SessionGate, useMe } from './session.tsx';
+import { useLanding } from './useLanding.ts';
 import { useLiveUpdates } from './useLiveUpdates.ts';
 
 // Heavy screens (React Flow, charts, admin forms) load on first visit only.
@@ -54,6 +55,7 @@ function Routes({ live }: { live: boolean }): ReactNode {
 function Shell() {
   const { t } = useTranslation();
   const { live } = useLiveUpdates();
+  useLanding();
   return (
     <>
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>

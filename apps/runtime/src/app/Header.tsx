@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
+import { canDesign } from '../lib/landing.ts';
 import { usePositionName } from './positions.ts';
 import { Link, useLocation } from './router.tsx';
 import { hasPermission, useMe } from './session.tsx';
@@ -115,6 +116,11 @@ export function Header() {
               {l.label}
             </Link>
           ))}
+        {canDesign(me) && (
+          <a href="/designer/" className="nav-designer" data-testid="nav-designer">
+            {t('nav.designer')}
+          </a>
+        )}
       </nav>
     </header>
   );

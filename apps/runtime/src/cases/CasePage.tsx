@@ -64,7 +64,8 @@ export default function CasePage({ caseId }: { caseId: string }) {
                 <th scope="col">{t('case.position')}</th>
                 <th scope="col">{t('case.standard')}</th>
                 <th scope="col">{t('case.actual')}</th>
-                <th scope="col">{t('case.result')}</th>
+                <th scope="col">{t('case.answer')}</th>
+                <th scope="col">{t('case.timeliness')}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,12 +88,17 @@ export default function CasePage({ caseId }: { caseId: string }) {
                       {fmt.minutes(x.actualWorkingMinutes)}
                       {running && <span className="muted small"> ({t('case.running')})</span>}
                     </td>
-                    <td>
-                      {x.outcome && (
+                    {/* Two columns: "Tidak" beside "Tepat waktu" in one cell read as "not on time". */}
+                    <td data-testid="case-step-answer">
+                      {x.outcome ? (
                         <span className={`tag tag-${x.outcome}`}>
                           {x.outcome === 'ya' ? t('common.yes') : t('common.no')}
                         </span>
-                      )}{' '}
+                      ) : (
+                        <span className="muted">{t('common.none')}</span>
+                      )}
+                    </td>
+                    <td data-testid="case-step-timeliness">
                       {x.onTime === null ? (
                         t(`status.${x.status}`)
                       ) : x.onTime ? (

@@ -4,6 +4,7 @@ import type { Resources } from './id.ts';
 export const en: Resources = {
   app: { name: 'Alur', skip: 'Skip to content' },
   nav: {
+    designer: 'SOP designer ↗',
     main: 'Main navigation',
     inbox: 'Inbox',
     start: 'Start a case',
@@ -156,7 +157,8 @@ export const en: Resources = {
     position: 'Position',
     standard: 'Time standard',
     actual: 'Actual working time',
-    result: 'Result',
+    answer: 'Answer',
+    timeliness: 'On time?',
     onTime: 'On time',
     late: 'Late',
     running: 'running',

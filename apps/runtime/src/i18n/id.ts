@@ -2,6 +2,7 @@
 export const id = {
   app: { name: 'Alur', skip: 'Lewati ke konten' },
   nav: {
+    designer: 'Perancang SOP ↗',
     main: 'Navigasi utama',
     inbox: 'Kotak tugas',
     start: 'Mulai kasus',
@@ -154,7 +155,8 @@ export const id = {
     position: 'Jabatan',
     standard: 'Mutu Baku',
     actual: 'Waktu kerja nyata',
-    result: 'Hasil',
+    answer: 'Jawaban',
+    timeliness: 'Ketepatan waktu',
     onTime: 'Tepat waktu',
     late: 'Terlambat',
     running: 'berjalan',

@@ -98,7 +98,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <div>
             <dt>{t('cases.status')}</dt>
             <dd data-testid="task-claim-state">
-              {task.claimedBy
+              {/* A finished task keeps claimedBy; its state is the outcome, not who holds it. */}
+              {workable && task.claimedBy
                 ? mine
                   ? t('inbox.claimedByYou')
                   : t('inbox.claimedBy', { name: task.claimedByName ?? '?' })

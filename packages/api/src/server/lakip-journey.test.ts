@@ -141,8 +141,9 @@ describe('LAKIP journey over HTTP', () => {
     expect(err.data).toMatchObject({
       code: 'CONFLICT',
       appCode: 'DRAFT_CONFLICT',
-      details: { currentRevision: draft.revision + 1 },
+      details: { currentRevision: draft.revision + 1, updatedByName: 'Administrator (demo)' },
     });
+    expect((await a.sop.get.query({ sopId: sop.id })).updatedByName).toBe('Administrator (demo)');
     expect((await a.sop.get.query({ sopId: sop.id })).document.identity.nomor).toBe('060/99/2026');
   });
 

@@ -9,7 +9,7 @@ import {
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { auditEvents, sops, sopVersions } from '../db/schema.ts';
+import { auditEvents, sops, sopVersions, users } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { checksumOf } from './canonical-json.ts';
 
@@ -73,7 +73,14 @@ async function loadSop(db: Db | Tx, user: SessionUser, sopId: string) {
   return row;
 }
 
-/** The draft of an SOP with its revision (the base for the next save). */
+/** The display name of whoever saved the draft last, so a conflict can say who it was. */
+async function findDraftAuthor(db: Db | Tx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+/** The draft of an SOP with its revision (the base for the next save) and who saved it when. */
 export async function getSop(db: Db, user: SessionUser, sopId: string) {
   const row = await loadSop(db, user, sopId);
   return {
@@ -82,6 +89,7 @@ export async function getSop(db: Db, user: SessionUser, sopId: string) {
     document: requireDocument(row.draft),
     revision: row.draftRevision,
     updatedAt: row.draftUpdatedAt,
+    updatedByName: await findDraftAuthor(db, row.draftUpdatedBy),
   };
 }
 
@@ -150,6 +158,7 @@ export async function saveDraft(
     .returning({ revision: sops.draftRevision });
   if (updated.length === 1) return { revision: updated[0]!.revision, savedAt: now.toISOString() };
   const current = await loadSop(db, user, input.sopId);
+  const updatedByName = await findDraftAuthor(db, current.draftUpdatedBy);
   throw new AppError(
     'CONFLICT',
     'DRAFT_CONFLICT',
@@ -157,7 +166,7 @@ export async function saveDraft(
       id: `Draf sudah disimpan orang lain (revisi ${current.draftRevision}, Anda mengedit revisi ${input.baseRevision}).`,
       en: `Someone else saved the draft (revision ${current.draftRevision}; you edited revision ${input.baseRevision}).`,
     },
-    { currentRevision: current.draftRevision, updatedAt: current.draftUpdatedAt },
+    { currentRevision: current.draftRevision, updatedAt: current.draftUpdatedAt, updatedByName },
   );
 }
 

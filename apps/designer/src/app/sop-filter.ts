@@ -1,0 +1,17 @@
+/** Lower-cases and strips accents, so "lakip" finds "Penyusunan LAKIP". */
+function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+/** The SOPs whose name holds every word of the query, in their original order. */
+export function filterSopsByName<T extends { name: string }>(sops: T[], query: string): T[] {
+  const words = normalise(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return sops;
+  return sops.filter((s) => {
+    const name = normalise(s.name);
+    return words.every((w) => name.includes(w));
+  });
+}
