@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { createDb, type Database, migrateDb } from '../db/client.ts';
 import { sessions, sops, users } from '../db/schema.ts';
-import { buildDoc } from '../engine/testing/build-doc.ts';
+import { buildDoc } from '../engine/core/testing/build-doc.ts';
 import { createEventBus } from '../server/event-bus.ts';
 import { startCaseForUser } from '../services/cases.ts';
 import { loadDemoData } from '../services/demo.ts';

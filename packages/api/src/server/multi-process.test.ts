@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../db/client.ts';
-import { buildDoc } from '../engine/testing/build-doc.ts';
+import { buildDoc } from '../engine/core/testing/build-doc.ts';
 import { sweepOverdue } from '../services/sweeper.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import type { AppDeps } from '../trpc/context.ts';

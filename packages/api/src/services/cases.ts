@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { workingMinutesBetween } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, startCase } from '../engine/store.ts';
+import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { notFound } from '../errors.ts';
 import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';

@@ -5,8 +5,8 @@ import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.t
 import type { Db, Tx } from '../db/client.ts';
 import type { PipelinedWork } from '../db/raw.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store.ts';
-import type { Actor, EngineCommand, TaskStatus } from '../engine/types.ts';
+import type { Actor, EngineCommand, TaskStatus } from '../engine/core/types.ts';
+import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store/store.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';

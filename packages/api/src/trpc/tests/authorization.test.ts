@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password.ts';
 import { agencies, positions, userPositions, users } from '../../db/schema.ts';
-import { buildDoc } from '../../engine/testing/build-doc.ts';
+import { buildDoc } from '../../engine/core/testing/build-doc.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { appRouter } from '../root.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import {
   EXPECTATION_FAILED,
   type Query,
@@ -9,11 +9,19 @@ import {
   runStatements,
   type Statement,
   sqlState,
-} from '../db/raw.ts';
-import { caseCounters, cases, sopVersions, toIsoInstant } from '../db/schema.ts';
-import { AppError, type AppErrorKind, notFound } from '../errors.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
-import { createCaseState, decide } from './decide.ts';
+} from '../../db/raw.ts';
+import { caseCounters, cases, sopVersions, toIsoInstant } from '../../db/schema.ts';
+import { AppError, type AppErrorKind, notFound } from '../../errors.ts';
+import type { AlurEvent } from '../../server/event-bus.ts';
+import { createCaseState, decide } from '../core/decide.ts';
+import type {
+  Actor,
+  CaseState,
+  DecideResult,
+  EngineCommand,
+  EngineErrorCode,
+  TaskState,
+} from '../core/types.ts';
 import {
   type CaseRow,
   LOCK_CASE_OF_TASK,
@@ -23,7 +31,6 @@ import {
   VERSION_DOCUMENT,
 } from './sql.ts';
 import { effectsStatement } from './store-effects.ts';
-import type { Actor, CaseState, DecideResult, EngineCommand, EngineErrorCode, TaskState } from './types.ts';
 
 /**
  * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the

@@ -1,8 +1,8 @@
-import type { Statement } from '../db/raw.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
+import type { Statement } from '../../db/raw.ts';
+import type { AlurEvent } from '../../server/event-bus.ts';
+import type { Actor, CaseState, EngineEffect, TaskState } from '../core/types.ts';
 import { WRITE_EFFECTS } from './sql.ts';
 import type { AgencyClock } from './store.ts';
-import type { Actor, CaseState, EngineEffect, TaskState } from './types.ts';
 
 export interface EffectScope {
   caseId: string;
