@@ -5,10 +5,9 @@ import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.t
 import type { Db, Tx } from '../db/client.ts';
 import type { PipelinedWork } from '../db/raw.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import type { Actor, EngineCommand, TaskStatus } from '../engine/core/types.ts';
+import type { Actor, AlurEvent, EngineCommand, TaskStatus } from '../engine/core/types.ts';
 import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store/store.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { idempotent } from './idempotency.ts';

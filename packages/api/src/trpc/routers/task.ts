@@ -1,6 +1,6 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import type { AlurEvent } from '../../server/event-bus.ts';
+import type { AlurEvent } from '../../engine/core/types.ts';
 import { actOnTask, getTask, listInbox } from '../../services/tasks.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
