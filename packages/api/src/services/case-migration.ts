@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
+import { toActor } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { queryOf, runStatements } from '../db/raw.ts';
 import { cases, sopVersions } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
 import { canMigrate, migrateCaseState } from '../engine/core/index.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
 import { toCaseChanges } from '../engine/store/case-changes.ts';
 import { caseWriteStatement } from '../engine/store/case-writer.ts';
 import { loadCaseState, loadVersionDocument, rethrowLostRace } from '../engine/store/store.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { AppDeps } from '../trpc/context.ts';
 import { loadAgencyClock } from './calendar.ts';
-import { toActor } from './tasks.ts';
 
 async function loadTarget(tx: Tx, admin: SessionUser, caseId: string, toVersionId: string, lock: boolean) {
   const query = tx

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toActor } from '../../auth/policy.ts';
 import { loadSessionUser, type SessionUser } from '../../auth/sessions.ts';
 import { buildChainDoc, type SeededStore, seedStore, startCases } from '../../reliability/fixtures.ts';
 import { loadAgencyClock } from '../../services/calendar.ts';
-import { actOnTask, toActor } from '../../services/tasks.ts';
+import { actOnTask } from '../../services/task-commands.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { caseWriteStatement } from './case-writer.ts';
 import { planTaskCommand, rethrowLostRace } from './store.ts';
