@@ -11,7 +11,7 @@ import {
   seedStore,
   startCases,
 } from '../packages/api/src/reliability/fixtures.ts';
-import { actOnTask } from '../packages/api/src/services/tasks.ts';
+import { actOnTask } from '../packages/api/src/services/task-commands.ts';
 import { createCountingDb } from './counting-db.ts';
 import { dbName, emit, machineBusyMs, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
 import { createDb } from '../packages/api/src/db/client.ts';
 import { buildChainDoc, seedStore, startCases } from '../packages/api/src/reliability/fixtures.ts';
-import { actOnTask } from '../packages/api/src/services/tasks.ts';
+import { actOnTask } from '../packages/api/src/services/task-commands.ts';
 import { emit, note, QUICK } from './lib.ts';
 
 /*

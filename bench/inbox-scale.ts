@@ -10,8 +10,8 @@ import {
   seedStore,
 } from '../packages/api/src/reliability/fixtures.ts';
 import { startServerProcess } from '../packages/api/src/reliability/processes.ts';
+import { listInbox } from '../packages/api/src/services/inbox.ts';
 import { evaluate } from '../packages/api/src/services/reports.ts';
-import { listInbox } from '../packages/api/src/services/tasks.ts';
 import { emit, note, PG_ADMIN_URL, percentile, QUICK } from './lib.ts';
 
 /*

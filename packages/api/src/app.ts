@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { createDb, type DbConfig, migrateDb } from './db/client.ts';
-import { createEventBus } from './server/event-bus.ts';
+import type { AppDeps } from './deps.ts';
+import { createEventBus } from './events/event-bus.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
 import { startSweeper } from './services/sweeper.ts';
-import type { AppDeps } from './trpc/context.ts';
 
 export interface AppOptions extends HttpOptions {
   db: DbConfig;

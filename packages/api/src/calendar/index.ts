@@ -1,7 +1,3 @@
-import type { Waktu } from '@alur/schema';
-import { computeDueAt } from './due-date.ts';
-import type { WorkingCalendar } from './working-calendar.ts';
-
 export { addCalendarMonths, computeDueAt, WORKING_DAYS_PER_WEEK } from './due-date.ts';
 export {
   type AgencyHolidayEntry,
@@ -37,8 +33,3 @@ export {
   previousWorkingBoundary,
   workingMinutesBetween,
 } from './working-time.ts';
-
-/** `computeDueAt` bound to one agency's calendar, in the shape the engine context expects. */
-export function bindComputeDueAt(cal: WorkingCalendar): (waktu: Waktu | null, from: Date) => Date | null {
-  return (waktu, from) => computeDueAt(waktu, from, cal);
-}

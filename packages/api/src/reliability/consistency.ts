@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
-import { loadCaseState, loadVersionDocument } from '../engine/store.ts';
-import { findInvariantViolations } from '../engine/testing/invariants.ts';
+import { findInvariantViolations } from '../engine/core/testing/invariants.ts';
+import { loadCaseState, loadVersionDocument } from '../engine/store/store.ts';
 
 /**
  * Checks every case in the store against the engine's invariants (one open task per live branch,

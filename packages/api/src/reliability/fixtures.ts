@@ -5,11 +5,11 @@ import postgres from 'postgres';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { createDb, type Database, migrateDb } from '../db/client.ts';
 import { sessions, sops, users } from '../db/schema.ts';
-import { buildDoc } from '../engine/testing/build-doc.ts';
-import { createEventBus } from '../server/event-bus.ts';
+import type { AppDeps } from '../deps.ts';
+import { buildDoc } from '../engine/core/testing/build-doc.ts';
+import { createEventBus } from '../events/event-bus.ts';
 import { startCaseForUser } from '../services/cases.ts';
 import { loadDemoData } from '../services/demo.ts';
-import type { AppDeps } from '../trpc/context.ts';
 
 /** A scratch PostgreSQL database, created on the server of `adminUrl` and dropped by `drop`. */
 export interface ScratchDb {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { createDb } from '../db/client.ts';
-import { actOnTask } from '../services/tasks.ts';
+import { actOnTask } from '../services/task-commands.ts';
 import { buildChainDoc, seedStore, startCases } from './fixtures.ts';
 
 /**

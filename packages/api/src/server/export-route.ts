@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SopDocument } from '@alur/schema';
+import { readCookie } from '../auth/cookies.ts';
+import { canExport } from '../auth/policy.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from '../services/export.ts';
 import { getSop, getVersion } from '../services/sops.ts';
-import type { AppDeps } from '../trpc/context.ts';
-import { readCookie } from './http.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,14 +51,13 @@ export async function handleExport(deps: AppDeps, req: IncomingMessage, res: Ser
     );
   }
   try {
-    let document: SopDocument;
-    if (versionId) document = (await getVersion(deps.database.db, user, versionId)).document;
-    else {
-      if (!user.permissions.some((p) => p === 'designer' || p === 'admin' || p === 'leader')) {
-        return fail(res, 404, 'SOP tidak ditemukan.', 'SOP not found.');
-      }
-      document = (await getSop(deps.database.db, user, id)).document;
+    if (!canExport(user, versionId ? 'version' : 'draft')) {
+      // A draft the user may not read is answered like a missing one.
+      return fail(res, 404, 'SOP tidak ditemukan.', 'SOP not found.');
     }
+    const document: SopDocument = versionId
+      ? (await getVersion(deps.database.db, user, versionId)).document
+      : (await getSop(deps.database.db, user, id)).document;
     const file = await renderExport(document, format as ExportFormat, paper);
     res.writeHead(200, {
       'Content-Type': file.contentType,

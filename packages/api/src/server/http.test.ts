@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDoc } from '../engine/testing/build-doc.ts';
+import { buildDoc } from '../engine/core/testing/build-doc.ts';
 import { createHttpClient, serveOnLoopback } from '../testing/http-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 

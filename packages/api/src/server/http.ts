@@ -3,8 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { sql } from 'drizzle-orm';
 import sirv from 'sirv';
+import { readCookie } from '../auth/cookies.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import type { AppDeps, Context } from '../trpc/context.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
 
@@ -14,16 +16,6 @@ export interface HttpOptions {
   designerDist?: string;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
-}
-
-/** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../db/client.ts';
-import { buildDoc } from '../engine/testing/build-doc.ts';
+import type { AppDeps } from '../deps.ts';
+import { buildDoc } from '../engine/core/testing/build-doc.ts';
+import type { AlurEvent } from '../engine/core/types.ts';
+import { createEventBus } from '../events/event-bus.ts';
 import { sweepOverdue } from '../services/sweeper.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import type { AppDeps } from '../trpc/context.ts';
-import { type AlurEvent, createEventBus } from './event-bus.ts';
 
 /*
  * Several server processes on one PostgreSQL are modelled by separate connection pools and event

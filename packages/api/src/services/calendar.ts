@@ -8,7 +8,7 @@ import {
 } from '../calendar/index.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { agencies, holidays } from '../db/schema.ts';
-import type { AgencyClock } from '../engine/store.ts';
+import type { AgencyClock } from '../engine/core/types.ts';
 
 /** The agency's working calendar from its settings and holiday entries (cached for a minute). */
 const cache = new Map<string, { at: number; calendar: WorkingCalendar }>();

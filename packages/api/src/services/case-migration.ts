@@ -1,12 +1,17 @@
 import { and, eq } from 'drizzle-orm';
+import { toActor } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { auditEvents, cases, sopVersions, tasks } from '../db/schema.ts';
-import { canMigrate, migrateCaseState } from '../engine/index.ts';
-import { loadCaseState, loadVersionDocument } from '../engine/store.ts';
+import { queryOf, runStatements } from '../db/raw.ts';
+import { cases, sopVersions } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
+import { canMigrate, migrateCaseState } from '../engine/core/index.ts';
+import type { AlurEvent } from '../engine/core/types.ts';
+import { toCaseChanges } from '../engine/store/case-changes.ts';
+import { caseWriteStatement } from '../engine/store/case-writer.ts';
+import { loadCaseState, loadVersionDocument, rethrowLostRace } from '../engine/store/store.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { AppDeps } from '../trpc/context.ts';
-import { toActor } from './tasks.ts';
+import { loadAgencyClock } from './calendar.ts';
 
 async function loadTarget(tx: Tx, admin: SessionUser, caseId: string, toVersionId: string, lock: boolean) {
   const query = tx
@@ -51,47 +56,39 @@ export async function migrateCase(
   input: { caseId: string; toVersionId: string },
 ) {
   const now = deps.now();
-  return deps.database.db.transaction(async (tx) => {
-    const t = await loadTarget(tx, admin, input.caseId, input.toVersionId, true);
-    const result = migrateCaseState(t.state, t.fromDoc, t.toDoc, toActor(admin), {
-      toVersion: t.version.number,
-    });
-    if (!result.ok) {
-      throw new AppError(
-        'CONFLICT',
-        'MIGRATION_BLOCKED',
-        {
-          id: `Kasus tidak dapat dipindahkan: langkah ${result.missingNodeIds.join(', ')} tidak ada di versi ${t.version.number}.`,
-          en: `The case cannot move: steps ${result.missingNodeIds.join(', ')} do not exist in version ${t.version.number}.`,
-        },
-        { missingNodeIds: result.missingNodeIds },
-      );
-    }
-    for (const e of result.effects) {
-      if (e.type === 'task.updated') {
-        await tx.update(tasks).set({ positionKey: e.task.positionKey }).where(eq(tasks.id, e.task.id));
-      } else if (e.type === 'audit') {
-        await tx.insert(auditEvents).values({
-          agencyId: admin.agencyId,
-          actorId: admin.id,
-          action: e.action,
-          sopId: t.row.sopId,
-          caseId: t.row.id,
-          data: e.data,
-          at: now.toISOString(),
-        });
+  const clock = await loadAgencyClock(deps.database.db, admin.agencyId);
+  let moved: AlurEvent | null = null;
+  const answer = await deps.database.db
+    .transaction(async (tx) => {
+      const t = await loadTarget(tx, admin, input.caseId, input.toVersionId, true);
+      const actor = toActor(admin);
+      const result = migrateCaseState(t.state, t.fromDoc, t.toDoc, actor, { toVersion: t.version.number });
+      if (!result.ok) {
+        throw new AppError(
+          'CONFLICT',
+          'MIGRATION_BLOCKED',
+          {
+            id: `Kasus tidak dapat dipindahkan: langkah ${result.missingNodeIds.join(', ')} tidak ada di versi ${t.version.number}.`,
+            en: `The case cannot move: steps ${result.missingNodeIds.join(', ')} do not exist in version ${t.version.number}.`,
+          },
+          { missingNodeIds: result.missingNodeIds },
+        );
       }
-    }
-    await tx
-      .update(cases)
-      .set({ versionId: t.version.id, revision: t.row.revision + 1 })
-      .where(eq(cases.id, t.row.id));
-    await deps.bus.publish(tx, {
-      type: 'case.changed',
-      agencyId: admin.agencyId,
-      positionKeys: [...new Set(result.next.tasks.map((x) => x.positionKey))],
-      caseId: t.row.id,
-    });
-    return { ok: true as const, versionNumber: t.version.number };
-  });
+      // The same writer as every other command: moved tasks (guarded), the case row with its new
+      // version and revision, the audit event.
+      const { changes, event } = toCaseChanges(
+        { caseId: t.row.id, agencyId: admin.agencyId, sopId: t.row.sopId, actor, now, clock },
+        { next: result.next, versionId: t.version.id },
+        result.effects,
+        t.state.tasks,
+        'case.changed',
+      );
+      await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
+      moved = event;
+      return { ok: true as const, versionNumber: t.version.number };
+    })
+    .catch(rethrowLostRace);
+  // Committed: the inboxes of the positions the tasks left and joined hear of it.
+  if (moved) deps.bus.announce(moved);
+  return answer;
 }

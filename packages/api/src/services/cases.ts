@@ -1,17 +1,17 @@
 import { waktuToNominalMinutes } from '@alur/schema';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { assertMay, loadVisibleCase, toActor, visibleCasesWhere } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { workingMinutesBetween } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, startCase } from '../engine/store.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AlurEvent } from '../engine/core/types.ts';
+import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { notFound } from '../errors.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
-import type { AppDeps } from '../trpc/context.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { withIdempotency } from './idempotency.ts';
-import { assertCanStart, canSeeCase, toActor } from './tasks.ts';
 
 /** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
 export async function startCaseForUser(
@@ -19,7 +19,7 @@ export async function startCaseForUser(
   user: SessionUser,
   input: { sopId: string; title: string; idempotencyKey?: string },
 ) {
-  assertCanStart(user);
+  assertMay(user, 'startCases');
   let started: AlurEvent | null = null;
   const answer = await withIdempotency(
     deps.database.db,
@@ -54,11 +54,7 @@ export async function startCaseForUser(
 
 /** A case with its tasks (every attempt), audit timeline and actual vs standard time per step. */
 export async function getCase(db: Db, user: SessionUser, caseId: string, now: Date) {
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.agencyId, user.agencyId)));
-  if (!row || !(await canSeeCase(db, user, row))) throw notFound('Kasus', 'Case');
+  const row = await loadVisibleCase(db, user, caseId);
   const document = await loadVersionDocument(db, row.versionId);
   const calendar = await loadWorkingCalendar(db, row.agencyId);
   const taskRows = await db
@@ -100,14 +96,9 @@ export async function listCases(
   user: SessionUser,
   input: { status?: 'active' | 'completed' | 'cancelled'; sopId?: string; limit?: number; offset?: number },
 ) {
-  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
-  const conditions = [eq(cases.agencyId, user.agencyId)];
+  const conditions = [visibleCasesWhere(user)];
   if (input.status) conditions.push(eq(cases.status, input.status));
   if (input.sopId) conditions.push(eq(cases.sopId, input.sopId));
-  if (!overseer) {
-    const mine = sql`(${cases.startedBy} = ${user.id} or exists (select 1 from ${tasks} where ${tasks.caseId} = ${cases.id} and (${user.positions.length ? inArray(tasks.positionKey, user.positions) : sql`false`} or ${tasks.completedBy} = ${user.id})))`;
-    conditions.push(mine);
-  }
   const rows = await db
     .select({
       id: cases.id,

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { cases, sops, sopVersions, tasks } from '../db/schema.ts';
-import { loadVersionDocument } from '../engine/store.ts';
+import { loadVersionDocument } from '../engine/store/store.ts';
 import { percentileCont } from './percentile.ts';
 
 export interface EvaluationInput {

@@ -1,6 +1,6 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import { auditEvents, notifications, positions, tasks } from '../db/schema.ts';
-import type { AppDeps } from '../trpc/context.ts';
+import type { AppDeps } from '../deps.ts';
 
 /**
  * One pass of the overdue sweeper: claims a batch of tasks past their due date with

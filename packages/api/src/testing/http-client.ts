@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { AppDeps } from '../deps.ts';
 import { createHttpServer } from '../server/http.ts';
-import type { AppDeps } from '../trpc/context.ts';
 import type { AppRouter } from '../trpc/root.ts';
 
 /** Serves the app on a random loopback port; returns its base URL and a closer. */

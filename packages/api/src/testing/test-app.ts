@@ -2,9 +2,10 @@ import type { SopDocument } from '@alur/schema';
 import { eq } from 'drizzle-orm';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { users } from '../db/schema.ts';
-import { createEventBus } from '../server/event-bus.ts';
+import type { AppDeps } from '../deps.ts';
+import { createEventBus } from '../events/event-bus.ts';
 import { loadDemoData } from '../services/demo.ts';
-import type { AppDeps, Context } from '../trpc/context.ts';
+import type { Context } from '../trpc/context.ts';
 import { createCaller } from '../trpc/root.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 

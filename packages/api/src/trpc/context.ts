@@ -1,16 +1,6 @@
 import type { SessionUser } from '../auth/sessions.ts';
-import type { Database, Db } from '../db/client.ts';
-import type { EventBus } from '../server/event-bus.ts';
-
-/** What the server hands every request: the store, the clock and the cross-process event bus. */
-export interface AppDeps {
-  database: Database;
-  /** The clock; tests pass a fixed or stepping one. */
-  now: () => Date;
-  bus: EventBus;
-  /** Secure cookies (behind HTTPS). */
-  secureCookies: boolean;
-}
+import type { Db } from '../db/client.ts';
+import type { AppDeps } from '../deps.ts';
 
 export interface Context {
   deps: AppDeps;

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { Permission } from '../db/schema.ts';
+import { assertMay, type RoleRule } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
 import type { Context } from './context.ts';
 
@@ -76,15 +76,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** A signed-in user holding one of `permissions` in their agency. */
-export function requirePermission(...permissions: Permission[]) {
+/** A signed-in user whom `rule` of the access policy (auth/policy.ts) allows; else 403. */
+export function allowedTo(rule: RoleRule) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!permissions.some((p) => ctx.user.permissions.includes(p))) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `Anda tidak berwenang: perlu hak ${permissions.join(' atau ')}.`,
-      });
-    }
+    assertMay(ctx.user, rule);
     return next();
   });
 }

@@ -16,9 +16,9 @@ import {
   upsertPosition,
 } from '../../services/admin-users.ts';
 import { migrateCase, previewMigration } from '../../services/case-migration.ts';
-import { authedProcedure, requirePermission, router } from '../trpc.ts';
+import { allowedTo, authedProcedure, router } from '../trpc.ts';
 
-const admin = requirePermission('admin');
+const admin = allowedTo('administer');
 const positionKey = z
   .string()
   .min(1)
@@ -84,7 +84,7 @@ export const adminRouter = router({
       .mutation(({ ctx, input }) => removePosition(ctx.db, ctx.user, input.key, ctx.deps.now())),
   }),
   calendar: router({
-    get: requirePermission('admin', 'leader')
+    get: allowedTo('readCalendar')
       .input(z.object({ year: z.int().min(2000).max(2100) }))
       .query(({ ctx, input }) => getCalendar(ctx.db, ctx.user, input.year)),
     update: admin

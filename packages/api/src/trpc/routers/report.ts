@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { evaluate } from '../../services/reports.ts';
-import { requirePermission, router } from '../trpc.ts';
+import { allowedTo, router } from '../trpc.ts';
 
 export const reportRouter = router({
-  evaluation: requirePermission('leader', 'admin')
+  evaluation: allowedTo('readReports')
     .input(
       z
         .object({

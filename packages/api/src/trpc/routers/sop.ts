@@ -12,7 +12,7 @@ import {
   publishSop,
   saveDraft,
 } from '../../services/sops.ts';
-import { authedProcedure, requirePermission, router } from '../trpc.ts';
+import { allowedTo, authedProcedure, router } from '../trpc.ts';
 
 const sopId = z.object({ sopId: z.uuid() });
 /** A retried create or publish with the same key returns the first answer instead of acting twice. */
@@ -25,10 +25,10 @@ export const sopRouter = router({
   list: authedProcedure.query(async ({ ctx }) =>
     listSops(ctx.db, ctx.user, await todayInAgency(ctx.db, ctx.user.agencyId, ctx.deps.now())),
   ),
-  get: requirePermission('designer', 'admin', 'leader')
+  get: allowedTo('readDrafts')
     .input(sopId)
     .query(({ ctx, input }) => getSop(ctx.db, ctx.user, input.sopId)),
-  create: requirePermission('designer', 'admin')
+  create: allowedTo('editDrafts')
     .input(
       z.object({
         name: z.string().trim().min(1).max(300),
@@ -41,7 +41,7 @@ export const sopRouter = router({
         createSop(tx, ctx.user, input, ctx.deps.now()),
       ),
     ),
-  saveDraft: requirePermission('designer', 'admin')
+  saveDraft: allowedTo('editDrafts')
     .input(z.object({ sopId: z.uuid(), document: documentInput, baseRevision: z.int().min(1) }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input, ctx.deps.now())),
   /** Validation of any document: schema problems and the rules of DOMAIN §3, as data. */
@@ -50,7 +50,7 @@ export const sopRouter = router({
     if (!parsed.ok) return { schemaIssues: parsed.issues, issues: [] };
     return { schemaIssues: [], issues: validateSop(parsed.document) };
   }),
-  publish: requirePermission('admin')
+  publish: allowedTo('publish')
     .input(
       z.object({
         sopId: z.uuid(),
@@ -76,7 +76,7 @@ export const sopRouter = router({
     .input(z.object({ versionId: z.uuid() }))
     .query(({ ctx, input }) => getVersion(ctx.db, ctx.user, input.versionId)),
   /** Turns an existing SOP table into a draft document plus the report of every guess. */
-  import: requirePermission('designer', 'admin')
+  import: allowedTo('editDrafts')
     .input(z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(15_000_000) }))
     .mutation(({ input }) => importSop(input)),
 });

@@ -1,7 +1,8 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import type { AlurEvent } from '../../server/event-bus.ts';
-import { actOnTask, getTask, listInbox } from '../../services/tasks.ts';
+import type { AlurEvent } from '../../engine/core/types.ts';
+import { getTask, listInbox } from '../../services/inbox.ts';
+import { actOnTask } from '../../services/task-commands.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const idempotencyKey = z.string().min(8).max(100).optional();

@@ -1,7 +1,9 @@
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password.ts';
 import { agencies, positions, userPositions, users } from '../../db/schema.ts';
-import { buildDoc } from '../../engine/testing/build-doc.ts';
+import { buildDoc } from '../../engine/core/testing/build-doc.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { appRouter } from '../root.ts';
 
@@ -77,21 +79,35 @@ async function freshTask(): Promise<{ caseId: string; taskId: string }> {
 let counter = 0;
 const unique = () => `u${Date.now().toString(36)}${counter++}`;
 
-/** Each procedure with the roles (demo usernames) that may call it. */
-const matrix: [string, Call, string[]][] = [
-  ['auth.whoami', (c) => c.auth.whoami(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['sop.list', (c) => c.sop.list(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['sop.get', (c) => c.sop.get({ sopId: ids.sopId }), ['kadis', 'admin', 'perancang']],
-  ['sop.create', (c) => c.sop.create({ name: 'Baru' }), ['admin', 'perancang']],
+const ROLES = ['kasi', 'kadis', 'admin', 'perancang'] as const;
+type Role = (typeof ROLES)[number];
+/** The HTTP status each demo user gets (docs/api.md § Permissions). */
+type Answers = Record<Role, 200 | 403 | 404 | 409>;
+
+/** `roles` may call it; everyone else is refused by the role rule (403). */
+const allow = (roles: Role[]): Answers =>
+  Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? 200 : 403])) as Answers;
+
+/**
+ * Each procedure with the answer of each demo user: kasi (staff, holds "kasi"), kadis (leader,
+ * staff), admin (admin, leader, designer, staff; no position), perancang (designer only).
+ * Objects the user may not see are 404; a task seen but not in one's position is 403
+ * (NOT_YOUR_POSITION); someone else's claim is 409 (TASK_CLAIMED_BY_OTHER) unless one is an admin.
+ */
+const matrix: [string, Call, Answers][] = [
+  ['auth.whoami', (c) => c.auth.whoami(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  ['sop.list', (c) => c.sop.list(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  ['sop.get', (c) => c.sop.get({ sopId: ids.sopId }), allow(['kadis', 'admin', 'perancang'])],
+  ['sop.create', (c) => c.sop.create({ name: 'Baru' }), allow(['admin', 'perancang'])],
   [
     'sop.saveDraft',
     async (c) => {
       const created = await (await app.as('admin')).sop.create({ name: 'Draf', document: doc });
       return c.sop.saveDraft({ sopId: created.sopId, document: doc, baseRevision: created.revision });
     },
-    ['admin', 'perancang'],
+    allow(['admin', 'perancang']),
   ],
-  ['sop.validate', (c) => c.sop.validate({ document: doc }), ['kasi', 'kadis', 'admin', 'perancang']],
+  ['sop.validate', (c) => c.sop.validate({ document: doc }), allow(['kasi', 'kadis', 'admin', 'perancang'])],
   [
     'sop.publish',
     async (c) => {
@@ -103,25 +119,41 @@ const matrix: [string, Call, string[]][] = [
         signer: { jabatan: 'Kepala Dinas', nama: 'N', nip: '' },
       });
     },
-    ['admin'],
+    allow(['admin']),
   ],
-  ['sop.versions', (c) => c.sop.versions({ sopId: ids.sopId }), ['kasi', 'kadis', 'admin', 'perancang']],
+  [
+    'sop.versions',
+    (c) => c.sop.versions({ sopId: ids.sopId }),
+    allow(['kasi', 'kadis', 'admin', 'perancang']),
+  ],
   [
     'sop.version',
     (c) => c.sop.version({ versionId: ids.versionId }),
-    ['kasi', 'kadis', 'admin', 'perancang'],
+    allow(['kasi', 'kadis', 'admin', 'perancang']),
   ],
   [
     'sop.import',
     (c) => c.sop.import({ format: 'json', content: JSON.stringify(doc) }),
-    ['admin', 'perancang'],
+    allow(['admin', 'perancang']),
   ],
-  ['case.start', (c) => c.case.start({ sopId: ids.sopId, title: 'x' }), ['kasi', 'kadis', 'admin']],
-  ['case.get', (c) => c.case.get({ caseId: ids.caseId }), ['kasi', 'kadis', 'admin']],
-  ['case.list', (c) => c.case.list(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['task.inbox', (c) => c.task.inbox(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['task.get', (c) => c.task.get({ taskId: ids.taskId }), ['kasi', 'kadis', 'admin']],
-  ['task.claim', async (c) => c.task.claim({ taskId: (await freshTask()).taskId }), ['kasi']],
+  ['case.start', (c) => c.case.start({ sopId: ids.sopId, title: 'x' }), allow(['kasi', 'kadis', 'admin'])],
+  [
+    'case.get',
+    (c) => c.case.get({ caseId: ids.caseId }),
+    { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  ['case.list', (c) => c.case.list(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  ['task.inbox', (c) => c.task.inbox(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  [
+    'task.get',
+    (c) => c.task.get({ taskId: ids.taskId }),
+    { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  [
+    'task.claim',
+    async (c) => c.task.claim({ taskId: (await freshTask()).taskId }),
+    { kasi: 200, kadis: 403, admin: 403, perancang: 404 },
+  ],
   [
     'task.release',
     async (c) => {
@@ -129,7 +161,7 @@ const matrix: [string, Call, string[]][] = [
       await (await app.as('kasi')).task.claim({ taskId });
       return c.task.release({ taskId });
     },
-    ['kasi', 'admin'],
+    { kasi: 200, kadis: 409, admin: 200, perancang: 404 },
   ],
   [
     'task.reassign',
@@ -138,14 +170,26 @@ const matrix: [string, Call, string[]][] = [
       await (await app.as('kasi')).task.claim({ taskId });
       return c.task.reassign({ taskId, toUserId: ids.userId });
     },
-    ['kasi', 'admin'],
+    { kasi: 200, kadis: 409, admin: 200, perancang: 404 },
   ],
-  ['task.complete', async (c) => c.task.complete({ taskId: (await freshTask()).taskId }), ['kasi']],
-  ['notification.list', (c) => c.notification.list(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['notification.unreadCount', (c) => c.notification.unreadCount(), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['notification.markRead', (c) => c.notification.markRead({}), ['kasi', 'kadis', 'admin', 'perancang']],
-  ['report.evaluation', (c) => c.report.evaluation(), ['kadis', 'admin']],
-  ['admin.users.list', (c) => c.admin.users.list(), ['admin']],
+  [
+    'task.complete',
+    async (c) => c.task.complete({ taskId: (await freshTask()).taskId }),
+    { kasi: 200, kadis: 403, admin: 403, perancang: 404 },
+  ],
+  ['notification.list', (c) => c.notification.list(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  [
+    'notification.unreadCount',
+    (c) => c.notification.unreadCount(),
+    allow(['kasi', 'kadis', 'admin', 'perancang']),
+  ],
+  [
+    'notification.markRead',
+    (c) => c.notification.markRead({}),
+    allow(['kasi', 'kadis', 'admin', 'perancang']),
+  ],
+  ['report.evaluation', (c) => c.report.evaluation(), allow(['kadis', 'admin'])],
+  ['admin.users.list', (c) => c.admin.users.list(), allow(['admin'])],
   [
     'admin.users.create',
     (c) =>
@@ -156,23 +200,23 @@ const matrix: [string, Call, string[]][] = [
         permissions: ['staff'],
         positions: [],
       }),
-    ['admin'],
+    allow(['admin']),
   ],
   [
     'admin.users.update',
     (c) => c.admin.users.update({ userId: ids.userId, displayName: 'Kepala Seksi' }),
-    ['admin'],
+    allow(['admin']),
   ],
   [
     'admin.users.resetPassword',
     (c) => c.admin.users.resetPassword({ userId: ids.userId, password: 'alur-demo-baru-1' }),
-    ['admin'],
+    allow(['admin']),
   ],
-  ['admin.positions.list', (c) => c.admin.positions.list(), ['kasi', 'kadis', 'admin', 'perancang']],
+  ['admin.positions.list', (c) => c.admin.positions.list(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
   [
     'admin.positions.upsert',
     (c) => c.admin.positions.upsert({ key: 'tksk', name: 'TKSK', supervisorKey: 'kasi' }),
-    ['admin'],
+    allow(['admin']),
   ],
   [
     'admin.positions.remove',
@@ -181,9 +225,9 @@ const matrix: [string, Call, string[]][] = [
       await (await app.as('admin')).admin.positions.upsert({ key, name: 'Sementara', supervisorKey: null });
       return c.admin.positions.remove({ key });
     },
-    ['admin'],
+    allow(['admin']),
   ],
-  ['admin.calendar.get', (c) => c.admin.calendar.get({ year: 2026 }), ['kadis', 'admin']],
+  ['admin.calendar.get', (c) => c.admin.calendar.get({ year: 2026 }), allow(['kadis', 'admin'])],
   [
     'admin.calendar.update',
     (c) =>
@@ -199,25 +243,29 @@ const matrix: [string, Call, string[]][] = [
           7: null,
         },
       }),
-    ['admin'],
+    allow(['admin']),
   ],
   [
     'admin.calendar.setHoliday',
     (c) =>
       c.admin.calendar.setHoliday({ date: '2026-12-24', name: 'Cuti Bersama Natal', kind: 'cuti_bersama' }),
-    ['admin'],
+    allow(['admin']),
   ],
-  ['admin.calendar.removeEntry', (c) => c.admin.calendar.removeEntry({ date: '2026-12-31' }), ['admin']],
+  [
+    'admin.calendar.removeEntry',
+    (c) => c.admin.calendar.removeEntry({ date: '2026-12-31' }),
+    allow(['admin']),
+  ],
   [
     'admin.cases.migrationPreview',
     async (c) =>
       c.admin.cases.migrationPreview({ caseId: (await freshTask()).caseId, toVersionId: ids.versionId }),
-    ['admin'],
+    allow(['admin']),
   ],
   [
     'admin.cases.migrate',
     async (c) => c.admin.cases.migrate({ caseId: (await freshTask()).caseId, toVersionId: ids.versionId }),
-    ['admin'],
+    allow(['admin']),
   ],
 ];
 
@@ -231,18 +279,19 @@ it('covers every procedure of the API', () => {
 });
 
 describe('authorisation', () => {
-  for (const [name, call, allowed] of matrix) {
-    for (const username of ['kasi', 'kadis', 'admin', 'perancang']) {
-      const ok = allowed.includes(username);
-      it(`${name} as ${username} is ${ok ? 'allowed' : 'refused'}`, async () => {
+  for (const [name, call, answers] of matrix) {
+    for (const username of ROLES) {
+      const expected = answers[username];
+      it(`${name} as ${username} answers ${expected}`, async () => {
         const caller = await app.as(username);
-        // Releasing or reassigning someone else's claim is refused as a conflict ("claimed by another").
-        const refusal =
-          name === 'task.release' || name === 'task.reassign'
-            ? /FORBIDDEN|NOT_FOUND|CONFLICT/
-            : /FORBIDDEN|NOT_FOUND/;
-        if (ok) await expect(call(caller)).resolves.toBeDefined();
-        else await expect(call(caller)).rejects.toMatchObject({ code: expect.stringMatching(refusal) });
+        const status = await call(caller).then(
+          () => 200,
+          (error: unknown) => {
+            if (!(error instanceof TRPCError)) throw error;
+            return getHTTPStatusCodeFromError(error);
+          },
+        );
+        expect(status).toBe(expected);
       });
     }
     it(`${name} refuses anonymous callers`, async () => {

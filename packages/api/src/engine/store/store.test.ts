@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSessionUser, type SessionUser } from '../auth/sessions.ts';
-import { buildChainDoc, type SeededStore, seedStore, startCases } from '../reliability/fixtures.ts';
-import { loadAgencyClock } from '../services/calendar.ts';
-import { actOnTask, toActor } from '../services/tasks.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
+import { toActor } from '../../auth/policy.ts';
+import { loadSessionUser, type SessionUser } from '../../auth/sessions.ts';
+import { buildChainDoc, type SeededStore, seedStore, startCases } from '../../reliability/fixtures.ts';
+import { loadAgencyClock } from '../../services/calendar.ts';
+import { actOnTask } from '../../services/task-commands.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { caseWriteStatement } from './case-writer.ts';
 import { planTaskCommand, rethrowLostRace } from './store.ts';
 
 /*
@@ -102,11 +104,10 @@ describe('engine store', () => {
         now: new Date(),
         clock,
       });
-      const [write] = plan.writes;
-      const params = [...write!.params];
-      params[8] = String(params[8]).replace('"previous":"open"', '"previous":"claimed"');
-      expect(params[8]).toContain('"previous":"claimed"');
-      return { value: plan, writes: [{ text: write!.text, params }] };
+      const [update] = plan.changes.taskUpdates;
+      expect(update).toMatchObject({ id: task.id, previous: 'open', status: 'completed' });
+      const stale = { ...plan.changes, taskUpdates: [{ ...update!, previous: 'claimed' as const }] };
+      return { value: plan, writes: [caseWriteStatement(stale)] };
     });
     await expect(attempt.catch(rethrowLostRace)).rejects.toMatchObject({
       kind: 'CONFLICT',

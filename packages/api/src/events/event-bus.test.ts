@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlurEvent } from '../engine/core/types.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
-import { type AlurEvent, createEventBus, EVENT_CHANNEL, type EventBus, toPayloads } from './event-bus.ts';
+import { createEventBus, EVENT_CHANNEL, type EventBus, toPayloads } from './event-bus.ts';
 
 const event = (i: number, positions = 1): AlurEvent => ({
   type: 'task.changed',

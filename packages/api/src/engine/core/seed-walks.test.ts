@@ -1,6 +1,6 @@
 import { validateSop } from '@alur/schema';
 import { describe, expect, it } from 'vitest';
-import { listSeedSlugs, loadSeed } from '../seeds/load-seeds.ts';
+import { listSeedSlugs, loadSeed } from '../../seeds/load-seeds.ts';
 import { exploreEveryOutcome } from './testing/explore.ts';
 import { findInvariantViolations } from './testing/invariants.ts';
 

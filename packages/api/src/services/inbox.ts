@@ -1,21 +1,17 @@
-import type { EdgeLabel, SopDocument } from '@alur/schema';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { SopDocument } from '@alur/schema';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
-import type { Db, Tx } from '../db/client.ts';
-import type { PipelinedWork } from '../db/raw.ts';
+import type { Db } from '../db/client.ts';
 import { cases, sops, tasks, users } from '../db/schema.ts';
-import { loadVersionDocument, planTaskCommand, rethrowLostRace } from '../engine/store.ts';
-import type { Actor, EngineCommand, TaskStatus } from '../engine/types.ts';
-import { AppError, notFound } from '../errors.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
-import type { AppDeps } from '../trpc/context.ts';
-import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
-import { idempotent } from './idempotency.ts';
+import { loadVersionDocument } from '../engine/store/store.ts';
+import { loadWorkingCalendar } from './calendar.ts';
 
-export function toActor(user: SessionUser): Actor {
-  return { userId: user.id, positions: user.positions, isAdmin: user.permissions.includes('admin') };
-}
+/*
+ * The inbox read model: what a user sees of the tasks (lists and one task's page). Who may see a
+ * task is the access policy's rule (auth/policy.ts); commands on tasks are in task-commands.ts.
+ */
 
 export interface InboxFilter {
   sopId?: string;
@@ -133,25 +129,6 @@ function remainingWorkingMinutes(dueAt: string | null, now: Date, calendar: Work
   return dueAt === null ? null : Math.round(workingMinutesBetween(now, new Date(dueAt), calendar));
 }
 
-/**
- * Loads a task the user may see: one of their positions, or any task of their agency for leaders
- * and admins. Anything else is "not found", so ids cannot be probed.
- */
-export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: string) {
-  const [row] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.agencyId, user.agencyId)));
-  if (!row || !canSeeTask(user, row.positionKey)) throw notFound('Tugas', 'Task');
-  return row;
-}
-
-/** A task is visible to holders of its position, and to the agency's leaders and admins. */
-function canSeeTask(user: SessionUser, positionKey: string): boolean {
-  const overseer = user.permissions.includes('leader') || user.permissions.includes('admin');
-  return overseer || user.positions.includes(positionKey);
-}
-
 /** A task with its step (Kegiatan, Mutu Baku) and where a decision's exits lead. */
 export async function getTask(db: Db, user: SessionUser, taskId: string, now: Date) {
   const task = await loadVisibleTask(db, user, taskId);
@@ -184,7 +161,7 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
     },
     exits,
     case: { id: c!.id, number: c!.number, title: c!.title, status: c!.status, sopName: sop?.name ?? '' },
-    canAct: user.positions.includes(task.positionKey),
+    canAct: canWorkTask(user, task.positionKey),
     /** Working minutes left until the due date on the agency calendar (negative: overdue). */
     remainingWorkingMinutes: remainingWorkingMinutes(
       task.dueAt,
@@ -192,101 +169,4 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
       await loadWorkingCalendar(db, user.agencyId),
     ),
   };
-}
-
-type TaskAction =
-  | { type: 'task.claim' }
-  | { type: 'task.release' }
-  | { type: 'task.reassign'; toUserId: string }
-  | { type: 'task.complete'; outcome?: EdgeLabel; note?: string };
-
-const ACTIVE_USER_OF_AGENCY = 'select id from users where id = $1::uuid and agency_id = $2::uuid and active';
-
-/**
- * Runs a task command in one transaction, once per idempotency key. On PostgreSQL it costs two
- * round trips: BEGIN, the key's claim, the case lock and the case's tasks together; then the
- * command's writes, the stored answer and COMMIT together.
- */
-export async function actOnTask(
-  deps: AppDeps,
-  user: SessionUser,
-  input: { taskId: string; idempotencyKey?: string },
-  action: TaskAction,
-) {
-  // Cached per agency; loaded before the transaction so the embedded store never waits on itself.
-  const clock = await loadAgencyClock(deps.database.db, user.agencyId);
-  const now = deps.now();
-  const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
-  let changed: AlurEvent | null = null;
-  const work: PipelinedWork<TaskActionResult> = async (q) => {
-    const target =
-      action.type === 'task.reassign' ? q(ACTIVE_USER_OF_AGENCY, [action.toUserId, user.agencyId]) : null;
-    const planning = planTaskCommand(q, {
-      agencyId: user.agencyId,
-      taskId: input.taskId,
-      command,
-      now,
-      clock,
-      canSee: (task) => canSeeTask(user, task.positionKey),
-    });
-    planning.catch(() => {});
-    if (target && (await target).length === 0) throw notFound('Pengguna tujuan', 'Target user');
-    const { caseId, state, writes, event } = await planning;
-    changed = event;
-    const task = state.tasks.find((t) => t.id === input.taskId)!;
-    const value = {
-      caseId,
-      caseStatus: state.status,
-      task: { id: task.id, status: task.status, claimedBy: task.claimedBy, outcome: task.outcome },
-      openTasks: state.tasks
-        .filter((t) => t.status === 'open' || t.status === 'claimed')
-        .map((t) => ({ id: t.id, nodeId: t.nodeId, positionKey: t.positionKey, dueAt: t.dueAt })),
-    };
-    return { value, writes };
-  };
-  const result = await deps.database
-    .transact(idempotent(user.id, input.idempotencyKey, action.type, work))
-    .catch(rethrowLostRace);
-  // Committed: now the live inboxes may hear of it (a replayed answer announces nothing new, but
-  // a spare refresh is harmless).
-  if (changed) deps.bus.announce(changed);
-  return result;
-}
-
-interface TaskActionResult {
-  caseId: string;
-  caseStatus: 'active' | 'completed' | 'cancelled';
-  task: { id: string; status: TaskStatus; claimedBy: string | null; outcome: EdgeLabel | null };
-  openTasks: { id: string; nodeId: string; positionKey: string; dueAt: string | null }[];
-}
-
-export function assertCanStart(user: SessionUser) {
-  if (!user.permissions.some((p) => p === 'staff' || p === 'admin')) {
-    throw new AppError('FORBIDDEN', 'FORBIDDEN', {
-      id: 'Anda tidak berwenang memulai kasus.',
-      en: 'You may not start cases.',
-    });
-  }
-}
-
-/** Whether the user may see a case: overseers, its starter, or a holder of one of its positions. */
-export async function canSeeCase(
-  db: Db,
-  user: SessionUser,
-  caseRow: typeof cases.$inferSelect,
-): Promise<boolean> {
-  if (user.permissions.includes('leader') || user.permissions.includes('admin')) return true;
-  if (caseRow.startedBy === user.id) return true;
-  if (user.positions.length === 0) return false;
-  const [hit] = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.caseId, caseRow.id),
-        or(inArray(tasks.positionKey, user.positions), eq(tasks.completedBy, user.id)),
-      ),
-    )
-    .limit(1);
-  return Boolean(hit);
 }

@@ -118,3 +118,26 @@ export type Decide = (
   document: SopDocument,
   ctx: EngineContext,
 ) => DecideResult;
+
+/** Due date of a step reached at `from` on a working calendar; null = no target. */
+export type DueDateFn = (waktu: Waktu | null, from: Date) => Date | null;
+
+/** The agency's working calendar as the engine needs it. */
+export interface AgencyClock {
+  computeDueAt: DueDateFn;
+  /** Working minutes between two instants (stored on completion for the evaluation report). */
+  workingMinutesBetween: (a: Date, b: Date) => number;
+}
+
+/**
+ * A change other users should see live (inbox, case page, notifications): what the store hands the
+ * event bus once a command's writes have committed.
+ */
+export interface AlurEvent {
+  type: 'task.changed' | 'case.changed' | 'notification.created';
+  agencyId: string;
+  /** Positions whose inboxes changed. */
+  positionKeys: string[];
+  caseId?: string;
+  taskId?: string;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { parseDocument, type SopDocument, type Waktu } from '@alur/schema';
+import { parseDocument, type SopDocument } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import {
   EXPECTATION_FAILED,
   type Query,
@@ -9,11 +9,22 @@ import {
   runStatements,
   type Statement,
   sqlState,
-} from '../db/raw.ts';
-import { caseCounters, cases, sopVersions, toIsoInstant } from '../db/schema.ts';
-import { AppError, type AppErrorKind, notFound } from '../errors.ts';
-import type { AlurEvent } from '../server/event-bus.ts';
-import { createCaseState, decide } from './decide.ts';
+} from '../../db/raw.ts';
+import { caseCounters, sopVersions, toIsoInstant } from '../../db/schema.ts';
+import { AppError, type AppErrorKind, notFound } from '../../errors.ts';
+import { createCaseState, decide } from '../core/decide.ts';
+import type {
+  Actor,
+  AgencyClock,
+  AlurEvent,
+  CaseState,
+  DecideResult,
+  EngineCommand,
+  EngineErrorCode,
+  TaskState,
+} from '../core/types.ts';
+import { toCaseChanges } from './case-changes.ts';
+import { type CaseChanges, caseWriteStatement } from './case-writer.ts';
 import {
   type CaseRow,
   LOCK_CASE_OF_TASK,
@@ -22,8 +33,6 @@ import {
   type TaskRow,
   VERSION_DOCUMENT,
 } from './sql.ts';
-import { effectsStatement } from './store-effects.ts';
-import type { Actor, CaseState, DecideResult, EngineCommand, EngineErrorCode, TaskState } from './types.ts';
 
 /**
  * The engine's thin IO layer: load the case under a row lock, call the pure `decide`, write the
@@ -34,14 +43,6 @@ import type { Actor, CaseState, DecideResult, EngineCommand, EngineErrorCode, Ta
  * so the caller can send them together with COMMIT (`Database.transact`: two round trips per
  * command on PostgreSQL) or run them inside a transaction it already holds (`runStatements`).
  */
-
-export type DueDateFn = (waktu: Waktu | null, from: Date) => Date | null;
-/** The agency's working calendar as the engine needs it. */
-export interface AgencyClock {
-  computeDueAt: DueDateFn;
-  /** Working minutes between two instants (stored on completion for the evaluation report). */
-  workingMinutesBetween: (a: Date, b: Date) => number;
-}
 
 const documentCache = new Map<string, SopDocument>();
 
@@ -109,23 +110,15 @@ export async function startCase(
     document,
     { now, computeDueAt: clock.computeDueAt, newId: randomUUID },
   );
-  const next = unwrap(result);
-  await tx.insert(cases).values({
-    id: caseId,
-    agencyId: input.agencyId,
-    sopId: input.sopId,
-    versionId: version.id,
-    number,
-    title: input.title,
-    status: next.next.status,
-    engineState: { joins: next.next.joins, tokens: next.next.tokens },
-    startedBy: input.actor.userId,
-    startedAt: now.toISOString(),
-    completedAt: next.next.status === 'completed' ? now.toISOString() : null,
-  });
+  const started = unwrap(result);
   const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
-  const { write, event } = effectsStatement(scope, { updateCase: false }, next.effects, []);
-  await runStatements(queryOf(tx), [write]);
+  const { changes, event } = toCaseChanges(
+    scope,
+    { next: started.next, start: { versionId: version.id, number, title: input.title } },
+    started.effects,
+    [],
+  );
+  await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
   return { caseId, number, event };
 }
 
@@ -133,6 +126,8 @@ export async function startCase(
 export interface CommandPlan {
   caseId: string;
   state: CaseState;
+  /** What the command changes, by name (what `writes` says in SQL). */
+  changes: CaseChanges;
   /** The command's writes, one statement; send it with COMMIT or run it with `runStatements`. */
   writes: Statement[];
   /** What to announce to the live inboxes once the writes have committed. */
@@ -173,19 +168,19 @@ async function planOnCase(
   before: TaskState[],
   input: { command: EngineCommand; now: Date; clock: AgencyClock },
 ): Promise<CommandPlan> {
-  const state = toCaseState(row.id, row.status, row.engine_state, before);
-  const document = await loadVersionDocument(q, row.version_id);
+  const state = toCaseState(row.id, row.status, row.engineState, before);
+  const document = await loadVersionDocument(q, row.versionId);
   const { now, clock } = input;
   const result = unwrap(
     decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
-  const { write, event } = effectsStatement(
-    { caseId: row.id, agencyId: row.agency_id, sopId: row.sop_id, actor: input.command.actor, now, clock },
-    { updateCase: true, next: result.next },
+  const { changes, event } = toCaseChanges(
+    { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
+    { next: result.next },
     result.effects,
     before,
   );
-  return { caseId: row.id, state: result.next, writes: [write], event };
+  return { caseId: row.id, state: result.next, changes, writes: [caseWriteStatement(changes)], event };
 }
 
 function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {
@@ -236,17 +231,17 @@ function unwrap(result: DecideResult): Extract<DecideResult, { ok: true }> {
 function toTaskState(r: TaskRow): TaskState {
   return {
     id: r.id,
-    nodeId: r.node_id,
+    nodeId: r.nodeId,
     kind: r.kind,
-    positionKey: r.position_key,
+    positionKey: r.positionKey,
     status: r.status,
     attempt: r.attempt,
     token: r.token,
-    claimedBy: r.claimed_by,
-    createdAt: toIsoInstant(r.created_at),
-    dueAt: r.due_at === null ? null : toIsoInstant(r.due_at),
-    completedAt: r.completed_at === null ? null : toIsoInstant(r.completed_at),
-    completedBy: r.completed_by,
+    claimedBy: r.claimedBy,
+    createdAt: toIsoInstant(r.createdAt),
+    dueAt: r.dueAt === null ? null : toIsoInstant(r.dueAt),
+    completedAt: r.completedAt === null ? null : toIsoInstant(r.completedAt),
+    completedBy: r.completedBy,
     outcome: r.outcome,
     note: r.note,
   };

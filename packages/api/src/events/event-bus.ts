@@ -1,15 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.ts';
-
-/** A change other users should see live (inbox, case page, notifications). */
-export interface AlurEvent {
-  type: 'task.changed' | 'case.changed' | 'notification.created';
-  agencyId: string;
-  /** Positions whose inboxes changed. */
-  positionKeys: string[];
-  caseId?: string;
-  taskId?: string;
-}
+import type { AlurEvent } from '../engine/core/types.ts';
 
 /** The NOTIFY channel every process listens on. */
 export const EVENT_CHANNEL = 'alur_events';

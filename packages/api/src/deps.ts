@@ -1,0 +1,15 @@
+import type { Database } from './db/client.ts';
+import type { EventBus } from './events/event-bus.ts';
+
+/**
+ * What the server hands every request and every service: the store, the clock and the
+ * cross-process event bus. (Here, not in trpc/ or server/, so services need neither.)
+ */
+export interface AppDeps {
+  database: Database;
+  /** The clock; tests pass a fixed or stepping one. */
+  now: () => Date;
+  bus: EventBus;
+  /** Secure cookies (behind HTTPS). */
+  secureCookies: boolean;
+}

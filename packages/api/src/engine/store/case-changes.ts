@@ -1,0 +1,96 @@
+import type { Actor, AgencyClock, AlurEvent, CaseState, EngineEffect, TaskState } from '../core/types.ts';
+import type { CaseChanges, NewTask, TaskUpdate } from './case-writer.ts';
+
+/** What every write of one command shares: the case, who acts, when, on which calendar. */
+export interface ChangeScope {
+  caseId: string;
+  agencyId: string;
+  sopId: string;
+  actor: Actor;
+  now: Date;
+  clock: AgencyClock;
+}
+
+/** How the case row changes: a start inserts it; every other command updates it. */
+export type CaseRowChange =
+  | { next: CaseState; start: { versionId: string; number: string; title: string } }
+  | { next: CaseState; start?: undefined; versionId?: string };
+
+/**
+ * Turns what the core decided (the next state and its effects) into the writer's named changes,
+ * and the event to announce to the live inboxes of every position touched once it has committed.
+ * `before` is the tasks as read under the lock: each update is guarded by the status read there.
+ */
+export function toCaseChanges(
+  scope: ChangeScope,
+  row: CaseRowChange,
+  effects: readonly EngineEffect[],
+  before: readonly TaskState[],
+  eventType: AlurEvent['type'] = 'task.changed',
+): { changes: CaseChanges; event: AlurEvent } {
+  const touched = new Set<string>();
+  const previous = new Map(before.map((t) => [t.id, t]));
+  const taskUpdates: TaskUpdate[] = [];
+  const newTasks: NewTask[] = [];
+  const audits: CaseChanges['audits'] = [];
+  for (const e of effects) {
+    if (e.type === 'task.created') {
+      const t = e.task;
+      touched.add(t.positionKey);
+      newTasks.push({
+        id: t.id,
+        nodeId: t.nodeId,
+        kind: t.kind,
+        positionKey: t.positionKey,
+        attempt: t.attempt,
+        token: t.token,
+        dueAt: t.dueAt,
+      });
+    } else if (e.type === 'task.updated') {
+      const t = e.task;
+      const was = previous.get(t.id);
+      touched.add(t.positionKey);
+      // A task that moved (migration) leaves its old position's inbox too.
+      if (was) touched.add(was.positionKey);
+      taskUpdates.push({
+        id: t.id,
+        previous: was?.status ?? e.previousStatus,
+        status: t.status,
+        positionKey: t.positionKey,
+        claimedBy: t.claimedBy,
+        completedAt: t.completedAt,
+        completedBy: t.completedBy,
+        outcome: t.outcome,
+        note: t.note,
+        workingMinutes:
+          t.status === 'completed' && t.completedAt
+            ? Math.round(scope.clock.workingMinutesBetween(new Date(t.createdAt), new Date(t.completedAt)))
+            : null,
+      });
+    } else if (e.type === 'audit') {
+      audits.push({ action: e.action, taskId: e.taskId, nodeId: e.nodeId, data: e.data });
+    }
+  }
+  const engineState = { joins: row.next.joins, tokens: row.next.tokens };
+  const changes: CaseChanges = {
+    caseId: scope.caseId,
+    agencyId: scope.agencyId,
+    sopId: scope.sopId,
+    actorId: scope.actor.userId,
+    at: scope.now.toISOString(),
+    newCase: row.start
+      ? { ...row.start, status: row.next.status, engineState, startedBy: scope.actor.userId }
+      : null,
+    caseUpdate: row.start ? null : { status: row.next.status, engineState, versionId: row.versionId ?? null },
+    taskUpdates,
+    newTasks,
+    audits,
+  };
+  const event: AlurEvent = {
+    type: eventType,
+    agencyId: scope.agencyId,
+    positionKeys: [...touched],
+    caseId: scope.caseId,
+  };
+  return { changes, event };
+}

@@ -1,0 +1,110 @@
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditEvents, cases, notifications, tasks } from '../../db/schema.ts';
+import { CASE_WRITE_SQL, caseWriteStatement } from './case-writer.ts';
+import { compileNamed } from './columns.ts';
+
+/*
+ * The case writer is hand-written SQL; these checks fail when it and db/schema.ts drift apart: a
+ * column renamed or dropped in the schema, or a required column added that the writer never fills.
+ */
+const TABLES = new Map<string, Table>(
+  [cases, tasks, notifications, auditEvents].map((t) => [getTableName(t), t]),
+);
+const columnNames = (table: Table) => Object.values(getTableColumns(table)).map((c) => c.name);
+
+/** `insert into t (a, b)` → [t, [a, b]] for every insert of the statement. */
+function insertsOf(text: string): [string, string[]][] {
+  return [...text.matchAll(/insert into (\w+) \(([^)]*)\)/g)].map((m) => [
+    m[1]!,
+    m[2]!.split(',').map((c) => c.trim()),
+  ]);
+}
+
+/** `update t x set a = …, b = … from` → [t, [a, b]] for every update of the statement. */
+function updatesOf(text: string): [string, string[]][] {
+  return [...text.matchAll(/update (\w+) \w+ set([\s\S]*?)\n\s*from /g)].map((m) => [
+    m[1]!,
+    [...m[2]!.matchAll(/(?:^|,)\s*(\w+) =/g)].map((c) => c[1]!),
+  ]);
+}
+
+describe('the case writer and the schema', () => {
+  it('inserts only columns the schema has, and every required column without a default', () => {
+    const inserts = insertsOf(CASE_WRITE_SQL);
+    expect(inserts.map(([t]) => t).sort()).toEqual(['audit_events', 'cases', 'notifications', 'tasks']);
+    for (const [name, columns] of inserts) {
+      const table = TABLES.get(name)!;
+      expect(columnNames(table)).toEqual(expect.arrayContaining(columns));
+      const required = Object.values(getTableColumns(table))
+        .filter((c) => c.notNull && !c.hasDefault)
+        .map((c) => c.name);
+      expect(columns, `insert into ${name}`).toEqual(expect.arrayContaining(required));
+    }
+  });
+
+  it('updates only columns the schema has', () => {
+    const updates = updatesOf(CASE_WRITE_SQL);
+    expect(updates.map(([t]) => t)).toEqual(['cases', 'tasks']);
+    for (const [name, columns] of updates) {
+      expect(columns.length).toBeGreaterThan(3);
+      expect(columnNames(TABLES.get(name)!)).toEqual(expect.arrayContaining(columns));
+    }
+  });
+
+  it('reads its row sets with the column types of the schema', () => {
+    const recordsets = [
+      ...CASE_WRITE_SQL.matchAll(/jsonb_to_recordset\(\$\d+::text::jsonb\) as \w*\s*\(([^)]*)\)/g),
+    ];
+    expect(recordsets).toHaveLength(5);
+    for (const m of recordsets) {
+      for (const def of m[1]!.split(',').map((d) => d.trim())) {
+        const [column, ...type] = def.split(' ');
+        if (column === 'previous') continue;
+        const found = [...TABLES.values()]
+          .flatMap((t) => Object.values(getTableColumns(t)))
+          .filter((c) => c.name === column);
+        expect(
+          found.map((c) => c.getSQLType()),
+          def,
+        ).toContain(type.join(' '));
+      }
+    }
+  });
+
+  it('binds named parameters, and refuses a statement with one missing', () => {
+    const s = compileNamed<{ a: number; b: number }>('select $a::int + $b::int, $a::int, $1');
+    expect(s.text).toBe('select $1::int + $2::int, $1::int, $1');
+    expect(s.bind({ a: 1, b: 2 })).toEqual([1, 2]);
+    expect(() => s.bind({ a: 1 } as { a: number; b: number })).toThrow(/parameter b missing/);
+  });
+
+  it('expects one changed row per guarded update and for the case row', () => {
+    const base = {
+      caseId: 'c',
+      agencyId: 'a',
+      sopId: 's',
+      actorId: 'u',
+      at: '2026-12-01T00:00:00.000Z',
+      newCase: null,
+      newTasks: [],
+      audits: [],
+    };
+    const update = {
+      id: 't',
+      previous: 'open' as const,
+      status: 'completed' as const,
+      positionKey: 'kasi',
+      claimedBy: 'u',
+      completedAt: base.at,
+      completedBy: 'u',
+      outcome: null,
+      note: null,
+      workingMinutes: 3,
+    };
+    const caseUpdate = { status: 'active' as const, engineState: {}, versionId: null };
+    const expected = (s: ReturnType<typeof caseWriteStatement>) => s.params.at(-1);
+    expect(expected(caseWriteStatement({ ...base, caseUpdate, taskUpdates: [update, update] }))).toBe(3);
+    expect(expected(caseWriteStatement({ ...base, caseUpdate: null, taskUpdates: [] }))).toBe(0);
+  });
+});

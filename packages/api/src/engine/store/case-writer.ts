@@ -1,0 +1,184 @@
+import type { Statement } from '../../db/raw.ts';
+import { auditEvents, cases, tasks } from '../../db/schema.ts';
+import { type ColumnKey, compileNamed, recordsetOf, recordsOf } from './columns.ts';
+
+/**
+ * The one writer of a case's state: every change a start, a task command or a migration makes to
+ * the case row, its tasks, their "arrived" notifications and the audit log goes through
+ * `caseWriteStatement`, as one statement.
+ *
+ * It runs on every task command, so it is constant text (prepared once per connection by the
+ * driver) with named parameters compiled to positions once. Row sets travel as JSON text and are
+ * read with `jsonb_to_recordset`, whose column types come from db/schema.ts (`recordsetOf`); the
+ * column names written here are checked against the schema by case-writer.test.ts.
+ */
+
+type CaseRow = typeof cases.$inferSelect;
+type TaskRow = typeof tasks.$inferSelect;
+type AuditRow = typeof auditEvents.$inferSelect;
+
+const NEW_CASE = [
+  'versionId',
+  'number',
+  'title',
+  'status',
+  'engineState',
+  'startedBy',
+] as const satisfies readonly ColumnKey<typeof cases>[];
+const CASE_UPDATE = ['status', 'engineState', 'versionId'] as const satisfies readonly ColumnKey<
+  typeof cases
+>[];
+const TASK_UPDATE = [
+  'id',
+  'status',
+  'positionKey',
+  'claimedBy',
+  'completedAt',
+  'completedBy',
+  'outcome',
+  'note',
+  'workingMinutes',
+] as const satisfies readonly ColumnKey<typeof tasks>[];
+const NEW_TASK = [
+  'id',
+  'nodeId',
+  'kind',
+  'positionKey',
+  'attempt',
+  'token',
+  'dueAt',
+] as const satisfies readonly ColumnKey<typeof tasks>[];
+const AUDIT = ['action', 'taskId', 'nodeId', 'data'] as const satisfies readonly ColumnKey<
+  typeof auditEvents
+>[];
+
+/** The row of a case this command starts (the rest comes from the scope: ids, `at`). */
+export type NewCase = Pick<CaseRow, (typeof NEW_CASE)[number]>;
+/** The case row after the command; `versionId` null keeps the version (every command but a migration). */
+export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & { versionId: string | null };
+/** A task row after the command, written only if its status is still `previous` (as it was read). */
+export type TaskUpdate = Pick<TaskRow, (typeof TASK_UPDATE)[number]> & { previous: TaskRow['status'] };
+/** A task the command creates; it opens at `at` and gets its "task.arrived" notification. */
+export type NewTask = Pick<TaskRow, (typeof NEW_TASK)[number]>;
+/** One audit event; they are appended in this order, at `at`, by `actorId`. */
+export type AuditEntry = Pick<AuditRow, (typeof AUDIT)[number]>;
+
+/** Everything one command changes in one case, by name. */
+export interface CaseChanges {
+  caseId: string;
+  agencyId: string;
+  sopId: string;
+  /** Who acted (the audit events' actor). */
+  actorId: string;
+  /** When (ISO instant): the new tasks' creation, the audit events, a finished case's end. */
+  at: string;
+  /** Set when the command starts the case: its row is inserted. */
+  newCase: NewCase | null;
+  /** Set when the command changes an existing case row (its revision goes up by one). */
+  caseUpdate: CaseUpdate | null;
+  taskUpdates: TaskUpdate[];
+  newTasks: NewTask[];
+  audits: AuditEntry[];
+}
+
+const asNewCaseRecords = recordsOf(cases, NEW_CASE);
+const asCaseUpdateRecords = recordsOf(cases, CASE_UPDATE);
+const asTaskUpdateRecords = recordsOf(tasks, TASK_UPDATE);
+const asNewTaskRecords = recordsOf(tasks, NEW_TASK);
+const asAuditRecords = recordsOf(auditEvents, AUDIT);
+
+/*
+ * The sub-statements share one snapshot, and foreign keys are checked at the end of the statement,
+ * so a task may name the case inserted beside it and a notification the task. `alur_expect_rows`
+ * (migration 0003) fails the statement, and so the transaction, when a guarded update missed its
+ * row: the server turns the pipelined COMMIT into a rollback and the API answers 409 TASK_CHANGED.
+ */
+const WRITE_CASE = compileNamed<{
+  caseId: string;
+  agencyId: string;
+  sopId: string;
+  actorId: string;
+  at: string;
+  newCase: string;
+  caseUpdate: string;
+  taskUpdates: string;
+  newTasks: string;
+  audits: string;
+  expectedRows: number;
+}>(`with
+  started as (
+    insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
+      started_by, started_at, completed_at)
+    select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
+      x.engine_state, x.started_by, $at::text::timestamptz,
+      case when x.status <> 'active' then $at::text::timestamptz end
+    from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})
+    returning id),
+  kase as (
+    update cases c set
+      status = x.status,
+      engine_state = x.engine_state,
+      version_id = coalesce(x.version_id, c.version_id),
+      completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
+                          else c.completed_at end,
+      revision = c.revision + 1
+    from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${recordsetOf(cases, CASE_UPDATE)})
+    where c.id = $caseId::uuid
+    returning c.id),
+  changed as (
+    update tasks t set
+      status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
+      completed_at = x.completed_at, completed_by = x.completed_by, outcome = x.outcome, note = x.note,
+      working_minutes = x.working_minutes
+    from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)
+    where t.id = x.id and t.case_id = $caseId::uuid and t.status = x.previous
+    returning t.id),
+  created as (
+    insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
+      token, created_at, due_at)
+    select x.id, $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.node_id, x.kind, x.position_key, 'open',
+      x.attempt, x.token, $at::text::timestamptz, x.due_at
+    from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)})
+    returning id, node_id, position_key, attempt),
+  arrived as (
+    insert into notifications (agency_id, position_key, kind, task_id, case_id, data)
+    select $agencyId::uuid, c.position_key, 'task.arrived', c.id, $caseId::uuid,
+      jsonb_build_object('nodeId', c.node_id, 'attempt', c.attempt)
+    from created c
+    on conflict do nothing),
+  audited as (
+    insert into audit_events (agency_id, actor_id, action, sop_id, case_id, task_id, node_id, data, at)
+    select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
+      e.data, $at::text::timestamptz
+    from rows from (jsonb_to_recordset($audits::text::jsonb) as (${recordsetOf(auditEvents, AUDIT)}))
+      with ordinality as e(action, task_id, node_id, data, n)
+    order by e.n)
+select alur_expect_rows((select count(*) from kase) + (select count(*) from changed), $expectedRows::bigint,
+  'TASK_CHANGED')`);
+
+/** The statement's text (constant), for tests that compare it with the schema. */
+export const CASE_WRITE_SQL = WRITE_CASE.text;
+
+/** The one statement that writes a command's changes to a case (see the module comment). */
+export function caseWriteStatement(changes: CaseChanges): Statement {
+  const { newCase, caseUpdate, taskUpdates } = changes;
+  return {
+    text: WRITE_CASE.text,
+    params: WRITE_CASE.bind({
+      caseId: changes.caseId,
+      agencyId: changes.agencyId,
+      sopId: changes.sopId,
+      actorId: changes.actorId,
+      at: changes.at,
+      newCase: JSON.stringify(asNewCaseRecords(newCase ? [newCase] : [])),
+      caseUpdate: JSON.stringify(asCaseUpdateRecords(caseUpdate ? [caseUpdate] : [])),
+      taskUpdates: JSON.stringify(
+        asTaskUpdateRecords(taskUpdates).map((r, i) => ({ ...r, previous: taskUpdates[i]!.previous })),
+      ),
+      newTasks: JSON.stringify(asNewTaskRecords(changes.newTasks)),
+      audits: JSON.stringify(asAuditRecords(changes.audits)),
+      // Every guarded row must change: the case row and each task update.
+      expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
+    }),
+  };
+}
