@@ -1,5 +1,6 @@
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Database, Db } from '../db/client.ts';
+import type { Guards } from '../guards/guards.ts';
 import type { EventBus } from '../server/event-bus.ts';
 
 /** What the server hands every request: the store, the clock and the cross-process event bus. */
@@ -10,6 +11,8 @@ export interface AppDeps {
   bus: EventBus;
   /** Secure cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** Size limits and the heavy-work line; this process's (from `ALUR_…` variables) when absent. */
+  guards?: Guards;
 }
 
 export interface Context {

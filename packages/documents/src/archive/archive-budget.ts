@@ -99,8 +99,8 @@ async function inflateCounted(
     if (total > maxBytes) throw overTotal(budget);
     if (total > entry.declaredSize) {
       throw new ArchiveBudgetError('declared', {
-        id: `Bagian ${entry.name} mengaku berukuran ${entry.declaredSize} bita tetapi lebih besar saat diekstrak (ukuran palsu); berkas ditolak.`,
-        en: `Part ${entry.name} declares ${entry.declaredSize} bytes but inflates to more (lying size header); the file is refused.`,
+        id: `Bagian ${entry.name} mengaku berukuran ${entry.declaredSize} bita tetapi lebih besar saat diekstrak (batas: ukuran yang dinyatakan arsip; ukuran palsu); berkas ditolak.`,
+        en: `Part ${entry.name} declares ${entry.declaredSize} bytes but inflates to more (limit: the archive's declared sizes; a lying size header); the file is refused.`,
       });
     }
     if (total > RATIO_FLOOR_BYTES && total > budget.maxRatio * Math.max(1, entry.compressedSize))
