@@ -121,11 +121,19 @@ export function sendPayloadTooLarge(
     'Content-Length': Buffer.byteLength(json),
     Connection: 'close',
   });
-  res.end(json);
   const socket = req.socket;
+  // With `Connection: close` Node destroys the socket as soon as the answer is flushed; a client
+  // still sending would then get a reset and could lose the answer. Half-close instead (FIN after
+  // the answer), drop what still arrives, and cut the connection when the client is done or after
+  // LINGER_MS.
+  socket.destroySoon = () => {
+    socket.end();
+  };
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once('close', () => clearTimeout(timer));
+  socket.once('end', () => socket.destroy());
   req.on('data', () => {});
   req.resume();
+  res.end(json);
 }

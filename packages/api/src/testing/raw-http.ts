@@ -28,6 +28,8 @@ export function postRaw(
       },
     });
     let answered = false;
+    // Once the server has answered, stop sending; a write racing the close fails on the socket.
+    req.on('socket', (socket) => socket.on('error', () => {}));
     req.on('response', (res) => {
       answered = true;
       let text = '';
@@ -35,7 +37,10 @@ export function postRaw(
       res.on('data', (d) => {
         text += d;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+        req.destroy();
+      });
       res.on('error', reject);
     });
     // Writing after the server answered and closed fails with EPIPE/ECONNRESET: expected.
@@ -49,7 +54,7 @@ export function postRaw(
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
     const pump = () => {
-      while (sent < size && !req.destroyed) {
+      while (sent < size && !req.destroyed && !answered) {
         const piece = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
         sent += piece.length;
         if (!req.write(piece)) {
@@ -57,7 +62,7 @@ export function postRaw(
           return;
         }
       }
-      req.end();
+      if (!answered) req.end();
     };
     pump();
   });
