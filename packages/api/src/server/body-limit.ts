@@ -100,7 +100,7 @@ export function plainErrorBody(limitBytes: number) {
   return { error: { message: m.id, messageEn: m.en, code: 'PAYLOAD_TOO_LARGE', limitBytes } };
 }
 
-/** How long a refused sender may keep sending (discarded) before its connection is cut. */
+/** How long a refused sender has to read the answer before its connection is cut. */
 const LINGER_MS = 2000;
 
 /**
@@ -124,16 +124,14 @@ export function sendPayloadTooLarge(
   const socket = req.socket;
   // With `Connection: close` Node destroys the socket as soon as the answer is flushed; a client
   // still sending would then get a reset and could lose the answer. Half-close instead (FIN after
-  // the answer), drop what still arrives, and cut the connection when the client is done or after
-  // LINGER_MS.
+  // the answer), stop reading (so a refused body costs no more work: the sender just stalls), and
+  // cut the connection after LINGER_MS, or at once if the client closes first.
   socket.destroySoon = () => {
     socket.end();
   };
+  res.once('finish', () => socket.pause());
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once('close', () => clearTimeout(timer));
-  socket.once('end', () => socket.destroy());
-  req.on('data', () => {});
-  req.resume();
   res.end(json);
 }
