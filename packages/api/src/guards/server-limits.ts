@@ -4,7 +4,7 @@ import { type ArchiveBudget, DEFAULT_ARCHIVE_BUDGET } from '@alur/documents/arch
 export interface ServerLimits {
   /** Body of a tRPC call (`ALUR_MAX_REQUEST_MB`, default 1 MB). */
   maxRequestBytes: number;
-  /** Body of a call that carries a document: `sop.import`, `sop.validate`, `sop.saveDraft` (`ALUR_MAX_DOCUMENT_MB`, 25 MB); only for a signed-in user. */
+  /** Body of a call that carries a document: `sop.import`, `sop.validate`, `sop.saveDraft`, `sop.create` (`ALUR_MAX_DOCUMENT_MB`, 25 MB); only for a signed-in user. */
   maxDocumentBytes: number;
   /** One uploaded file (`ALUR_MAX_UPLOAD_MB`, 20 MB), for upload routes. */
   maxUploadBytes: number;

@@ -110,6 +110,13 @@ describe('request size limits', () => {
     expect(ok.text.length).toBeGreaterThan(0);
     expect(ok.status).not.toBe(413);
     expect(ok.status).toBeLessThan(500);
+    // sop.create takes the document an import returned: the same larger limit.
+    const created = await postRaw(`${base}/api/trpc/sop.create`, {
+      body: JSON.stringify({ name: 'Besar', document: big }),
+      headers: { cookie: designer },
+    });
+    expect(created.status).not.toBe(413);
+    expect(created.status).toBeLessThan(500);
     const res = await postRaw(`${base}/api/trpc/sop.saveDraft`, {
       size: 26 * MB,
       headers: { cookie: designer },
