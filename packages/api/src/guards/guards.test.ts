@@ -4,7 +4,7 @@ import { exceedsJsonDepth } from './json-depth.ts';
 import { DEFAULT_SERVER_LIMITS, readServerLimits } from './server-limits.ts';
 import { createWorkLimiter } from './work-limiter.ts';
 
-describe('createWorkLimiter', () => {
+describe('createWorkLimiter', { timeout: 60_000 }, () => {
   it('runs `concurrency` jobs, lines up `queue` more in order, refuses the rest with SERVER_BUSY', async () => {
     const limiter = createWorkLimiter({ concurrency: 2, queue: 1 });
     const gates: (() => void)[] = [];
@@ -38,7 +38,7 @@ describe('createWorkLimiter', () => {
   });
 });
 
-describe('exceedsJsonDepth', () => {
+describe('exceedsJsonDepth', { timeout: 60_000 }, () => {
   it('counts arrays and objects, not brackets inside strings', () => {
     expect(exceedsJsonDepth('{"a":[{"b":1}]}', 3)).toBe(false);
     expect(exceedsJsonDepth('{"a":[{"b":[1]}]}', 3)).toBe(true);
@@ -46,7 +46,7 @@ describe('exceedsJsonDepth', () => {
   });
 });
 
-describe('readServerLimits', () => {
+describe('readServerLimits', { timeout: 60_000 }, () => {
   it('reads ALUR_… variables in MB and refuses nonsense', () => {
     const limits = readServerLimits({
       ALUR_MAX_REQUEST_MB: '2',

@@ -68,7 +68,7 @@ afterAll(async () => {
   await app.close();
 });
 
-describe('request size limits', () => {
+describe('request size limits', { timeout: 60_000 }, () => {
   it('refuses an anonymous 60 MB login body by its Content-Length with 413, in Indonesian and English', async () => {
     const res = await postRaw(`${base}/api/trpc/auth.login`, { size: 60 * MB });
     expect(res.status).toBe(413);
@@ -159,7 +159,7 @@ describe('request size limits', () => {
   });
 });
 
-describe('hostile files through sop.import', () => {
+describe('hostile files through sop.import', { timeout: 60_000 }, () => {
   const importAs = (body: string) =>
     postRaw(`${base}/api/trpc/sop.import`, { body, headers: { cookie: designer } });
 
@@ -199,7 +199,7 @@ describe('hostile files through sop.import', () => {
   });
 });
 
-describe('heavy work is bounded', () => {
+describe('heavy work is bounded', { timeout: 60_000 }, () => {
   it('answers 503 with Retry-After when the line is full, and runs again once it drains', async () => {
     const saved = app.deps.guards;
     const guards = createGuards({ ...DEFAULT_SERVER_LIMITS, heavyConcurrency: 1, heavyQueue: 0 });

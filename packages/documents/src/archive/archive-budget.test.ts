@@ -24,7 +24,7 @@ async function* chunksOf(bytes: Uint8Array, size = 64 * 1024) {
   for (let i = 0; i < bytes.byteLength; i += size) yield bytes.subarray(i, i + size);
 }
 
-describe('assertArchiveWithinBudget', () => {
+describe('assertArchiveWithinBudget', { timeout: 60_000 }, () => {
   it('passes a real Alur .docx, from bytes and from a stream', async () => {
     const docx = await renderSopDocx(
       buildTestSop({ lanes: ['Kasi', 'Staf'], rows: [{ lane: 0 }, { lane: 1 }] }),
@@ -115,7 +115,7 @@ describe('assertArchiveWithinBudget', () => {
   });
 });
 
-describe('importers use the budget and the XML guard', () => {
+describe('importers use the budget and the XML guard', { timeout: 60_000 }, () => {
   it('importSopDocx throws the budget error for a bomb (not "unreadable")', async () => {
     await expect(importSopDocx(buildDocxBomb(60))).rejects.toBeInstanceOf(ArchiveBudgetError);
     await expect(importSopDocx(buildDocxBomb(60, { lie: true }))).rejects.toMatchObject({
