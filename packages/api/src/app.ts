@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { createDb, type DbConfig, migrateDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { createEventBus } from './events/event-bus.ts';
+import { createGuards } from './guards/guards.ts';
+import { readServerLimits, type ServerLimits } from './guards/server-limits.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
 import { startSweeper } from './services/sweeper.ts';
 
@@ -11,6 +13,8 @@ export interface AppOptions extends HttpOptions {
   secureCookies?: boolean;
   /** Overdue sweep interval; 0 disables the sweeper (tests call `sweepOverdue` directly). */
   sweepIntervalMs?: number;
+  /** Size and concurrency limits; from the `ALUR_…` environment variables when absent. */
+  limits?: ServerLimits;
 }
 
 export interface App {
@@ -29,6 +33,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bus,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
+    guards: createGuards(options.limits ?? readServerLimits()),
   };
   const stopSweeper =
     options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);

@@ -1,5 +1,6 @@
 import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { Guards } from './guards/guards.ts';
 
 /**
  * What the server hands every request and every service: the store, the clock and the
@@ -12,4 +13,6 @@ export interface AppDeps {
   bus: EventBus;
   /** Secure cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** Size limits and the heavy-work line; this process's (from `ALUR_…` variables) when absent. */
+  guards?: Guards;
 }

@@ -1,3 +1,4 @@
+export * from './archive/index.ts';
 export { exportBpmn } from './bpmn/export-bpmn.ts';
 export { type BpmnImportReport, type ImportBpmnResult, importBpmn } from './bpmn/import-bpmn.ts';
 export { type RenderDocxOptions, renderSopDocx } from './docx/render-docx.ts';
@@ -8,3 +9,11 @@ export { readSopGridFromDocx, readSopGridFromXlsx, type SopGridResult } from './
 export { exportJson, type ImportJsonResult, importJson } from './json/json.ts';
 export { type RenderPdfOptions, renderSopPdf } from './pdf/render-pdf.ts';
 export { buildSopTable, PAPER_SIZES, type Paper, type SopTable, type TableRow } from './table-model.ts';
+export {
+  assertXmlWithinLimits,
+  DEFAULT_XML_LIMITS,
+  XmlGuard,
+  XmlLimitError,
+  type XmlLimitKind,
+  type XmlLimits,
+} from './xml/xml-guard.ts';

@@ -26,8 +26,11 @@ export type DbConfig =
       /** Called once per statement sent (the benchmarks count round trips with it). */
       onStatement?: () => void;
     }
-  /** `dataDir` undefined = in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  /**
+   * `dataDir` undefined = in memory (tests). `sharedBuffersMb`: PostgreSQL's buffer cache inside
+   * PGlite's WASM heap (PGlite's default is 128 MB; `ALUR_PGLITE_SHARED_BUFFERS_MB`).
+   */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; sharedBuffersMb?: number };
 
 export interface Database {
   kind: DbConfig['kind'];
@@ -52,8 +55,20 @@ const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  return { kind: 'pglite', dataDir: env.ALUR_DATA_DIR ?? 'data' };
+  const buffers = Number(env.ALUR_PGLITE_SHARED_BUFFERS_MB ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB);
+  if (!Number.isInteger(buffers) || buffers < 1) {
+    throw new Error(
+      `ALUR_PGLITE_SHARED_BUFFERS_MB="${env.ALUR_PGLITE_SHARED_BUFFERS_MB}" tidak sah: harus bilangan bulat ≥ 1 (must be a whole number ≥ 1).`,
+    );
+  }
+  return { kind: 'pglite', dataDir: env.ALUR_DATA_DIR ?? 'data', sharedBuffersMb: buffers };
 }
+
+/**
+ * The embedded store's buffer cache. An office's database is small and the OS caches its files
+ * as well: 32 MB instead of PGlite's 128 MB keeps about 100 MB out of an idle server.
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
 
 /** Opens the database; call `migrateDb` before use. */
 export async function createDb(config: DbConfig): Promise<Database> {
@@ -84,8 +99,24 @@ export async function createDb(config: DbConfig): Promise<Database> {
     config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
   const loadDataDir = config.loadDataDir ?? (fresh ? (findPgliteTemplate() ?? undefined) : undefined);
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: config.dataDir, loadDataDir });
+  const postgresqlconf = config.sharedBuffersMb
+    ? [`shared_buffers = ${config.sharedBuffersMb}MB`]
+    : undefined;
+  const open = (withTemplate?: Blob | File) =>
+    new PGlite({
+      dataDir: config.dataDir,
+      loadDataDir: withTemplate,
+      ...(postgresqlconf ? { postgresqlconf } : {}),
+    });
+  let client = open(loadDataDir);
   await client.waitReady;
+  if (fresh && config.dataDir) {
+    // Creating a data directory (initdb or the template) grows the WASM heap by hundreds of MB,
+    // and WASM memory never shrinks: reopen it (about a second) so the server does not carry that.
+    await client.close();
+    client = open();
+    await client.waitReady;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',

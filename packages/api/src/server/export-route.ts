@@ -5,6 +5,8 @@ import { canExport } from '../auth/policy.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { runHeavy } from '../guards/guards.ts';
+import { SERVER_BUSY } from '../guards/work-limiter.ts';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from '../services/export.ts';
 import { getSop, getVersion } from '../services/sops.ts';
 
@@ -58,7 +60,9 @@ export async function handleExport(deps: AppDeps, req: IncomingMessage, res: Ser
     const document: SopDocument = versionId
       ? (await getVersion(deps.database.db, user, versionId)).document
       : (await getSop(deps.database.db, user, id)).document;
-    const file = await renderExport(document, format as ExportFormat, paper);
+    // PDF and DOCX rendering is heavy: it waits in the process's line (503 when the line is full).
+    const render = () => renderExport(document, format as ExportFormat, paper);
+    const file = format === 'pdf' || format === 'docx' ? await runHeavy(deps, render) : await render();
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
@@ -67,6 +71,10 @@ export async function handleExport(deps: AppDeps, req: IncomingMessage, res: Ser
     });
     res.end(Buffer.from(file.bytes));
   } catch (error) {
+    if (error instanceof AppError && error.code === SERVER_BUSY) {
+      res.setHeader('Retry-After', String(error.details?.retryAfterSeconds ?? 5));
+      return fail(res, 503, error.messages.id, error.messages.en);
+    }
     if (error instanceof AppError)
       return fail(res, error.kind === 'NOT_FOUND' ? 404 : 400, error.messages.id, error.messages.en);
     throw error;

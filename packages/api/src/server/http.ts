@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import type { Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
+import { guardTrpcBody, retryAfterMeta } from './trpc-body-guard.ts';
 
 export interface HttpOptions {
   /** Built runtime app (served at /) and designer (at /designer/); skipped when missing. */
@@ -86,6 +87,7 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
     try {
       if (url.startsWith('/api/trpc')) {
         const path = url.slice('/api/trpc'.length).replace(/^\//, '').split('?')[0]!;
+        if (!(await guardTrpcBody(deps, req, res, path))) return;
         await nodeHTTPRequestHandler({
           req,
           res,
@@ -95,6 +97,7 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
           // Queries may also come as POST (tRPC's method override): a document to validate can be
           // larger than a URL may be. Queries have no side effects, so this opens no CSRF path.
           allowMethodOverride: true,
+          responseMeta: retryAfterMeta,
           createContext: ({ req: r, res: s }) => createContext(deps, r, s, trustProxy),
           onError: ({ error, path: p }) => {
             if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);

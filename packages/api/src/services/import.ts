@@ -1,3 +1,9 @@
+import {
+  type ArchiveBudget,
+  ArchiveBudgetError,
+  DEFAULT_ARCHIVE_BUDGET,
+  XmlLimitError,
+} from '@alur/documents/archive';
 import { type ImportReport, importSopTables, type SopDocument } from '@alur/schema';
 import { AppError } from '../errors.ts';
 
@@ -44,6 +50,25 @@ function decodeBase64(content: string, format: ImportFormat): Uint8Array {
   return new Uint8Array(Buffer.from(clean, 'base64'));
 }
 
+/**
+ * A hostile file's error as the answer: over the archive budget → 413 naming the limit; a DTD,
+ * too deep or too long XML → 400. Anything else is not ours to name (null).
+ */
+export function guardErrorToAppError(error: unknown): AppError | null {
+  if (error instanceof ArchiveBudgetError)
+    return new AppError('PAYLOAD_TOO_LARGE', error.code, error.messages, { limit: error.limit });
+  if (error instanceof XmlLimitError)
+    return new AppError('BAD_REQUEST', error.code, error.messages, { limit: error.limit });
+  return null;
+}
+
+/** Lets guard errors through as answers and turns every other failure into `null` ("unreadable"). */
+function unlessGuard(error: unknown): null {
+  const answer = guardErrorToAppError(error);
+  if (answer) throw answer;
+  return null;
+}
+
 /** A report with no guesses, for formats that carry the model exactly (JSON). */
 function exactReport(document: SopDocument): ImportReport {
   return {
@@ -58,10 +83,13 @@ function exactReport(document: SopDocument): ImportReport {
  * documents plus the report of every guess. Input that is not an SOP gets a message saying what
  * was expected; nothing is stored here.
  */
-export async function importSop(input: {
-  format: ImportFormat;
-  content: string;
-}): Promise<{ results: Imported[] }> {
+export async function importSop(
+  input: {
+    format: ImportFormat;
+    content: string;
+  },
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<{ results: Imported[] }> {
   const { format, content } = input;
   // The document libraries (docx, xlsx, BPMN) are heavy: load them on first use, not at start-up.
   const { importBpmn, importJson, importSopDocx, importSopXlsx } = await import('@alur/documents');
@@ -82,7 +110,9 @@ export async function importSop(input: {
     case 'docx':
     case 'xlsx': {
       const bytes = decodeBase64(content, format);
-      const r = await (format === 'docx' ? importSopDocx(bytes) : importSopXlsx(bytes)).catch(() => null);
+      const r = await (format === 'docx' ? importSopDocx(bytes, budget) : importSopXlsx(bytes, budget)).catch(
+        unlessGuard,
+      );
       if (!r?.ok)
         refuse(
           format,
@@ -92,7 +122,7 @@ export async function importSop(input: {
       return { results: [{ document: r.document, report: r.report }] };
     }
     case 'bpmn': {
-      const r = await importBpmn(content).catch(() => null);
+      const r = await importBpmn(content).catch(unlessGuard);
       if (!r?.ok)
         refuse(format, r && !r.ok ? r.error.code : 'NOT_BPMN', r && !r.ok ? r.error.message : undefined);
       const report: ImportReport = {

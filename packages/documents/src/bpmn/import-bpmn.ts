@@ -8,6 +8,7 @@ import {
   type Waktu,
 } from '@alur/schema';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { assertXmlWithinLimits } from '../xml/xml-guard.ts';
 import { parseIsoDuration } from './duration.ts';
 import { attr, buildNode, list, type Msg, readBounds, readLanes } from './import-elements.ts';
 
@@ -47,9 +48,11 @@ function fail(
 /**
  * Reads BPMN 2.0 XML (Alur's export, bpmn.io, Camunda Modeler): lanes, tasks, exclusive and
  * parallel gateways, start/end events, sequence flows. Intermediate events and merging gateways
- * are passed through; anything else is dropped and named in the report.
+ * are passed through; anything else is dropped and named in the report. The XML guard runs first:
+ * a DTD, too deep a nesting or too long a text throws `XmlLimitError` (no entity is ever expanded).
  */
 export async function importBpmn(xml: string): Promise<ImportBpmnResult> {
+  assertXmlWithinLimits(xml);
   let parsed: Awaited<ReturnType<BpmnModdle['fromXML']>>;
   try {
     parsed = await new BpmnModdle().fromXML(xml);

@@ -1,5 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
+import { type ArchiveBudget, DEFAULT_ARCHIVE_BUDGET, readArchiveEntry } from '../archive/archive-budget.ts';
+import { NotAnArchiveError } from '../archive/zip-directory.ts';
+import { assertXmlWithinLimits } from '../xml/xml-guard.ts';
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -9,13 +11,17 @@ const childrenOf = (n: XmlNode) => (Array.isArray(n[tagOf(n)]) ? (n[tagOf(n)] as
 /**
  * Every table of a .docx (word/document.xml) as a grid of cell texts: paragraphs joined by "\n",
  * merged cells expanded so columns line up (a horizontal span repeats as empty cells, a vertical
- * continuation is empty). Nested tables are listed after the table that holds them.
+ * continuation is empty). Nested tables are listed after the table that holds them. The archive
+ * is opened within `budget` and the XML passes the guard (no DTD, bounded depth) before parsing.
  */
-export async function extractDocxTables(bytes: Uint8Array): Promise<string[][][]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const file = zip.file('word/document.xml');
-  if (!file) throw new Error('word/document.xml is missing');
-  const xml = await file.async('string');
+export async function extractDocxTables(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<string[][][]> {
+  const part = await readArchiveEntry(bytes, 'word/document.xml', budget);
+  if (!part) throw new NotAnArchiveError('word/document.xml is missing');
+  const xml = new TextDecoder().decode(part);
+  assertXmlWithinLimits(xml);
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,

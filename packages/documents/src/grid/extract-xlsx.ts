@@ -1,10 +1,20 @@
 import ExcelJS from 'exceljs';
+import {
+  type ArchiveBudget,
+  assertArchiveWithinBudget,
+  DEFAULT_ARCHIVE_BUDGET,
+} from '../archive/archive-budget.ts';
 
 /**
  * The cells of an .xlsx worksheet as text (the first sheet that has a NO/KEGIATAN header, else the
  * first sheet). A merged range keeps its text in the top-left cell; the rest of it is empty.
+ * ExcelJS inflates every part, so the whole archive is proved within `budget` first.
  */
-export async function extractXlsxGrid(bytes: Uint8Array): Promise<string[][]> {
+export async function extractXlsxGrid(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<string[][]> {
+  await assertArchiveWithinBudget(bytes, { budget });
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheets = book.worksheets.map(readSheet);

@@ -1,4 +1,5 @@
 import { type ImportResult, importSopGrid, type SopDocument } from '@alur/schema';
+import { type ArchiveBudget, DEFAULT_ARCHIVE_BUDGET } from '../archive/archive-budget.ts';
 import { MARKS } from '../docx/lane-marks.ts';
 import { readIdentityTables } from './docx-identity.ts';
 import { extractDocxTables } from './extract-docx.ts';
@@ -78,12 +79,18 @@ function applyMarks(doc: SopDocument, marks: RowMarks): void {
   }
 }
 
-/** Imports the SOP table of a .docx (Alur's own export or a drafted table) through `importSopGrid`. */
-export async function importSopDocx(bytes: Uint8Array): Promise<ImportFileResult> {
-  const found = await readSopGridFromDocx(bytes);
+/**
+ * Imports the SOP table of a .docx (Alur's own export or a drafted table) through `importSopGrid`.
+ * Throws `ArchiveBudgetError` / `XmlLimitError` for a hostile file (see `assertArchiveWithinBudget`).
+ */
+export async function importSopDocx(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<ImportFileResult> {
+  const found = await readSopGridFromDocx(bytes, budget);
   if (!found.ok) return found;
   const { grid, marks } = readAlurMarks(found.rows);
-  const identity = readIdentityTables(await extractDocxTables(bytes));
+  const identity = readIdentityTables(await extractDocxTables(bytes, budget));
   const result = importSopGrid(grid, {
     ...(identity.nama ? { nama: identity.nama } : {}),
     ...(identity.unit?.nama ? { unitNama: identity.unit.nama } : {}),
@@ -95,8 +102,11 @@ export async function importSopDocx(bytes: Uint8Array): Promise<ImportFileResult
   return result;
 }
 
-/** Imports the SOP table of an .xlsx worksheet through `importSopGrid`. */
-export async function importSopXlsx(bytes: Uint8Array): Promise<ImportFileResult> {
-  const found = await readSopGridFromXlsx(bytes);
+/** Imports the SOP table of an .xlsx worksheet through `importSopGrid` (same budget errors). */
+export async function importSopXlsx(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<ImportFileResult> {
+  const found = await readSopGridFromXlsx(bytes, budget);
   return found.ok ? importSopGrid(found.rows) : found;
 }

@@ -1,3 +1,5 @@
+import { type ArchiveBudget, ArchiveBudgetError, DEFAULT_ARCHIVE_BUDGET } from '../archive/archive-budget.ts';
+import { XmlLimitError } from '../xml/xml-guard.ts';
 import { extractDocxTables } from './extract-docx.ts';
 import { extractXlsxGrid, findHeaderRow } from './extract-xlsx.ts';
 
@@ -24,6 +26,8 @@ function noTable(what: string, whatEn: string): SopGridResult {
 }
 
 function notArchive(kind: string, reason: unknown): SopGridResult {
+  // Over a budget or unsafe XML is not "unreadable": the caller answers with the limit it broke.
+  if (reason instanceof ArchiveBudgetError || reason instanceof XmlLimitError) throw reason;
   const detail = reason instanceof Error ? reason.message : String(reason);
   return {
     ok: false,
@@ -41,10 +45,13 @@ function notArchive(kind: string, reason: unknown): SopGridResult {
  * The rows of the SOP table of a .docx: the table (with any title rows above its header) whose
  * header reads NO, KEGIATAN …; the identity-sheet tables are left out.
  */
-export async function readSopGridFromDocx(bytes: Uint8Array): Promise<SopGridResult> {
+export async function readSopGridFromDocx(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<SopGridResult> {
   let tables: string[][][];
   try {
-    tables = await extractDocxTables(bytes);
+    tables = await extractDocxTables(bytes, budget);
   } catch (e) {
     return notArchive('dokumen Word (.docx)', e);
   }
@@ -52,11 +59,14 @@ export async function readSopGridFromDocx(bytes: Uint8Array): Promise<SopGridRes
   return table ? { ok: true, rows: table } : noTable('Dokumen Word ini', 'This Word document');
 }
 
-/** The rows of the worksheet that holds the SOP table of an .xlsx. */
-export async function readSopGridFromXlsx(bytes: Uint8Array): Promise<SopGridResult> {
+/** The rows of the worksheet that holds the SOP table of an .xlsx (opened within `budget`). */
+export async function readSopGridFromXlsx(
+  bytes: Uint8Array,
+  budget: ArchiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<SopGridResult> {
   let grid: string[][];
   try {
-    grid = await extractXlsxGrid(bytes);
+    grid = await extractXlsxGrid(bytes, budget);
   } catch (e) {
     return notArchive('buku kerja Excel (.xlsx)', e);
   }

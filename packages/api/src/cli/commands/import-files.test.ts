@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { billionLaughs, buildDocxBomb, buildManyEntryBomb } from '@alur/documents/testing';
 import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seeds/load-seeds.ts';
 import { renderExport } from '../../services/export.ts';
@@ -34,5 +35,20 @@ describe('alur import of Word, BPMN and JSON files', () => {
     const c = capture();
     expect(await runCli(['import', 'bukan.docx'], c.io)).toBe(1);
     expect(c.out.join('\n')).toMatch(/bukan dokumen Word/i);
+  });
+
+  it('refuses ZIP bombs and billion laughs with the limit they broke, as the server does', async () => {
+    const files: [string, Uint8Array | string][] = [
+      ['bom.docx', buildDocxBomb(60)],
+      ['bohong.docx', buildDocxBomb(60, { lie: true })],
+      ['banyak.xlsx', buildManyEntryBomb(80, 1)],
+      ['tawa.bpmn', billionLaughs()],
+    ];
+    for (const [name, bytes] of files) {
+      writeFileSync(join(dir, name), bytes);
+      const c = capture();
+      expect(await runCli(['import', name], c.io)).toBe(1);
+      expect(c.out.join('\n')).toMatch(/batas|DTD/);
+    }
   });
 });

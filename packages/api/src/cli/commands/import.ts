@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
 import { type ImportResult, importSopTables, summarizeDocument } from '@alur/schema';
+import { readServerLimits } from '../../guards/server-limits.ts';
+import { guardErrorToAppError } from '../../services/import.ts';
 import { type CliCommand, type CliIo, parseArgs, readInputBytes, readInputFile } from '../cli-io.ts';
 import { formatSummary } from './summary.ts';
 
@@ -18,13 +20,28 @@ function printResult(r: ImportResult, k: number, io: CliIo) {
   io.out('');
 }
 
-/** Reads a .docx/.xlsx/.bpmn/.json file through the document importers; tables otherwise. */
+/**
+ * Reads a .docx/.xlsx/.bpmn/.json file through the document importers; tables otherwise. A file
+ * over the archive budget or with unsafe XML fails with the limit it broke, as on the server.
+ */
 async function importFile(path: string | undefined, io: CliIo): Promise<ImportResult[]> {
+  try {
+    return await importFileUnguarded(path, io);
+  } catch (error) {
+    const refused = guardErrorToAppError(error);
+    if (!refused) throw error;
+    return [{ ok: false, error: { code: 'INVALID_DOCUMENT', message: refused.messages } }];
+  }
+}
+
+async function importFileUnguarded(path: string | undefined, io: CliIo): Promise<ImportResult[]> {
   const ext = extname(path ?? '').toLowerCase();
   if (ext === '.docx' || ext === '.xlsx') {
     const { importSopDocx, importSopXlsx } = await import('@alur/documents');
     const bytes = readInputBytes(path, io);
-    const r = ext === '.docx' ? await importSopDocx(bytes) : await importSopXlsx(bytes);
+    // The same budget as the server (ALUR_ARCHIVE_MAX_MB …): a bomb costs the CLI no memory either.
+    const budget = readServerLimits().archive;
+    const r = ext === '.docx' ? await importSopDocx(bytes, budget) : await importSopXlsx(bytes, budget);
     return [r.ok ? r : { ok: false, error: { code: 'NO_HEADER', message: r.error.message } }];
   }
   if (ext === '.bpmn' || ext === '.xml') {

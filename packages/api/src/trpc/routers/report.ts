@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runHeavy } from '../../guards/guards.ts';
 import { evaluate } from '../../services/reports.ts';
 import { allowedTo, router } from '../trpc.ts';
 
@@ -13,5 +14,5 @@ export const reportRouter = router({
         })
         .default({}),
     )
-    .query(({ ctx, input }) => evaluate(ctx.db, ctx.user, input, ctx.deps.now())),
+    .query(({ ctx, input }) => runHeavy(ctx.deps, () => evaluate(ctx.db, ctx.user, input, ctx.deps.now()))),
 });

@@ -1,5 +1,6 @@
 import { parseDocument, validateSop } from '@alur/schema';
 import { z } from 'zod';
+import { guardsOf, runHeavy } from '../../guards/guards.ts';
 import { todayInAgency } from '../../services/agency-time.ts';
 import { withIdempotency } from '../../services/idempotency.ts';
 import { IMPORT_FORMATS, importSop } from '../../services/import.ts';
@@ -78,5 +79,7 @@ export const sopRouter = router({
   /** Turns an existing SOP table into a draft document plus the report of every guess. */
   import: allowedTo('editDrafts')
     .input(z.object({ format: z.enum(IMPORT_FORMATS), content: z.string().min(1).max(15_000_000) }))
-    .mutation(({ input }) => importSop(input)),
+    .mutation(({ ctx, input }) =>
+      runHeavy(ctx.deps, () => importSop(input, guardsOf(ctx.deps).limits.archive)),
+    ),
 });
