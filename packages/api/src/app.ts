@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createDb, type DbConfig, migrateDb } from './db/client.ts';
 import { createEventBus } from './server/event-bus.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
+import { createFileService, type FilesConfig, readFilesConfig } from './services/files/file-service.ts';
 import { startSweeper } from './services/sweeper.ts';
 import type { AppDeps } from './trpc/context.ts';
 
@@ -11,6 +12,8 @@ export interface AppOptions extends HttpOptions {
   secureCookies?: boolean;
   /** Overdue sweep interval; 0 disables the sweeper (tests call `sweepOverdue` directly). */
   sweepIntervalMs?: number;
+  /** Case file storage; read from ALUR_FILES / ALUR_S3_* / ALUR_MAX_UPLOAD_MB when absent. */
+  files?: FilesConfig;
 }
 
 export interface App {
@@ -21,6 +24,8 @@ export interface App {
 
 /** Opens and migrates the store, starts the event bus and the sweeper, builds the HTTP server. */
 export async function createApp(options: AppOptions): Promise<App> {
+  // Read first: a misconfigured store stops the start-up before the database is touched.
+  const filesConfig = options.files ?? readFilesConfig();
   const database = await createDb(options.db);
   await migrateDb(database);
   const bus = await createEventBus(database);
@@ -29,6 +34,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bus,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
+    files: createFileService(database, filesConfig),
   };
   const stopSweeper =
     options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);
@@ -43,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       await stopSweeper();
       await bus.close();
+      await deps.files?.store.close();
       await database.close();
     },
   };

@@ -7,6 +7,7 @@ import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppDeps, Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
+import { handleFiles, isFilesPath } from './files-route.ts';
 
 export interface HttpOptions {
   /** Built runtime app (served at /) and designer (at /designer/); skipped when missing. */
@@ -108,6 +109,10 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
             if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
           },
         });
+        return;
+      }
+      if (isFilesPath(url)) {
+        await handleFiles(deps, req, res, trustProxy);
         return;
       }
       if (url.startsWith('/api/export')) {

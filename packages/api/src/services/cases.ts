@@ -10,6 +10,7 @@ import type { AlurEvent } from '../server/event-bus.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
+import { listCaseFiles } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { assertCanStart, canSeeCase, toActor } from './tasks.ts';
 
@@ -91,6 +92,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
       };
     }),
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
+    /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
+    files: await listCaseFiles(db, row.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { EventBus } from '../server/event-bus.ts';
+import type { FileService } from '../services/files/file-service.ts';
 
 /** What the server hands every request: the store, the clock and the cross-process event bus. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   bus: EventBus;
   /** Secure cookies (behind HTTPS). */
   secureCookies: boolean;
+  /** Case file storage (ALUR_FILES); absent = bytes in the database, default upload limit. */
+  files?: FileService;
 }
 
 export interface Context {

@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../../db/client.ts';
+import type { BlobStore } from './blob-store.ts';
+
+/** Bytes per stored part: a download or upload holds at most one part in memory at a time. */
+export const PART_BYTES = 1024 * 1024;
+
+async function rowsOf<T>(db: Db | Tx, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** postgres-js reads bytea as a Buffer, PGlite as a plain Uint8Array. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * `ALUR_FILES=db`: the bytes in the database (PGlite or PostgreSQL), in parts, written in the same
+ * transaction as the case file's row. The blob's row is the lock: two uploads of the same bytes at
+ * once meet on its primary key, the second waits for the first and then finds the parts there.
+ */
+export function createDbBlobStore(database: Database): BlobStore {
+  return {
+    kind: 'db',
+    storeAndCommit(file, commit) {
+      return database.db.transaction(async (tx) => {
+        // Inserted, or touched (so a concurrent `files gc` keeps it): xmax = 0 only on insert.
+        const [blob] = await rowsOf<{ inserted: boolean }>(
+          tx,
+          sql`insert into file_blobs (sha256, size, used_at) values (${file.sha256}, ${file.size}, now())
+              on conflict (sha256) do update set used_at = now()
+              returning (xmax = 0) as inserted`,
+        );
+        if (blob?.inserted) {
+          let part = 0;
+          for await (const chunk of createReadStream(file.path, { highWaterMark: PART_BYTES })) {
+            await tx.execute(
+              sql`insert into file_blob_parts (sha256, part, bytes) values (${file.sha256}, ${part}, ${chunk as Buffer})`,
+            );
+            part++;
+          }
+        }
+        return commit(tx);
+      });
+    },
+    read(sha256, size) {
+      const parts = Math.ceil(size / PART_BYTES);
+      async function* readParts() {
+        for (let part = 0; part < parts; part++) {
+          const [row] = await database.query<{ bytes: Uint8Array }>(
+            sql`select bytes from file_blob_parts where sha256 = ${sha256} and part = ${part}`,
+          );
+          if (!row) throw new Error(`blob ${sha256} lacks part ${part}`);
+          yield toBuffer(row.bytes);
+        }
+      }
+      return Readable.from(readParts(), { objectMode: false });
+    },
+    async collectGarbage({ graceMinutes }) {
+      const removed = await database.query<{ sha256: string }>(
+        sql`delete from file_blobs b
+            where not exists (select 1 from case_files f where f.sha256 = b.sha256)
+              and b.used_at <= now() - make_interval(mins => ${Math.max(0, Math.floor(graceMinutes))}::int)
+            returning b.sha256`,
+      );
+      return { removed: removed.length };
+    },
+    async close() {},
+  };
+}
