@@ -42,8 +42,17 @@ export async function handleFiles(
     if (req.method !== 'GET') return answerMethodNotAllowed(req, res, 'GET');
     return await handleDownload(deps, req, res, fileId);
   } catch (error) {
-    const refusal = toFileRefusal(error);
-    if (!refusal) throw error;
+    let refusal = toFileRefusal(error);
+    if (!refusal) {
+      // The store (database or bucket) failed: nothing was committed; say so rather than a bare 500.
+      console.error('[files]', error);
+      refusal = refuse(
+        503,
+        'FILES_UNAVAILABLE',
+        'Penyimpanan berkas sedang tidak tersedia; coba lagi nanti.',
+        'File storage is unavailable right now; try again later.',
+      );
+    }
     answerRefusal(req, res, refusal);
   }
 }
