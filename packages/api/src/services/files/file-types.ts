@@ -1,5 +1,3 @@
-import { fileTypeFromFile } from 'file-type';
-
 /**
  * The documents a case file accepts, by the type their content shows: scans and photos (JPEG, PNG,
  * WebP), PDF, and Word/Excel (OOXML). Anything else, whatever its name says, is refused.
@@ -27,6 +25,8 @@ export async function sniffAllowedType(
 ): Promise<{ mime: string | null; detected: string | null }> {
   let detected: string | null = null;
   try {
+    // Loaded on first use, like the other heavy parsers, to keep the server's start-up short.
+    const { fileTypeFromFile } = await import('file-type');
     detected = (await fileTypeFromFile(path))?.mime ?? null;
   } catch {
     // A malformed container (a truncated zip, a lying header) is simply not an allowed document.

@@ -1,13 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { caseFiles } from '../../db/schema.ts';
@@ -35,24 +28,33 @@ export function objectKey(sha256: string): string {
  * always names stored bytes; an object whose row never committed is left for `alur files gc`.
  */
 export function createS3BlobStore(database: Database, config: S3Config): BlobStore {
-  const client = new S3Client({
-    endpoint: config.endpoint,
-    region: config.region,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // Path-style URLs (endpoint/bucket/key) work with every S3-protocol server, not only AWS.
-    forcePathStyle: true,
-    // Checksums only where S3 demands them: streaming trailers are not spoken by every server.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  // The SDK is loaded on first use: a server storing files in the database never pays its start-up.
+  let opened: Promise<{ client: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | null = null;
+  const open = () => {
+    opened ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        endpoint: config.endpoint,
+        region: config.region,
+        credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+        // Path-style URLs (endpoint/bucket/key) work with every S3-protocol server, not only AWS.
+        forcePathStyle: true,
+        // Checksums only where S3 demands them: streaming trailers are not spoken by every server.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    }));
+    return opened;
+  };
   const Bucket = config.bucket;
   return {
     kind: 's3',
     async storeAndCommit(file, commit) {
+      const { client, sdk } = await open();
       // Always written, even when the key exists: the same key holds the same bytes (stored once),
       // and the fresh LastModified keeps `files gc` away from an object an upload is about to name.
       await client.send(
-        new PutObjectCommand({
+        new sdk.PutObjectCommand({
           Bucket,
           Key: objectKey(file.sha256),
           Body: createReadStream(file.path),
@@ -64,18 +66,20 @@ export function createS3BlobStore(database: Database, config: S3Config): BlobSto
     },
     read(sha256) {
       async function* readObject() {
-        const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(sha256) }));
+        const { client, sdk } = await open();
+        const answer = await client.send(new sdk.GetObjectCommand({ Bucket, Key: objectKey(sha256) }));
         yield* answer.Body as Readable;
       }
       return Readable.from(readObject(), { objectMode: false });
     },
     async collectGarbage({ graceMinutes }) {
+      const { client, sdk } = await open();
       const cutoff = Date.now() - Math.max(0, graceMinutes) * 60_000;
       let removed = 0;
       let token: string | undefined;
       do {
         const page = await client.send(
-          new ListObjectsV2Command({ Bucket, Prefix: PREFIX, ContinuationToken: token }),
+          new sdk.ListObjectsV2Command({ Bucket, Prefix: PREFIX, ContinuationToken: token }),
         );
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
         const objects = (page.Contents ?? []).filter((o) => o.Key);
@@ -93,16 +97,16 @@ export function createS3BlobStore(database: Database, config: S3Config): BlobSto
         for (const [i, object] of objects.entries()) {
           if (named.has(shas[i]!) || (object.LastModified?.getTime() ?? 0) > cutoff) continue;
           // Looked at again just before deleting: an upload may have rewritten it since the listing.
-          const head = await client.send(new HeadObjectCommand({ Bucket, Key: object.Key! }));
+          const head = await client.send(new sdk.HeadObjectCommand({ Bucket, Key: object.Key! }));
           if ((head.LastModified?.getTime() ?? 0) > cutoff) continue;
-          await client.send(new DeleteObjectCommand({ Bucket, Key: object.Key! }));
+          await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: object.Key! }));
           removed++;
         }
       } while (token);
       return { removed };
     },
     async close() {
-      client.destroy();
+      if (opened) (await opened).client.destroy();
     },
   };
 }
