@@ -4,8 +4,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import type { BlobStore } from './blob-store.ts';
 
-/** Bytes per stored part: a download or upload holds at most one part in memory at a time. */
-export const PART_BYTES = 1024 * 1024;
+/**
+ * Bytes per stored part: a download or upload holds at most one part in memory at a time, and
+ * postgres-js sends bytea as hex text (twice the size, once more on the wire), so parts stay small.
+ */
+export const PART_BYTES = 256 * 1024;
 
 async function rowsOf<T>(db: Db | Tx, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as T[] | { rows: T[] };
