@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -21,6 +22,54 @@ function toBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
+ * A `COPY … FROM STDIN (FORMAT binary)` sink on the transaction's own PostgreSQL connection.
+ * postgres-js sends a bytea parameter as hex text: twice the bytes, built as a string and left as
+ * garbage; binary COPY streams the parts as they are read.
+ */
+async function openCopy(tx: Tx): Promise<Writable> {
+  // drizzle's postgres-js transaction holds the reserved postgres-js connection as session.client.
+  const raw = (
+    tx as unknown as { session: { client: { unsafe(q: string): { writable(): Promise<Writable> } } } }
+  ).session.client;
+  return raw.unsafe('copy file_blob_parts (sha256, part, bytes) from stdin (format binary)').writable();
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/** Turns file chunks into binary COPY tuples `(sha256, part, bytes)`, framed by header and trailer. */
+function copyRows(sha256: string): Transform {
+  const key = Buffer.from(sha256, 'utf8');
+  let part = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const head = Buffer.alloc(
+        (part === 0 ? COPY_SIGNATURE.length + 8 : 0) + 2 + 4 + key.length + 4 + 4 + 4,
+      );
+      let at = 0;
+      if (part === 0) {
+        at += COPY_SIGNATURE.copy(head, 0);
+        at = head.writeInt32BE(0, at); // flags
+        at = head.writeInt32BE(0, at); // header extension length
+      }
+      at = head.writeInt16BE(3, at);
+      at = head.writeInt32BE(key.length, at);
+      at += key.copy(head, at);
+      at = head.writeInt32BE(4, at);
+      at = head.writeInt32BE(part, at);
+      head.writeInt32BE(chunk.length, at);
+      part++;
+      this.push(head);
+      done(null, chunk);
+    },
+    flush(done) {
+      const trailer = Buffer.alloc(2);
+      trailer.writeInt16BE(-1, 0);
+      done(null, trailer);
+    },
+  });
+}
+
+/**
  * `ALUR_FILES=db`: the bytes in the database (PGlite or PostgreSQL), in parts, written in the same
  * transaction as the case file's row. The blob's row is the lock: two uploads of the same bytes at
  * once meet on its primary key, the second waits for the first and then finds the parts there.
@@ -38,12 +87,21 @@ export function createDbBlobStore(database: Database): BlobStore {
               returning (xmax = 0) as inserted`,
         );
         if (blob?.inserted) {
-          let part = 0;
-          for await (const chunk of createReadStream(file.path, { highWaterMark: PART_BYTES })) {
-            await tx.execute(
-              sql`insert into file_blob_parts (sha256, part, bytes) values (${file.sha256}, ${part}, ${chunk as Buffer})`,
+          if (database.kind === 'postgres') {
+            const copy = await openCopy(tx);
+            await pipeline(
+              createReadStream(file.path, { highWaterMark: PART_BYTES }),
+              copyRows(file.sha256),
+              copy,
             );
-            part++;
+          } else {
+            let part = 0;
+            for await (const chunk of createReadStream(file.path, { highWaterMark: PART_BYTES })) {
+              await tx.execute(
+                sql`insert into file_blob_parts (sha256, part, bytes) values (${file.sha256}, ${part}, ${chunk as Buffer})`,
+              );
+              part++;
+            }
           }
         }
         return commit(tx);
