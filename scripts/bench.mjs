@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup', 'hostile', 'designer'];
+const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup', 'hostile', 'designer', 'files'];
 // The designer benchmark drives Chromium from plain JavaScript (bench/designer/run.mjs).
 const entry = (bench) =>
   bench === 'designer'

@@ -5,6 +5,7 @@ import { createEventBus } from './events/event-bus.ts';
 import { createGuards } from './guards/guards.ts';
 import { readServerLimits, type ServerLimits } from './guards/server-limits.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
+import { createFileService, type FilesConfig, readFilesConfig } from './services/files/file-service.ts';
 import { startSweeper } from './services/sweeper.ts';
 
 export interface AppOptions extends HttpOptions {
@@ -15,6 +16,8 @@ export interface AppOptions extends HttpOptions {
   sweepIntervalMs?: number;
   /** Size and concurrency limits; from the `ALUR_…` environment variables when absent. */
   limits?: ServerLimits;
+  /** Case file storage; read from ALUR_FILES / ALUR_S3_* / ALUR_MAX_UPLOAD_MB when absent. */
+  files?: FilesConfig;
 }
 
 export interface App {
@@ -25,6 +28,8 @@ export interface App {
 
 /** Opens and migrates the store, starts the event bus and the sweeper, builds the HTTP server. */
 export async function createApp(options: AppOptions): Promise<App> {
+  // Read first: a misconfigured store stops the start-up before the database is touched.
+  const filesConfig = options.files ?? readFilesConfig();
   const database = await createDb(options.db);
   await migrateDb(database);
   const bus = await createEventBus(database);
@@ -34,6 +39,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     guards: createGuards(options.limits ?? readServerLimits()),
+    files: createFileService(database, filesConfig),
   };
   const stopSweeper =
     options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);
@@ -48,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       await stopSweeper();
       await bus.close();
+      await deps.files?.store.close();
       await database.close();
     },
   };

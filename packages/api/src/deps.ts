@@ -1,6 +1,7 @@
 import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Guards } from './guards/guards.ts';
+import type { FileService } from './services/files/file-service.ts';
 
 /**
  * What the server hands every request and every service: the store, the clock and the
@@ -15,4 +16,6 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Size limits and the heavy-work line; this process's (from `ALUR_…` variables) when absent. */
   guards?: Guards;
+  /** Case file storage (ALUR_FILES); absent = bytes in the database, default upload limit. */
+  files?: FileService;
 }

@@ -1,6 +1,7 @@
 import { type CliCommand, type CliIo, UsageError } from './cli-io.ts';
 import { agencyAddCommand, migrateCommand, seedCommand, userAddCommand } from './commands/database.ts';
 import { exportCommand } from './commands/export.ts';
+import { filesGcCommand } from './commands/files.ts';
 import { importCommand } from './commands/import.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: CliCommand[] = [
   seedCommand,
   agencyAddCommand,
   userAddCommand,
+  filesGcCommand,
 ];
 
 /** The help text listing every command. */

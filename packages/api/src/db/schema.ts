@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -330,4 +331,54 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Raw bytes; postgres-js reads them as Buffer, PGlite as Uint8Array (see services/files). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Stored file contents, content-addressed: one row per distinct SHA-256, however many case files
+ * name it. With `ALUR_FILES=db` the bytes live in `file_blob_parts`; `usedAt` is touched by every
+ * upload that names the blob, so `alur files gc` never removes one an upload is about to name.
+ */
+export const fileBlobs = pgTable('file_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  usedAt: stamp('used_at'),
+});
+
+/** The bytes of a blob in parts of at most 1 MiB, so neither upload nor download holds a whole file. */
+export const fileBlobParts = pgTable(
+  'file_blob_parts',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => fileBlobs.sha256, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.part] })],
+);
+
+/** A document attached to a case (a scanned KTP, a signed letter), for one field of its form. */
+export const caseFiles = pgTable(
+  'case_files',
+  {
+    fileId: uuid('file_id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    field: text('field').notNull(),
+    taskId: uuid('task_id').references(() => tasks.id),
+    /** The cleaned name (no path, no control characters, at most 200 characters). */
+    name: text('name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** From the content's magic bytes, never from the name or the declared type. */
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [index('case_files_case').on(t.caseId, t.uploadedAt), index('case_files_sha256').on(t.sha256)],
 );

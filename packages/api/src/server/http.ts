@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import type { Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
+import { handleFiles, isFilesPath } from './files-route.ts';
 import { guardTrpcBody, retryAfterMeta } from './trpc-body-guard.ts';
 
 export interface HttpOptions {
@@ -103,6 +104,10 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
             if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
           },
         });
+        return;
+      }
+      if (isFilesPath(url)) {
+        await handleFiles(deps, req, res, trustProxy);
         return;
       }
       if (url.startsWith('/api/export')) {

@@ -11,6 +11,7 @@ import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { notFound } from '../errors.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
+import { listCaseFiles } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 
 /** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
@@ -87,6 +88,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
       };
     }),
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
+    /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
+    files: await listCaseFiles(db, row.id),
   };
 }
 
