@@ -49,7 +49,7 @@ describe('alur CLI', () => {
     writeFileSync(file, JSON.stringify(doc));
     const bad = await runAlur('validate', file);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/DECISION_EXITS \[node r6\] Keputusan/);
+    expect(bad.out).toMatch(/DECISION_EXITS \[node r6\] Langkah 6 «[^»]+»: keputusan ini harus punya/);
     writeFileSync(file, '{ bukan json');
     expect((await runAlur('validate', file)).code).toBe(1);
   });

@@ -33,7 +33,7 @@ const doc = buildDoc({
   flows: ['s > a > b > e'],
 });
 
-const MAX = 256 * 1024;
+const MAX = 600 * 1024; // three parts of PART_BYTES
 const spoolDir = mkdtempSync(join(tmpdir(), 'alur-files-test-'));
 let app: TestApp;
 let base: string;

@@ -15,11 +15,15 @@ import {
   sendPayloadTooLarge,
 } from './body-limit.ts';
 
-/** Procedures whose input is a whole SOP document (or a file): they get the larger body limit. */
+/**
+ * Procedures whose input is a whole SOP document (or a file): they get the larger body limit.
+ * `sop.create` too: it takes the document an import returned.
+ */
 export const DOCUMENT_PROCEDURES: ReadonlySet<string> = new Set([
   'sop.import',
   'sop.validate',
   'sop.saveDraft',
+  'sop.create',
 ]);
 
 /** An error in tRPC's own response shape, so the apps' tRPC client shows its message. */

@@ -8,6 +8,7 @@ import { loadSessionUser } from '../../auth/sessions.ts';
 import { users } from '../../db/schema.ts';
 import { buildDoc } from '../../engine/core/testing/build-doc.ts';
 import { recordUpload } from '../../services/files/case-files.ts';
+import { PART_BYTES } from '../../services/files/db-blob-store.ts';
 import { createFileService, type FilesConfig } from '../../services/files/file-service.ts';
 import { spoolToFile } from '../../services/files/spool.ts';
 import { buildBulkyPng, buildPng } from '../../testing/file-fixtures.ts';
@@ -45,7 +46,7 @@ describe('alur files gc (ALUR_FILES=db)', () => {
     const [row] = await db.select({ id: users.id }).from(users).where(sql`username = 'kasi'`);
     const user = await loadSessionUser(db, row!.id);
     const { store } = createFileService(app.deps.database, config);
-    const named = await spool(buildBulkyPng(2 * 1024 * 1024 + 5));
+    const named = await spool(buildBulkyPng(2 * PART_BYTES + 5)); // three parts
     await store.storeAndCommit(named, (tx) =>
       recordUpload(tx, {
         user,
@@ -63,7 +64,7 @@ describe('alur files gc (ALUR_FILES=db)', () => {
       app.deps.database.query<{ blobs: number; parts: number }>(
         sql`select (select count(*)::int from file_blobs) as blobs, (select count(*)::int from file_blob_parts) as parts`,
       );
-    expect(await counts()).toEqual([{ blobs: 2, parts: 4 }]);
+    expect(await counts()).toEqual([{ blobs: 2, parts: 3 + 1 }]);
     expect(await collectFileGarbage(app.deps.database, config, 60, noIo)).toBe(0);
     expect(await collectFileGarbage(app.deps.database, config, 0, noIo)).toBe(1);
     expect(await counts()).toEqual([{ blobs: 1, parts: 3 }]);

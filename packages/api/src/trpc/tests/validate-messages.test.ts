@@ -62,7 +62,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp([]);
 });
-afterAll(() => app.close());
+afterAll(() => app?.close());
 
 describe('sop.validate › messages name steps by row and text, never by id', () => {
   it.each(seeds.map((s) => [s.slug, s.document] as const))('%s', async (_slug, seed) => {
