@@ -103,7 +103,8 @@ describe('editor store history', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 random sequences take ~2 s alone; the shared CI machine can be several times slower.
+  }, 30_000);
 
   it('a batch is one undo step', () => {
     const store = createEditorStore(createSampleDocument());
