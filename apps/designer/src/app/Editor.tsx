@@ -11,6 +11,7 @@ import type { VersionView } from '../dialogs/VersionsDialog.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
 import { computeLaneHeight, LANE_HEADER_HEIGHT, ROW_HEIGHT } from '../model/layout.ts';
+import { CaseDataPanel } from '../panels/CaseDataPanel.tsx';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
@@ -162,6 +163,7 @@ function Workspace(props: EditorProps) {
         <aside className="sidebar">
           <Inspector />
           <RowsPanel />
+          <CaseDataPanel />
           <ValidationPanel />
         </aside>
       </div>
