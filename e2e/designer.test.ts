@@ -262,7 +262,7 @@ async function openSeeded(name: string) {
     position: { x: 0, y },
   });
   const document: SopDocumentInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     identity: { nama: name },
     lanes: [
       { id: 'staf', name: 'Staf', kind: 'position', positionKey: 'staf' },

@@ -39,7 +39,7 @@ function draftDocument(name: string): SopDocumentInput {
     position: { x: 0, y },
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     identity: { nama: name },
     lanes: [
       { id: 'staf', name: 'Staf', kind: 'position', positionKey: 'staf' },

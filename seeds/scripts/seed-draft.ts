@@ -60,7 +60,12 @@ export function draftToDocument(d: SeedDraft): SopDocument {
   // x is the offset from the lane's centre line (0 = centred), as the designer stores it.
   const at = (_lane: number, band: number) => ({ x: 0, y: LAYOUT.top + band * LAYOUT.rowHeight });
   const id = (no: number | null) => (no === null || no > d.rows.length ? 'end' : `r${no}`);
-  const blank = { kegiatan: '', mutuBaku: { kelengkapan: [], waktu: null, output: '' }, keterangan: '' };
+  const blank = {
+    kegiatan: '',
+    mutuBaku: { kelengkapan: [], waktu: null, output: '' },
+    keterangan: '',
+    fields: [],
+  };
   const first = laneOf(d.rows[0]!.lane);
   const last = laneOf(d.rows[d.rows.length - 1]!.lane);
   const nodes: SopNode[] = [

@@ -1,4 +1,4 @@
-import { summarizeDocument } from '@alur/schema';
+import { type SopDocument, summarizeDocument } from '@alur/schema';
 import { describe, expect, it } from 'vitest';
 import { exportBpmn } from './bpmn/export-bpmn.ts';
 import { importBpmn } from './bpmn/import-bpmn.ts';
@@ -50,4 +50,40 @@ describe.each(seeds)('seed $name', ({ doc }) => {
     });
     expect(importJson(exportJson(doc))).toEqual({ ok: true, document: doc, migratedFrom: null });
   });
+});
+
+describe('the case file does not change the printed SOP', () => {
+  const withCaseFile = seeds.filter(({ doc }) => doc.dataFields.length > 0);
+  /** The same SOP without data fields and forms, as schema v1 knew it. */
+  const withoutCaseFile = (doc: SopDocument): SopDocument => ({
+    ...doc,
+    dataFields: [],
+    nodes: doc.nodes.map((n) => ({ ...n, fields: [] })),
+  });
+
+  it('is on the demo’s DTKS, KIS and KIS reactivation seeds', () => {
+    expect(withCaseFile.map((s) => s.name)).toEqual(['tegal-dtks', 'tegal-kis', 'tegal-reaktivasi-kis']);
+  });
+
+  it.each(withCaseFile)(
+    '$name prints the same table, PDF text and DOCX with or without its fields',
+    async ({ doc }) => {
+      const bare = withoutCaseFile(doc);
+      // Rows keep a reference to their node (which carries its form); everything printed is equal.
+      const printed = (d: SopDocument) => {
+        const { rows, ...rest } = buildSopTable(d);
+        return { ...rest, rows: rows.map(({ node: _node, ...row }) => row) };
+      };
+      expect(printed(doc)).toEqual(printed(bare));
+      const createdAt = new Date('2026-12-01T00:00:00Z');
+      expect(extractPdfPages(await renderSopPdf(doc, { paper: 'f4', createdAt }))).toEqual(
+        extractPdfPages(await renderSopPdf(bare, { paper: 'f4', createdAt })),
+      );
+      const [a, b] = await Promise.all([
+        importSopDocx(await renderSopDocx(doc, { paper: 'a4' })),
+        importSopDocx(await renderSopDocx(bare, { paper: 'a4' })),
+      ]);
+      expect(a).toEqual(b);
+    },
+  );
 });

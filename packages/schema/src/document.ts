@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { dataFieldSchema, nodeFieldSchema } from './data-fields.ts';
 import { waktuSchema } from './waktu.ts';
 
-/** The current version of the SOP document format; bump it with a step in `migrate.ts`. */
-export const SCHEMA_VERSION = 1 as const;
+/**
+ * The current version of the SOP document format; bump it with a step in `migrate.ts`.
+ * 2: the case file's `dataFields` and each node's form (`fields`).
+ */
+export const SCHEMA_VERSION = 2 as const;
 
 const text = z.string().max(20_000);
 const shortText = z.string().max(1_000);
@@ -88,6 +92,8 @@ export const nodeSchema = z.object({
    * the top of the drawing, under the lane headers.
    */
   position: positionSchema.default({ x: 0, y: 0 }),
+  /** The node's form: on the start node the start form, on a step its task form. */
+  fields: z.array(nodeFieldSchema).max(500).default([]),
 });
 export type SopNode = z.infer<typeof nodeSchema>;
 
@@ -111,6 +117,8 @@ export const sopDocumentSchema = z.object({
   edges: z.array(edgeSchema).max(40_000),
   /** Printed row order: ids of activity and decision nodes, top to bottom. */
   rowOrder: z.array(idSchema).max(20_000).default([]),
+  /** The case file's data fields, in the order forms show them. */
+  dataFields: z.array(dataFieldSchema).max(500).default([]),
 });
 export type SopDocument = z.infer<typeof sopDocumentSchema>;
 /** A document as accepted on input (defaults may be omitted). */
@@ -130,5 +138,6 @@ export function createEmptyDocument(nama = ''): SopDocument {
     nodes: [],
     edges: [],
     rowOrder: [],
+    dataFields: [],
   });
 }

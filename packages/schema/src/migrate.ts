@@ -4,8 +4,21 @@ import { SCHEMA_VERSION, type SopDocument, sopDocumentSchema } from './document.
 /** A step upgrading a raw document from version `from` to `from + 1`. */
 type MigrationStep = (raw: Record<string, unknown>) => Record<string, unknown>;
 
-// Steps keyed by the version they upgrade from. Version 1 is the first; add `1: (raw) => …` with v2.
-const STEPS: Record<number, MigrationStep> = {};
+// Steps keyed by the version they upgrade from. Each step only reshapes; the schema checks after.
+const STEPS: Record<number, MigrationStep> = {
+  // 1 → 2: the case file arrives. A v1 SOP has no data fields and empty forms; written out
+  // explicitly so a migrated document looks exactly like one saved by v2.
+  1: (raw) => ({
+    ...raw,
+    nodes: Array.isArray(raw.nodes)
+      ? raw.nodes.map((n) => (isRecord(n) && !('fields' in n) ? { ...n, fields: [] } : n))
+      : raw.nodes,
+    dataFields: 'dataFields' in raw ? raw.dataFields : [],
+  }),
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export type ParseDocumentResult =
   | { ok: true; document: SopDocument; migratedFrom: number | null }

@@ -2,6 +2,7 @@ import { isStepNode, type SopDocument, type SopNode } from './document.ts';
 import { describeIssue, type ElementName, nameLane, nameNode } from './element-name.ts';
 import { matchForksAndJoins } from './fork-join.ts';
 import { buildGraph, findReachable, findReaching } from './graph.ts';
+import { checkDataFields } from './validation-fields.ts';
 
 /** Stable codes of validation issues; the UI, the API and the CLI key on these. */
 export const VALIDATION_CODES = [
@@ -28,6 +29,13 @@ export const VALIDATION_CODES = [
   'JOIN_ENTRIES',
   'FORK_JOIN_UNBALANCED',
   'ROW_ORDER_STALE',
+  'FIELD_KEY_DUPLICATE',
+  'FIELD_LABEL_EMPTY',
+  'FIELD_CHOICE_NO_OPTIONS',
+  'FIELD_UNKNOWN',
+  'FIELD_ON_NON_FORM_NODE',
+  'FIELD_KELENGKAPAN_NOT_LISTED',
+  'FIELD_READ_NEVER_FILLED',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -63,6 +71,7 @@ export function validateSop(doc: SopDocument): ValidationIssue[] {
   checkLanes(doc, emit);
   checkStructure(doc, emit);
   checkSteps(doc, emit);
+  checkDataFields(doc, emit);
   return issues;
 }
 

@@ -13,6 +13,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import type { CataloguePosition } from '../model/catalogue.ts';
 import { refuseDrop } from '../model/connection-rules.ts';
 import { computeLaneHeight, ROW_HEIGHT } from '../model/layout.ts';
+import { CaseDataPanel } from '../panels/CaseDataPanel.tsx';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
@@ -202,6 +203,7 @@ function Workspace(props: EditorProps) {
         <aside className="sidebar">
           <Inspector />
           <RowsPanel />
+          <CaseDataPanel />
           <ValidationPanel />
         </aside>
       </div>

@@ -11,5 +11,6 @@ export function createStepNode(type: NodeType, laneId: string, y: number): SopNo
     keterangan: '',
     mutuBaku: { kelengkapan: [], waktu: null, output: '' },
     position: { x: 0, y },
+    fields: [],
   };
 }

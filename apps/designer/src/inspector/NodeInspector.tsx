@@ -2,6 +2,7 @@ import { isStepNode, NODE_TYPES, type NodeType, numberRows, type SopNode } from 
 import { useTranslation } from 'react-i18next';
 import { createSwapLabelsCommand, type NodePatch } from '../model/commands.ts';
 import { useEditor } from '../store/EditorContext.tsx';
+import { FormSection } from './FormSection.tsx';
 import { CommitField } from './fields.tsx';
 import { ListEditor } from './ListEditor.tsx';
 import { WaktuField } from './WaktuField.tsx';
@@ -63,6 +64,7 @@ export function NodeInspector({ node }: { node: SopNode }) {
           />
         </>
       )}
+      {(isStepNode(node) || node.type === 'start') && <FormSection node={node} />}
       <div className="inspector-actions">
         {node.type === 'decision' && (
           <button

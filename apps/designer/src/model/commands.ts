@@ -1,5 +1,7 @@
 import {
+  type DataField,
   type EdgeLabel,
+  type FieldMode,
   type Identity,
   isStepNode,
   type Lane,
@@ -9,6 +11,14 @@ import {
   type SopNode,
 } from '@alur/schema';
 import { type ConnectionRefusal, checkConnection } from './connection-rules.ts';
+import {
+  addDataField,
+  type FieldPatch,
+  moveDataField,
+  removeDataField,
+  setNodeFieldMode,
+  updateDataField,
+} from './field-commands.ts';
 
 /** How a lane is bound: to a catalogue position, as an external party, or not yet. */
 export type LaneBinding =
@@ -36,6 +46,11 @@ export type Command =
   | { type: 'edge.relabel'; payload: { edgeId: string; label: EdgeLabel | null } }
   | { type: 'identity.update'; payload: { patch: Partial<Identity> } }
   | { type: 'rows.reorder'; payload: { rowOrder: string[] } }
+  | { type: 'field.add'; payload: { field: DataField; index?: number } }
+  | { type: 'field.update'; payload: { key: string; patch: FieldPatch } }
+  | { type: 'field.move'; payload: { key: string; toIndex: number } }
+  | { type: 'field.remove'; payload: { key: string } }
+  | { type: 'node.setFieldMode'; payload: { nodeId: string; key: string; mode: FieldMode | null } }
   | { type: 'batch'; payload: { commands: Command[] } };
 
 export type CommandType = Command['type'];
@@ -108,6 +123,16 @@ function applySingle(doc: SopDocument, cmd: Exclude<Command, { type: 'batch' }>)
       return { ...doc, identity: { ...doc.identity, ...cmd.payload.patch } };
     case 'rows.reorder':
       return reorderRows(doc, cmd.payload.rowOrder);
+    case 'field.add':
+      return addDataField(doc, cmd.payload.field, cmd.payload.index);
+    case 'field.update':
+      return updateDataField(doc, cmd.payload.key, cmd.payload.patch);
+    case 'field.move':
+      return moveDataField(doc, cmd.payload.key, cmd.payload.toIndex);
+    case 'field.remove':
+      return removeDataField(doc, cmd.payload.key);
+    case 'node.setFieldMode':
+      return setNodeFieldMode(doc, cmd.payload.nodeId, cmd.payload.key, cmd.payload.mode);
   }
 }
 

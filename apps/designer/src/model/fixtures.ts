@@ -10,6 +10,7 @@ export function createNode(id: string, type: NodeType, laneId: string, y = 100, 
     keterangan: '',
     mutuBaku: { kelengkapan: [], waktu: null, output: '' },
     position: { x: 0, y },
+    fields: [],
   };
 }
 

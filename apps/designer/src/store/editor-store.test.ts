@@ -11,6 +11,7 @@ const id = fc.constantFrom(...ids);
 const lane = fc.constantFrom(...lanes);
 
 // Commands over a small id space, so they often hit existing elements and often collide.
+const fieldKey = fc.constantFrom('nama', 'nik', 'alamat');
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc
     .record({
@@ -59,6 +60,22 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc
     .shuffledSubarray(['a1', 'd1', 'a3', 'n1'])
     .map((rowOrder) => ({ type: 'rows.reorder', payload: { rowOrder } }) as Command),
+  // The case file: fields added, moved, removed and placed on forms.
+  fieldKey.map(
+    (key) =>
+      ({ type: 'field.add', payload: { field: { key, label: key.toUpperCase(), type: 'text' } } }) as Command,
+  ),
+  fc
+    .record({ key: fieldKey, to: fc.integer({ min: 0, max: 2 }) })
+    .map(({ key, to }) => ({ type: 'field.move', payload: { key, toIndex: to } }) as Command),
+  fieldKey.map((key) => ({ type: 'field.remove', payload: { key } }) as Command),
+  fc
+    .record({
+      nodeId: fc.constantFrom('s', 'a1', 'd1'),
+      key: fieldKey,
+      mode: fc.constantFrom('read' as const, 'edit' as const, 'require' as const, null),
+    })
+    .map((payload) => ({ type: 'node.setFieldMode', payload }) as Command),
 );
 const commands = fc.array(
   fc.oneof(
@@ -87,7 +104,8 @@ describe('editor store history', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 random sequences take ~2 s alone; the shared CI machine can be several times slower.
+  }, 30_000);
 
   it('a batch is one undo step', () => {
     const store = createEditorStore(createSampleDocument());

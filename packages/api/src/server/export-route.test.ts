@@ -94,6 +94,6 @@ describe('alur export', () => {
       expect(readFileSync(out).byteLength).toBeGreaterThan(500);
     }
     expect(readFileSync(join(dir, 'dtks.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(JSON.parse(readFileSync(join(dir, 'dtks.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'dtks.json'), 'utf8')).schemaVersion).toBe(2);
   });
 });

@@ -115,5 +115,7 @@ export function buildNode(
     },
     keterangan: attr(el, 'alur:keterangan') ?? docs,
     position: bounds.get(el) ?? { x: 0, y: 0 },
+    // BPMN carries the flow, not Alur's forms: the case file travels in the JSON export.
+    fields: [],
   };
 }

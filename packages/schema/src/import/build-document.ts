@@ -70,6 +70,7 @@ export function buildDocument(
       mutuBaku: { kelengkapan: [], waktu: null, output: '' },
       keterangan: '',
       position: at(firstLane, 0),
+      fields: [],
     },
   ];
   steps.forEach((s, r) => {
@@ -110,6 +111,7 @@ export function buildDocument(
       },
       keterangan: clip(s.keterangan),
       position: at(s.lane, no),
+      fields: [],
     });
   });
   nodes.push({
@@ -120,6 +122,7 @@ export function buildDocument(
     mutuBaku: { kelengkapan: [], waktu: null, output: '' },
     keterangan: '',
     position: at(lastLane, steps.length + 1),
+    fields: [],
   });
   const edges: SopEdge[] = [];
   const next = (r: number) => (r + 1 < steps.length ? stepId(r + 1) : 'end');
