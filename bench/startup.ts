@@ -6,9 +6,10 @@ import { findFreePort, REPO_ROOT } from '../packages/api/src/reliability/process
 import { emit, note, QUICK } from './lib.ts';
 
 /*
- * startup.ms: what `npm start` runs when the apps are built (node --import tsx main.ts, embedded
- * PGlite, demo mode) on an empty data dir, from spawn to the first 200 from /healthz. Also the
- * restart on the now existing dir (startup.reopen_ms).
+ * startup.ms: what `npm start` runs when the apps are built (the compiled server, node
+ * packages/api/dist/main.js, embedded PGlite, demo mode) on an empty data dir, from spawn to the
+ * first 200 from /healthz. Also the restart on the now existing dir (startup.reopen_ms).
+ * scripts/bench.mjs builds the bundle and the PGlite template first.
  */
 async function timeStartup(dataDir: string): Promise<number> {
   const port = await findFreePort();
@@ -20,7 +21,7 @@ async function timeStartup(dataDir: string): Promise<number> {
   };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/api/src/main.ts')], {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'packages/api/dist/main.js')], {
     cwd: REPO_ROOT,
     env,
     stdio: 'ignore',

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -8,7 +8,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { findPgliteTemplate } from './pglite-template.ts';
+import { API_DIR } from '../package-dirs.ts';
+import { restorePgliteTemplate } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
 
@@ -47,7 +48,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const MIGRATIONS = `${API_DIR}drizzle`;
 
 /** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
@@ -78,13 +79,16 @@ export async function createDb(config: DbConfig): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  // A fresh data directory starts from the prepared template when there is one (see
-  // scripts/make-pglite-template.ts): restoring it is much faster than initdb in WASM.
+  // A fresh data directory starts as a copy of the prepared template when there is one (see
+  // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM.
   const fresh =
     config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
-  const loadDataDir = config.loadDataDir ?? (fresh ? (findPgliteTemplate() ?? undefined) : undefined);
+  if (config.dataDir && fresh && !config.loadDataDir) {
+    mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
+    restorePgliteTemplate(config.dataDir);
+  }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: config.dataDir, loadDataDir });
+  const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
