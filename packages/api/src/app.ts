@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createDb, type DbConfig, migrateDb } from './db/client.ts';
 import { createEventBus } from './server/event-bus.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
+import { followCalendarChanges } from './services/calendar.ts';
 import { startSweeper } from './services/sweeper.ts';
 import type { AppDeps } from './trpc/context.ts';
 
@@ -24,6 +25,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = await createDb(options.db);
   await migrateDb(database);
   const bus = await createEventBus(database);
+  // Calendar changes made by other processes (PostgreSQL: any number share one database).
+  const stopFollowingCalendar = followCalendarChanges(bus);
   const deps: AppDeps = {
     database,
     bus,
@@ -42,6 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.closeAllConnections();
       });
       await stopSweeper();
+      stopFollowingCalendar();
       await bus.close();
       await database.close();
     },

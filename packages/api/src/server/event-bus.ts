@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/client.ts';
 
 /** A change other users should see live (inbox, case page, notifications). */
 export interface AlurEvent {
-  type: 'task.changed' | 'case.changed' | 'notification.created';
+  type: 'task.changed' | 'case.changed' | 'notification.created' | 'calendar.changed';
   agencyId: string;
   /** Positions whose inboxes changed. */
   positionKeys: string[];
