@@ -50,6 +50,15 @@ export interface Database {
 
 const MIGRATIONS = `${API_DIR}drizzle`;
 
+/**
+ * PostgreSQL settings for embedded PGlite. PostgreSQL's default 128 MB buffer pool lives in the
+ * WASM memory and is set up on every start (about two thirds of PGlite's start-up CPU); one
+ * office's database is small and the OS page cache still holds its files, so 16 MB is enough.
+ * PGlite is one backend, so fewer connection slots (10 still leave the lock table thousands of
+ * entries, as it is sized with the autovacuum and WAL sender slots too).
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'max_connections=10'];
+
 /** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
@@ -88,7 +97,11 @@ export async function createDb(config: DbConfig): Promise<Database> {
     restorePgliteTemplate(config.dataDir);
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+  const client = new PGlite({
+    dataDir: config.dataDir,
+    loadDataDir: config.loadDataDir,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+  });
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
