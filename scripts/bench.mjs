@@ -6,9 +6,20 @@
 // benchmark creates its own database there and drops it afterwards.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureServerBuild } from '../packages/api/scripts/bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const ALL = ['engine-pg', 'engine-pglite', 'http', 'inbox-scale', 'startup', 'hostile', 'designer', 'files'];
+const ALL = [
+  'engine-pg',
+  'engine-pglite',
+  'http',
+  'inbox-scale',
+  'startup',
+  'cli',
+  'hostile',
+  'designer',
+  'files',
+];
 // The designer benchmark drives Chromium from plain JavaScript (bench/designer/run.mjs).
 const entry = (bench) =>
   bench === 'designer'
@@ -25,6 +36,8 @@ if (unknown.length) {
   process.exit(2);
 }
 const pass = args.includes('--quick') ? ['--quick'] : [];
+// startup, cli and designer run the compiled server and CLI, as users do.
+if (chosen.some((b) => ['startup', 'cli', 'designer'].includes(b))) await ensureServerBuild();
 let failed = 0;
 for (const bench of chosen) {
   process.stderr.write(`[bench] ${bench}${pass.length ? ' (quick)' : ''}\n`);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the two apps when their bundles are missing or older than their sources,
-// then runs the server. Without DATABASE_URL it runs on embedded PGlite in demo mode.
+// `npm start`: builds the two apps and the server bundle when they are missing or older than their
+// sources, then runs the compiled server (node packages/api/dist/main.js, no TypeScript compiler at
+// run time). Without DATABASE_URL it runs on embedded PGlite in demo mode.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundlePath, ensureServerBuild } from '../packages/api/scripts/bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -37,15 +39,13 @@ if (stale.length > 0) {
   }
 }
 
-// The prepared embedded database (restored instead of running initdb on a fresh data directory).
-if (!existsSync(join(root, 'packages/api/dist/pglite-template.tar.gz'))) {
-  const r = spawnSync('npm', ['run', 'build', '-w', '@alur/api'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+// The server bundle and the prepared embedded database (copied instead of running initdb on a
+// fresh data directory): `npm run build -w @alur/api` makes both; a changed source only rebundles.
+await ensureServerBuild();
 
 const env = { ...process.env };
 if (!env.DATABASE_URL && env.ALUR_DEMO === undefined) env.ALUR_DEMO = '1';
-const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/api/src/main.ts')], {
+const server = spawnSync(process.execPath, [bundlePath('main')], {
   cwd: root,
   stdio: 'inherit',
   env,

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundlePath, ensureBundle } from '../../packages/api/scripts/bundle.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -39,11 +40,14 @@ async function waitForHealth(baseUrl, server) {
   throw new Error(`server did not answer /healthz within ${STARTUP_TIMEOUT_MS / 1000} s`);
 }
 
-/** Starts the server process; its output goes to ours with a prefix so failures can be read in CI. */
+/**
+ * Starts the compiled server, as `npm start` runs it (the browser tests check what users get); its
+ * output goes to ours with a prefix so failures can be read in CI.
+ */
 function spawnServer(port, dataDir, log) {
   const env = { ...process.env, PORT: String(port), ALUR_DATA_DIR: dataDir, ALUR_DEMO: '1' };
   delete env.DATABASE_URL;
-  const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/api/src/main.ts')], {
+  const server = spawn(process.execPath, [bundlePath('main')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +79,8 @@ export async function startTestServer({ log = () => {} } = {}) {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
+  // `npm run build` made the bundle; a source edited since is bundled again (about a second).
+  await ensureBundle();
   const server = spawnServer(port, dataDir, log);
   const stop = async () => {
     await stopServer(server);

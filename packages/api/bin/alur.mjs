@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI without a build step: tsx compiles src/ on the fly.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/cli.js, see scripts/bundle.mjs), rebuilding it first when a source
+// changed since the last build (about a second), so a checkout never runs stale code.
+import { pathToFileURL } from 'node:url';
+import { bundlePath, ensureBundle } from '../scripts/bundle.mjs';
 
-register();
-const { runCli } = await import('../src/cli/main.ts');
+await ensureBundle();
+const { runCli } = await import(pathToFileURL(bundlePath('cli')).href);
 process.exitCode = await runCli(process.argv.slice(2));

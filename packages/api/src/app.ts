@@ -5,6 +5,7 @@ import { createEventBus } from './events/event-bus.ts';
 import { createGuards } from './guards/guards.ts';
 import { readServerLimits, type ServerLimits } from './guards/server-limits.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
+import { followCalendarChanges } from './services/calendar.ts';
 import { createFileService, type FilesConfig, readFilesConfig } from './services/files/file-service.ts';
 import { startSweeper } from './services/sweeper.ts';
 
@@ -33,6 +34,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = await createDb(options.db);
   await migrateDb(database);
   const bus = await createEventBus(database);
+  // Calendar changes made by other processes (PostgreSQL: any number share one database).
+  const stopFollowingCalendar = followCalendarChanges(bus);
   const deps: AppDeps = {
     database,
     bus,
@@ -53,6 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.closeAllConnections();
       });
       await stopSweeper();
+      stopFollowingCalendar();
       await bus.close();
       await deps.files?.store.close();
       await database.close();

@@ -1,10 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { readDbConfig } from './db/client.ts';
+import { REPO_DIR } from './package-dirs.ts';
 import { loadSeeds } from './seeds/load-seeds.ts';
 import { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from './services/demo.ts';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
 async function main() {
@@ -13,8 +11,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const app = await createApp({
     db: config,
-    runtimeDist: `${root}apps/runtime/dist`,
-    designerDist: `${root}apps/designer/dist`,
+    runtimeDist: `${REPO_DIR}apps/runtime/dist`,
+    designerDist: `${REPO_DIR}apps/designer/dist`,
     trustProxy: process.env.ALUR_TRUST_PROXY === '1',
     secureCookies: process.env.ALUR_SECURE_COOKIES === '1',
   });

@@ -9,7 +9,7 @@ const API_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEEDS = resolve(API_DIR, '../../seeds');
 const BIN = join(API_DIR, 'bin', 'alur.mjs');
 
-/** Spawns the real `alur` bin (tsx-registered, no build) and collects its output and exit code. */
+/** Spawns the real `alur` bin (the compiled CLI, bundled first if stale) and collects its output and exit code. */
 function runAlur(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
     execFile(

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -8,7 +8,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { findPgliteTemplate } from './pglite-template.ts';
+import { API_DIR } from '../package-dirs.ts';
+import { restorePgliteTemplate } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
 
@@ -50,7 +51,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const MIGRATIONS = `${API_DIR}drizzle`;
+
+/**
+ * PostgreSQL settings for embedded PGlite. PostgreSQL's default 128 MB buffer pool lives in the
+ * WASM memory and is set up on every start (about two thirds of PGlite's start-up CPU); one
+ * office's database is small and the OS page cache still holds its files, so 16 MB is enough.
+ * PGlite is one backend, so fewer connection slots (10 still leave the lock table thousands of
+ * entries, as it is sized with the autovacuum and WAL sender slots too).
+ */
+const PGLITE_SETTINGS = ['-c', 'max_connections=10'];
 
 /** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
@@ -66,9 +76,9 @@ export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
 
 /**
  * The embedded store's buffer cache. An office's database is small and the OS caches its files
- * as well: 32 MB instead of PGlite's 128 MB keeps about 100 MB out of an idle server.
+ * as well: 16 MB instead of PGlite's 128 MB keeps about 100 MB out of an idle server.
  */
-export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
 
 /** Opens the database; call `migrateDb` before use. */
 export async function createDb(config: DbConfig): Promise<Database> {
@@ -93,26 +103,32 @@ export async function createDb(config: DbConfig): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  // A fresh data directory starts from the prepared template when there is one (see
-  // scripts/make-pglite-template.ts): restoring it is much faster than initdb in WASM.
+  // A fresh data directory starts as a copy of the prepared template when there is one (see
+  // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM.
   const fresh =
     config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
-  const loadDataDir = config.loadDataDir ?? (fresh ? (findPgliteTemplate() ?? undefined) : undefined);
+  let initialised = false;
+  if (config.dataDir && fresh && !config.loadDataDir) {
+    mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
+    initialised = !restorePgliteTemplate(config.dataDir);
+  }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const postgresqlconf = config.sharedBuffersMb
-    ? [`shared_buffers = ${config.sharedBuffersMb}MB`]
-    : undefined;
-  const open = (withTemplate?: Blob | File) =>
+  const settings = [
+    ...PGLITE_SETTINGS,
+    '-c',
+    `shared_buffers=${config.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`,
+  ];
+  const open = () =>
     new PGlite({
       dataDir: config.dataDir,
-      loadDataDir: withTemplate,
-      ...(postgresqlconf ? { postgresqlconf } : {}),
+      loadDataDir: config.loadDataDir,
+      startParams: [...PGlite.defaultStartParams, ...settings],
     });
-  let client = open(loadDataDir);
+  let client = open();
   await client.waitReady;
-  if (fresh && config.dataDir) {
-    // Creating a data directory (initdb or the template) grows the WASM heap by hundreds of MB,
-    // and WASM memory never shrinks: reopen it (about a second) so the server does not carry that.
+  if (initialised && config.dataDir) {
+    // Creating a data directory by initdb (no prepared template) grows the WASM heap by hundreds of
+    // MB, and WASM memory never shrinks: reopen it (about a second) so the server does not carry it.
     await client.close();
     client = open();
     await client.waitReady;

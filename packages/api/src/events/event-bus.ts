@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
 
+export type { AlurEvent };
+
 /** The NOTIFY channel every process listens on. */
 export const EVENT_CHANNEL = 'alur_events';
 

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parseDocument, type SopDocument } from '@alur/schema';
+import { REPO_DIR } from '../package-dirs.ts';
 
 /** The repository's seeds folder (plain JSON files, one SOP each). */
-export const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../seeds');
+export const SEEDS_DIR = `${REPO_DIR}seeds`;
 
 export interface Seed {
   slug: string;

@@ -11,7 +11,8 @@ import {
 import type { Db } from '../db/client.ts';
 import { agencies, auditEvents, holidays } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { invalidateCalendar } from './calendar.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import { invalidateCalendar, toCalendarChangedEvent } from './calendar.ts';
 
 type Hours = Record<IsoWeekday, WorkingHours | null>;
 
@@ -49,6 +50,7 @@ export async function updateCalendar(
   admin: SessionUser,
   input: { timeZone: string; hours: Hours },
   now: Date,
+  bus: EventBus,
 ) {
   const check = createWorkingCalendar({ timeZone: input.timeZone, hours: input.hours });
   if (!check.ok) {
@@ -74,6 +76,8 @@ export async function updateCalendar(
       data: input,
       at: now.toISOString(),
     });
+    // Other server processes forget their cached calendar when this commits.
+    await bus.publish(tx, toCalendarChangedEvent(admin.agencyId));
   });
   invalidateCalendar(admin.agencyId);
   return { ok: true as const };
@@ -85,6 +89,7 @@ export async function setHoliday(
   admin: SessionUser,
   input: { date: string; name: string; kind: 'cuti_bersama' | 'holiday' | 'removed' },
   now: Date,
+  bus: EventBus,
 ) {
   await db.transaction(async (tx) => {
     await tx
@@ -101,13 +106,15 @@ export async function setHoliday(
       data: input,
       at: now.toISOString(),
     });
+    // Other server processes forget their cached calendar when this commits.
+    await bus.publish(tx, toCalendarChangedEvent(admin.agencyId));
   });
   invalidateCalendar(admin.agencyId);
   return { ok: true as const };
 }
 
 /** Deletes an agency entry (the national library's day, if any, applies again). */
-export async function removeHolidayEntry(db: Db, admin: SessionUser, date: string, now: Date) {
+export async function removeHolidayEntry(db: Db, admin: SessionUser, date: string, now: Date, bus: EventBus) {
   await db.transaction(async (tx) => {
     await tx.delete(holidays).where(and(eq(holidays.agencyId, admin.agencyId), eq(holidays.date, date)));
     await tx.insert(auditEvents).values({
@@ -117,6 +124,8 @@ export async function removeHolidayEntry(db: Db, admin: SessionUser, date: strin
       data: { date },
       at: now.toISOString(),
     });
+    // Other server processes forget their cached calendar when this commits.
+    await bus.publish(tx, toCalendarChangedEvent(admin.agencyId));
   });
   invalidateCalendar(admin.agencyId);
   return { ok: true as const };

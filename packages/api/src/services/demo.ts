@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SopDocument } from '@alur/schema';
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.ts';
@@ -99,7 +100,9 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
  * (password `alur-demo`), and every seed SOP published as version 1.
  */
 export async function loadDemoData(db: Db, seeds: { slug: string; document: SopDocument }[], now: Date) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // argon2 runs on libuv's thread pool while the first rows go in.
+  const hashing = hashPassword(DEMO_PASSWORD);
+  hashing.catch(() => {}); // awaited below; a failure before that point must not go unhandled
   return db.transaction(async (tx) => {
     const [agency] = await tx
       .insert(agencies)
@@ -108,55 +111,67 @@ export async function loadDemoData(db: Db, seeds: { slug: string; document: SopD
     const agencyId = agency!.id;
     await tx.insert(positions).values(DEMO_POSITIONS.map((p) => ({ ...p, agencyId })));
     await tx.insert(holidays).values(DEMO_HOLIDAYS_2026.map((h) => ({ ...h, agencyId })));
-    const userIds = new Map<string, string>();
-    for (const u of DEMO_USERS) {
-      const [row] = await tx
-        .insert(users)
-        .values({
+    // Whole tables in one statement each: on embedded PGlite every statement costs a round of
+    // its protocol, and this runs on the first start (startup.ms).
+    const passwordHash = await hashing;
+    const created = await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
           agencyId,
           username: u.username,
           displayName: u.displayName,
           permissions: u.permissions,
           passwordHash,
-        })
-        .returning({ id: users.id });
-      userIds.set(u.username, row!.id);
-      if (u.positions.length) {
-        await tx
-          .insert(userPositions)
-          .values(u.positions.map((positionKey) => ({ userId: row!.id, agencyId, positionKey })));
-      }
-    }
+        })),
+      )
+      .returning({ id: users.id, username: users.username });
+    const userIds = new Map(created.map((u) => [u.username, u.id]));
+    await tx
+      .insert(userPositions)
+      .values(
+        DEMO_USERS.flatMap((u) =>
+          u.positions.map((positionKey) => ({ userId: userIds.get(u.username)!, agencyId, positionKey })),
+        ),
+      );
     const adminId = userIds.get('admin')!;
-    for (const seed of seeds) {
-      const document = seed.document;
-      const [sop] = await tx
-        .insert(sops)
-        .values({ agencyId, name: document.identity.nama || seed.slug, draft: document, createdBy: adminId })
-        .returning({ id: sops.id });
-      const signer = document.identity.disahkanOleh;
-      await tx.insert(sopVersions).values({
-        sopId: sop!.id,
-        agencyId,
-        number: 1,
-        document,
-        checksum: checksumOf(document),
-        signer,
-        effectiveDate: /^\d{4}-\d{2}-\d{2}$/.test(document.identity.tanggalEfektif)
-          ? document.identity.tanggalEfektif
-          : '2019-01-02',
-        note: 'Versi awal (data demo).',
-        publishedBy: adminId,
-        publishedAt: now.toISOString(),
-      });
-      await tx.insert(auditEvents).values({
-        agencyId,
-        actorId: adminId,
-        action: 'sop.published',
-        sopId: sop!.id,
-        data: { number: 1, seed: seed.slug },
-        at: now.toISOString(),
-      });
+    if (seeds.length > 0) {
+      const published = seeds.map((seed) => ({ seed, sopId: randomUUID() }));
+      await tx.insert(sops).values(
+        published.map(({ seed, sopId }) => ({
+          id: sopId,
+          agencyId,
+          name: seed.document.identity.nama || seed.slug,
+          draft: seed.document,
+          createdBy: adminId,
+        })),
+      );
+      await tx.insert(sopVersions).values(
+        published.map(({ seed: { document }, sopId }) => ({
+          sopId,
+          agencyId,
+          number: 1,
+          document,
+          checksum: checksumOf(document),
+          signer: document.identity.disahkanOleh,
+          effectiveDate: /^\d{4}-\d{2}-\d{2}$/.test(document.identity.tanggalEfektif)
+            ? document.identity.tanggalEfektif
+            : '2019-01-02',
+          note: 'Versi awal (data demo).',
+          publishedBy: adminId,
+          publishedAt: now.toISOString(),
+        })),
+      );
+      await tx.insert(auditEvents).values(
+        published.map(({ seed, sopId }) => ({
+          agencyId,
+          actorId: adminId,
+          action: 'sop.published',
+          sopId,
+          data: { number: 1, seed: seed.slug },
+          at: now.toISOString(),
+        })),
+      );
     }
     return { agencyId, users: DEMO_USERS.map((u) => u.username), sops: seeds.length };
   });

@@ -27,8 +27,11 @@ export interface TestApp {
   deps: AppDeps;
   testDb: TestDatabase;
   clock: ReturnType<typeof createTestClock>;
-  /** A tRPC caller acting as a demo user (by username), with a valid CSRF header. */
-  as(username: string): Promise<ReturnType<typeof createCaller>>;
+  /**
+   * A tRPC caller acting as a demo user (by username), with a valid CSRF header; `signal` is the
+   * request's abort signal (what a closed connection fires), for subscriptions.
+   */
+  as(username: string, options?: { signal?: AbortSignal }): Promise<ReturnType<typeof createCaller>>;
   anonymous(): ReturnType<typeof createCaller>;
   close(): Promise<void>;
 }
@@ -53,13 +56,13 @@ export async function createTestApp(seeds: { slug: string; document: SopDocument
     deps,
     testDb,
     clock,
-    async as(username) {
+    async as(username, options) {
       const [row] = await testDb.database.db
         .select({ id: users.id })
         .from(users)
         .where(eq(users.username, username));
       if (!row) throw new Error(`no user ${username}`);
-      return createCaller(context(await loadSessionUser(testDb.database.db, row.id)));
+      return createCaller(context(await loadSessionUser(testDb.database.db, row.id)), options);
     },
     anonymous: () => createCaller(context(null)),
     async close() {

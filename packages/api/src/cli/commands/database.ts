@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { createDb, migrateDb, readDbConfig } from '../../db/client.ts';
-import { agencies, PERMISSIONS, type Permission } from '../../db/schema.ts';
-import { loadSeeds } from '../../seeds/load-seeds.ts';
-import { createUser } from '../../services/admin-users.ts';
-import { DEMO_AGENCY, DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from '../../services/demo.ts';
+import type { Database } from '../../db/client.ts';
+import type { Permission } from '../../db/schema.ts';
 import { type CliCommand, UsageError } from '../cli-io.ts';
 
+// The database drivers, drizzle and argon2 are imported inside the commands that use them, so
+// that `alur validate` and the other file commands start without loading them.
+
 /** Opens the configured store (DATABASE_URL, else PGlite in ALUR_DATA_DIR or ./data), migrated. */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof createDb>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const { createDb, migrateDb, readDbConfig } = await import('../../db/client.ts');
   const config = readDbConfig();
   const database = await createDb(config);
   try {
@@ -51,6 +51,8 @@ export const seedCommand: CliCommand = {
     if (args.length !== 1 || args[0] !== '--demo') {
       throw new UsageError('Sebut --demo: data demo membuat akun dengan kata sandi yang diketahui umum.');
     }
+    const { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } = await import('../../services/demo.ts');
+    const { loadSeeds } = await import('../../seeds/load-seeds.ts');
     return withDatabase(async (db) => {
       if (!(await isEmptyDatabase(db.db))) {
         io.err('Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong.');
@@ -74,6 +76,7 @@ export const agencyAddCommand: CliCommand = {
     const slug = o.get('--slug');
     const name = o.get('--name');
     if (!slug || !name) throw new UsageError('--slug dan --name wajib.');
+    const { agencies } = await import('../../db/schema.ts');
     return withDatabase(async (db) => {
       const [row] = await db.db
         .insert(agencies)
@@ -99,6 +102,7 @@ export const userAddCommand: CliCommand = {
     const agency = o.get('--agency');
     const username = o.get('--username');
     if (!agency || !username) throw new UsageError('--agency dan --username wajib.');
+    const { agencies, PERMISSIONS } = await import('../../db/schema.ts');
     const permissions = (o.get('--permissions') ?? 'staff').split(',').filter(Boolean);
     const bad = permissions.filter((p) => !(PERMISSIONS as readonly string[]).includes(p));
     if (bad.length)
@@ -108,6 +112,9 @@ export const userAddCommand: CliCommand = {
       io.err('Kata sandi paling sedikit 10 karakter (ALUR_PASSWORD atau stdin).');
       return 1;
     }
+    const { eq } = await import('drizzle-orm');
+    const { createUser } = await import('../../services/admin-users.ts');
+    const { DEMO_AGENCY } = await import('../../services/demo.ts');
     return withDatabase(async (db) => {
       const [row] = await db.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, agency));
       if (!row) {

@@ -134,7 +134,7 @@ export interface AgencyClock {
  * event bus once a command's writes have committed.
  */
 export interface AlurEvent {
-  type: 'task.changed' | 'case.changed' | 'notification.created';
+  type: 'task.changed' | 'case.changed' | 'notification.created' | 'calendar.changed';
   agencyId: string;
   /** Positions whose inboxes changed. */
   positionKeys: string[];

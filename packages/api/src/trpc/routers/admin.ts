@@ -102,7 +102,7 @@ export const adminRouter = router({
           }),
         }),
       )
-      .mutation(({ ctx, input }) => updateCalendar(ctx.db, ctx.user, input, ctx.deps.now())),
+      .mutation(({ ctx, input }) => updateCalendar(ctx.db, ctx.user, input, ctx.deps.now(), ctx.deps.bus)),
     setHoliday: admin
       .input(
         z.object({
@@ -111,10 +111,12 @@ export const adminRouter = router({
           kind: z.enum(['cuti_bersama', 'holiday', 'removed']),
         }),
       )
-      .mutation(({ ctx, input }) => setHoliday(ctx.db, ctx.user, input, ctx.deps.now())),
+      .mutation(({ ctx, input }) => setHoliday(ctx.db, ctx.user, input, ctx.deps.now(), ctx.deps.bus)),
     removeEntry: admin
       .input(z.object({ date: isoDate }))
-      .mutation(({ ctx, input }) => removeHolidayEntry(ctx.db, ctx.user, input.date, ctx.deps.now())),
+      .mutation(({ ctx, input }) =>
+        removeHolidayEntry(ctx.db, ctx.user, input.date, ctx.deps.now(), ctx.deps.bus),
+      ),
   }),
   cases: router({
     migrationPreview: admin

@@ -65,6 +65,10 @@ export const taskRouter = router({
       queue.push(event);
       wake?.();
     });
+    // One abort listener for the whole subscription (not one per wait: a long-lived stream would
+    // pile them up until Node warns MaxListenersExceededWarning). Abort wakes the current wait.
+    const onAbort = () => wake?.();
+    signal?.addEventListener('abort', onAbort, { once: true });
     let seq = 0;
     try {
       yield tracked(String(seq++), { type: 'ready' as const });
@@ -72,7 +76,6 @@ export const taskRouter = router({
         if (queue.length === 0) {
           await new Promise<void>((resolve) => {
             wake = resolve;
-            signal?.addEventListener('abort', () => resolve(), { once: true });
           });
           wake = null;
         }
@@ -80,6 +83,7 @@ export const taskRouter = router({
         if (event) yield tracked(String(seq++), { type: event.type, caseId: event.caseId ?? null });
       }
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       unsubscribe();
     }
   }),
