@@ -27,6 +27,7 @@ import { toCaseChanges } from './case-changes.ts';
 import { type CaseChanges, caseWriteStatement } from './case-writer.ts';
 import {
   type CaseRow,
+  LOCK_CASE,
   LOCK_CASE_OF_TASK,
   TASKS_OF_CASE,
   TASKS_OF_CASE_OF_TASK,
@@ -160,6 +161,22 @@ export async function planTaskCommand(
   const task = tasks.find((t) => t.id === input.taskId);
   if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
   return planOnCase(q, row, tasks, input);
+}
+
+/**
+ * Plans a command on a case itself (cancel): locks the case, then reads its tasks (sent after the
+ * lock on the same connection, so they are read as the last command left them). The caller has
+ * checked that the user may see and act on the case.
+ */
+export async function planCaseCommand(
+  q: Query,
+  input: { agencyId: string; caseId: string; command: EngineCommand; now: Date; clock: AgencyClock },
+): Promise<CommandPlan> {
+  const locking = q<CaseRow>(LOCK_CASE, [input.caseId, input.agencyId]);
+  const reading = q<TaskRow>(TASKS_OF_CASE, [input.caseId]);
+  const [[row], taskRows] = await Promise.all([locking, reading]);
+  if (!row) throw notFound('Kasus', 'Case');
+  return planOnCase(q, row, taskRows.map(toTaskState), input);
 }
 
 async function planOnCase(
