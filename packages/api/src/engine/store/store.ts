@@ -25,6 +25,7 @@ import type {
 } from '../core/types.ts';
 import { toCaseChanges } from './case-changes.ts';
 import { type CaseChanges, caseWriteStatement } from './case-writer.ts';
+import { notificationWriteStatements } from './notification-writer.ts';
 import {
   type CaseRow,
   LOCK_CASE,
@@ -119,7 +120,10 @@ export async function startCase(
     started.effects,
     [],
   );
-  await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
+  await runStatements(queryOf(tx), [
+    caseWriteStatement(changes),
+    ...notificationWriteStatements(changes, started.effects),
+  ]);
   return { caseId, number, event };
 }
 
@@ -197,7 +201,8 @@ async function planOnCase(
     result.effects,
     before,
   );
-  return { caseId: row.id, state: result.next, changes, writes: [caseWriteStatement(changes)], event };
+  const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
+  return { caseId: row.id, state: result.next, changes, writes, event };
 }
 
 function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {
