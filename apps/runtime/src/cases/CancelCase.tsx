@@ -61,7 +61,6 @@ export function CancelCase({ caseId }: { caseId: string }) {
                 data-testid="case-cancel-reason"
                 rows={3}
                 maxLength={2000}
-                required
                 aria-invalid={missing || undefined}
                 value={reason}
                 onChange={(e) => {
