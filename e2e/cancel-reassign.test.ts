@@ -43,7 +43,7 @@ async function openAs(username: string, path: string): Promise<Page> {
 describe('runtime › cancel and hand over', () => {
   it('runtime › "Batalkan kasus" asks for a reason, then the case is cancelled and its task leaves the inbox', async () => {
     const { caseId } = await startLakip(`Batal e2e ${Date.now()}`);
-    const page = await openAs('kadis', `/cases/${caseId}`);
+    const page = await openAs('kadis', `/#/cases/${caseId}`);
     await page.getByTestId('case-cancel').click();
     const dialog = page.getByTestId('case-cancel-dialog');
     await dialog.getByTestId('case-cancel-confirm').click();
@@ -71,7 +71,7 @@ describe('runtime › cancel and hand over', () => {
     });
     const { taskId } = await startLakip(`Alihkan e2e ${Date.now()}`);
     await kadis.mutate('task.claim', { taskId });
-    const page = await openAs('kadis', `/tasks/${taskId}`);
+    const page = await openAs('kadis', `/#/tasks/${taskId}`);
     await page.getByTestId('reassign').click();
     const dialog = page.getByTestId('reassign-dialog');
     await dialog.getByTestId('reassign-to').selectOption({ label: name });
