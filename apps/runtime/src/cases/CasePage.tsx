@@ -16,7 +16,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const fmt = useFormat();
   const positionName = usePositionName();
   const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
-  if (detail.isPending || detail.error) return <PageStatus query={detail} path="case.get" />;
+  if (detail.isPending || detail.error) return <PageStatus query={detail} />;
   const { case: kase, tasks } = detail.data;
   return (
     <main id="main" className="page case-page" tabIndex={-1}>
