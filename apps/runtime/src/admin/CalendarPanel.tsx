@@ -68,7 +68,7 @@ export function CalendarPanel() {
   );
   const removeEntry = useMutation(trpc.admin.calendar.removeEntry.mutationOptions({ onSuccess: refresh }));
   // The error first: when the query fails, `hours` is never set and "loading" would never end.
-  if (calendar.error) return <QueryError error={calendar.error} path="admin.calendar.get" />;
+  if (calendar.error) return <QueryError error={calendar.error} />;
   if (calendar.isPending || !hours) return <Loading />;
   const holidayColumns: Column<(typeof calendar.data.holidays)[number]>[] = [
     { id: 'date', header: t('admin.date'), cell: (h) => fmt.calendarDate(h.date) },

@@ -24,7 +24,7 @@ export function PositionsPanel() {
   );
   const remove = useMutation(trpc.admin.positions.remove.mutationOptions({ onSuccess: refresh }));
   if (positions.isPending || positions.error) {
-    return <QueryStatus query={positions} path="admin.positions.list" />;
+    return <QueryStatus query={positions} />;
   }
   const nameOf = new Map(positions.data.map((p) => [p.key, p.name]));
   const columns: Column<(typeof positions.data)[number]>[] = [

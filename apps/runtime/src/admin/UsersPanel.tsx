@@ -48,7 +48,7 @@ export function UsersPanel() {
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const positionName = usePositionName();
   const [editing, setEditing] = useState<string | null>(null);
-  if (users.isPending || users.error) return <QueryStatus query={users} path="admin.users.list" />;
+  if (users.isPending || users.error) return <QueryStatus query={users} />;
   const columns: Column<(typeof users.data)[number]>[] = [
     { id: 'username', header: t('admin.username'), cell: (u) => u.username },
     { id: 'displayName', header: t('admin.displayName'), cell: (u) => u.displayName },

@@ -15,7 +15,7 @@ export function VersionsPanel() {
   const sops = useQuery(trpc.sop.list.queryOptions());
   const [sopId, setSopId] = useState('');
   const versions = useQuery({ ...trpc.sop.versions.queryOptions({ sopId }), enabled: Boolean(sopId) });
-  if (sops.isPending || sops.error) return <QueryStatus query={sops} path="sop.list" />;
+  if (sops.isPending || sops.error) return <QueryStatus query={sops} />;
   const columns: Column<(typeof sops.data)[number]>[] = [
     { id: 'sop', header: t('admin.sop'), cell: (s) => s.name },
     {
@@ -52,7 +52,7 @@ export function VersionsPanel() {
             {t('admin.versions')}: {sops.data.find((s) => s.id === sopId)?.name}
           </h2>
           {versions.isPending || versions.error ? (
-            <QueryStatus query={versions} path="sop.versions" />
+            <QueryStatus query={versions} />
           ) : (
             <>
               <ul>

@@ -27,22 +27,8 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   );
 }
 
-/** Shown where the server does not have a procedure yet. */
-export function NotAvailable({ path }: { path: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="alert alert-info" data-testid="not-available">
-      <p>
-        <strong>{t('common.notAvailable')}</strong>
-      </p>
-      <p>{t('common.notAvailableBody', { path })}</p>
-    </div>
-  );
-}
-
-/** Error, or "not available yet" when the procedure is missing on the server. */
-export function QueryError({ error, path, onRetry }: { error: unknown; path: string; onRetry?: () => void }) {
-  if (readApiError(error).missingProcedure) return <NotAvailable path={path} />;
+/** A failed query's error with an optional retry. */
+export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return <ErrorMessage error={error} onRetry={onRetry} />;
 }
 
@@ -61,28 +47,20 @@ export function Loading() {
  */
 export function QueryStatus({
   query,
-  path,
   retry = false,
 }: {
   query: { error: unknown; refetch: () => unknown };
-  path: string;
   retry?: boolean;
 }) {
   if (!query.error) return <Loading />;
-  return <QueryError error={query.error} path={path} onRetry={retry ? () => query.refetch() : undefined} />;
+  return <QueryError error={query.error} onRetry={retry ? () => query.refetch() : undefined} />;
 }
 
 /** QueryStatus as a whole page, with a retry button. */
-export function PageStatus({
-  query,
-  path,
-}: {
-  query: { error: unknown; refetch: () => unknown };
-  path: string;
-}) {
+export function PageStatus({ query }: { query: { error: unknown; refetch: () => unknown } }) {
   return (
     <main id="main" className="page" tabIndex={-1}>
-      <QueryStatus query={query} path={path} retry />
+      <QueryStatus query={query} retry />
     </main>
   );
 }

@@ -38,7 +38,7 @@ export function CaseListPage() {
       {cases.isPending ? (
         <Loading />
       ) : cases.error ? (
-        <QueryError error={cases.error} path="case.list" />
+        <QueryError error={cases.error} />
       ) : cases.data.length === 0 ? (
         <p className="empty">{t('cases.empty')}</p>
       ) : (

@@ -19,7 +19,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const positionName = usePositionName();
   const me = useMe();
   const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
-  if (detail.isPending || detail.error) return <PageStatus query={detail} path="case.get" />;
+  if (detail.isPending || detail.error) return <PageStatus query={detail} />;
   const { case: kase, tasks, events } = detail.data;
   // The server's rule (auth/policy.ts assertMayCancelCase): the starter, leaders and admins.
   const mayCancel =

@@ -107,7 +107,7 @@ export function StartCasePage() {
           {sops.isPending ? (
             <Loading />
           ) : sops.error ? (
-            <QueryError error={sops.error} path="sop.list" />
+            <QueryError error={sops.error} />
           ) : choices.length === 0 ? (
             <p className="muted">{t('start.noSops')}</p>
           ) : (

@@ -29,8 +29,6 @@ export const en: Resources = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
-    notAvailable: 'Not available yet',
-    notAvailableBody: 'This feature is not available on this server yet ({{path}}).',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',

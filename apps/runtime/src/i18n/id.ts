@@ -27,8 +27,6 @@ export const id = {
   common: {
     loading: 'Memuat…',
     retry: 'Coba lagi',
-    notAvailable: 'Belum tersedia',
-    notAvailableBody: 'Fitur ini belum tersedia di server ini ({{path}}).',
     save: 'Simpan',
     saving: 'Menyimpan…',
     cancel: 'Batal',

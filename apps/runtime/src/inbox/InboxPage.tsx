@@ -73,7 +73,7 @@ export function InboxPage({ live }: { live: boolean }) {
       ) : inbox.isPending ? (
         <Loading />
       ) : inbox.error ? (
-        <QueryError error={inbox.error} path="task.inbox" onRetry={() => inbox.refetch()} />
+        <QueryError error={inbox.error} onRetry={() => inbox.refetch()} />
       ) : tasks.length === 0 ? (
         <p className="empty" data-testid="inbox-empty">
           {t('inbox.empty')}

@@ -41,7 +41,7 @@ export function NotificationsPage() {
       {list.isPending ? (
         <Loading />
       ) : list.error ? (
-        <QueryError error={list.error} path="notification.list" onRetry={() => list.refetch()} />
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : list.data.length === 0 ? (
         <p className="empty">{t('notifications.empty')}</p>
       ) : (

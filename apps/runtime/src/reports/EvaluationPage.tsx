@@ -131,7 +131,7 @@ export default function EvaluationPage() {
       {report.isPending && period !== null ? (
         <Loading />
       ) : report.error ? (
-        <QueryError error={report.error} path="report.evaluation" onRetry={() => report.refetch()} />
+        <QueryError error={report.error} onRetry={() => report.refetch()} />
       ) : report.data && report.data.sops.length === 0 ? (
         <p className="empty">{t('evaluation.empty')}</p>
       ) : report.data ? (

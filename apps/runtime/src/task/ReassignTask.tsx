@@ -32,7 +32,7 @@ export function ReassignTask({ taskId }: { taskId: string }) {
           {colleagues.isPending ? (
             <Loading />
           ) : colleagues.error ? (
-            <QueryError error={colleagues.error} path="task.colleagues" />
+            <QueryError error={colleagues.error} />
           ) : colleagues.data.length === 0 ? (
             <p data-testid="reassign-none">{t('task.reassignNone')}</p>
           ) : (

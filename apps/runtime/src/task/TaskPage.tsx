@@ -36,7 +36,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const release = useMutation(trpc.task.release.mutationOptions({ onSettled: refresh }));
 
   // An error first: a refetch of a refused task (after a live event) must not flash "loading".
-  if (detail.error || detail.isPending) return <PageStatus query={detail} path="task.get" />;
+  if (detail.error || detail.isPending) return <PageStatus query={detail} />;
   const { task, step, exits, case: kase, canAct } = detail.data;
   const workable = task.status === 'open' || task.status === 'claimed';
   const mine = task.claimedBy === me.id;
@@ -191,7 +191,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         {caseDetail.data ? (
           <CaseTimeline detail={caseDetail.data} limit={4} />
         ) : caseDetail.error ? (
-          <QueryError error={caseDetail.error} path="case.get" />
+          <QueryError error={caseDetail.error} />
         ) : (
           <Loading />
         )}

@@ -43,7 +43,8 @@ export function buildChainDoc(steps: number): SopDocument {
   for (let i = 1; i <= steps; i++) nodes[`a${i}`] = 'activity@kasi 1 jam';
   nodes.e = 'end@kasi';
   const chain = ['s', ...Array.from({ length: steps }, (_, i) => `a${i + 1}`), 'e'].join(' > ');
-  return buildDoc({ lanes: { kasi: 'position:kasi' }, nodes, flows: [chain] });
+  // One upload slot ("ktp") for the file tests and benchmark; forms stay empty.
+  return buildDoc({ lanes: { kasi: 'position:kasi' }, nodes, flows: [chain], fileFields: ['ktp'] });
 }
 
 /** An open store with the cross-process event bus, as the server's request handlers see it. */

@@ -31,6 +31,7 @@ const doc = buildDoc({
   lanes: { kasi: 'position:kasi' },
   nodes: { s: 'start@kasi', a: 'activity@kasi 1 jam', b: 'activity@kasi 1 jam', e: 'end@kasi' },
   flows: ['s > a > b > e'],
+  fileFields: ['scan_ktp', 'lampiran', 'kk', 'kk_salinan', 'arsip', 'ktp'],
 });
 
 const MAX = 600 * 1024; // three parts of PART_BYTES

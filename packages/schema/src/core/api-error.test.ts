@@ -18,7 +18,6 @@ describe('readApiError', () => {
       code: 'DRAFT_CONFLICT',
       message: { id: 'Draf sudah diubah orang lain.', en: 'The draft was changed by someone else.' },
       issues: [{ path: 'name', message: 'Nama wajib diisi.' }],
-      missingProcedure: false,
     });
   });
 
@@ -26,7 +25,6 @@ describe('readApiError', () => {
     const info = readApiError(trpcError('No procedure found on path "x.y"', { code: 'NOT_FOUND' }));
     expect(info.code).toBe('NOT_FOUND');
     expect(info.message.en).toBe('No procedure found on path "x.y"');
-    expect(info.missingProcedure).toBe(true);
   });
 
   it('reads a network failure or any thrown value without a code', () => {
@@ -35,7 +33,6 @@ describe('readApiError', () => {
       code: null,
       message: { id: 'Failed to fetch', en: 'Failed to fetch' },
       issues: [],
-      missingProcedure: false,
     });
     expect(readApiError('boom').message.id).toBe('boom');
   });

@@ -4,8 +4,6 @@ export interface ApiErrorInfo {
   code: string | null;
   message: { id: string; en: string };
   issues: { path: string; message: string }[];
-  /** The procedure does not exist on this server (an app newer than its server). */
-  missingProcedure: boolean;
 }
 
 interface ErrorData {
@@ -27,9 +25,8 @@ export function readApiError(err: unknown): ApiErrorInfo {
       code: data.appCode ?? data.code ?? null,
       message: { id: err.message, en: data.messageEn ?? err.message },
       issues: data.issues ?? [],
-      missingProcedure: data.code === 'NOT_FOUND' && /no procedure|-procedure on path/i.test(err.message),
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { code: null, message: { id: text, en: text }, issues: [], missingProcedure: false };
+  return { code: null, message: { id: text, en: text }, issues: [] };
 }

@@ -20,6 +20,7 @@ const doc = buildDoc({
   lanes: { kasi: 'position:kasi' },
   nodes: { s: 'start@kasi', a: 'activity@kasi', e: 'end@kasi' },
   flows: ['s > a > e'],
+  fileFields: ['ktp'],
 });
 const config: FilesConfig = { store: { kind: 'db' }, maxUploadBytes: 8 * 1024 * 1024 };
 const noIo = { out: () => {}, err: () => {}, cwd: '.' };

@@ -3,23 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../engine/core/testing/build-doc.ts';
 import { checkUploadField } from './case-access.ts';
 
-const v1 = buildDoc({
+const bare = buildDoc({
   lanes: { kasi: 'position:kasi' },
   nodes: { s: 'start@kasi', a: 'activity@kasi', e: 'end@kasi' },
   flows: ['s > a > e'],
 });
 
 describe('checkUploadField', () => {
-  it('accepts any well-formed key on a document without data fields', () => {
-    expect(checkUploadField(v1, 'scan_ktp')).toEqual({ ok: true });
+  it('refuses malformed keys and any key of an SOP without upload slots', () => {
+    expect(checkUploadField(bare, 'scan_ktp')).toMatchObject({
+      ok: false,
+      en: expect.stringMatching(/no data field/),
+    });
     for (const bad of ['', 'KTP', '1ktp', 'ktp-baru', 'a'.repeat(65), '../x']) {
-      expect(checkUploadField(v1, bad).ok, bad).toBe(false);
+      expect(checkUploadField(bare, bad).ok, bad).toBe(false);
     }
   });
 
-  it('accepts only file fields when the document defines data fields', () => {
+  it('accepts only the file fields the document defines', () => {
     const v2 = {
-      ...v1,
+      ...bare,
       dataFields: [
         { key: 'scan_ktp', label: 'Scan KTP', type: 'file' },
         { key: 'nik', label: 'NIK', type: 'nik' },

@@ -27,16 +27,9 @@ export async function loadCaseVisibleToUser(
 /** A field key as the document schema spells keys: lower case, digits and underscores. */
 export const FIELD_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
-/** A data field as far as uploads care (the full type lives in the document schema). */
-interface FileFieldLike {
-  key: string;
-  type: string;
-}
-
 /**
- * Whether an upload may go to `field` of a case on `document`: when the document defines
- * `dataFields`, the field must be one of them of type `file`; a document without them (schema
- * version 1) accepts any well-formed key. The single check for the field of an upload.
+ * Whether an upload may go to `field` of a case on `document`: the field must be one of the SOP's
+ * data fields of type `file` (an upload slot). The single check for the field of an upload.
  */
 export function checkUploadField(
   document: SopDocument,
@@ -49,9 +42,7 @@ export function checkUploadField(
       en: '"field" must be a data key (lower-case letters, digits, underscores; at most 64).',
     };
   }
-  const dataFields = (document as { dataFields?: FileFieldLike[] }).dataFields;
-  if (!Array.isArray(dataFields)) return { ok: true };
-  const found = dataFields.find((f) => f.key === field);
+  const found = document.dataFields.find((f) => f.key === field);
   if (!found) {
     return {
       ok: false,

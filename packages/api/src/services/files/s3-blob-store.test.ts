@@ -24,6 +24,7 @@ const doc = buildDoc({
   lanes: { kasi: 'position:kasi' },
   nodes: { s: 'start@kasi', a: 'activity@kasi 1 jam', e: 'end@kasi' },
   flows: ['s > a > e'],
+  fileFields: ['scan_kk', 'ktp'],
 });
 
 const spoolDir = mkdtempSync(join(tmpdir(), 'alur-s3-spool-'));

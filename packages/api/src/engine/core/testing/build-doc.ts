@@ -10,6 +10,8 @@ export interface DocSpec {
   nodes: Record<string, NodeSpec>;
   /** Chains such as `'s > a > d'`; a label follows the source: `'d:tidak > a'`. */
   flows: string[];
+  /** Keys of `file` data fields (upload slots) the SOP defines; the label repeats the key. */
+  fileFields?: string[];
 }
 
 /**
@@ -52,5 +54,6 @@ export function buildDoc(spec: DocSpec): SopDocument {
     nodes,
     edges,
     rowOrder: nodes.filter((n) => n.type === 'activity' || n.type === 'decision').map((n) => n.id),
+    dataFields: (spec.fileFields ?? []).map((key) => ({ key, label: key, type: 'file' })),
   });
 }
