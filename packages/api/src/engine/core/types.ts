@@ -149,6 +149,8 @@ export interface AlurEvent {
   agencyId: string;
   /** Positions whose inboxes changed. */
   positionKeys: string[];
+  /** Users addressed directly (the starter of a case that ended: their notifications changed). */
+  userIds?: string[];
   caseId?: string;
   taskId?: string;
 }

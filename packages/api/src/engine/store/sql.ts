@@ -16,6 +16,7 @@ const CASE_READ = [
   'status',
   'engineState',
   'completedAt',
+  'startedBy',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const TASK_READ = [
   'id',

@@ -202,7 +202,15 @@ async function planOnCase(
     before,
   );
   const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
-  return { caseId: row.id, state: result.next, changes, writes, event };
+  // The case ended: its starter got a notification, so their live views refresh too.
+  const ended = state.status === 'active' && result.next.status !== 'active';
+  return {
+    caseId: row.id,
+    state: result.next,
+    changes,
+    writes,
+    event: ended ? { ...event, userIds: [row.startedBy] } : event,
+  };
 }
 
 function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {

@@ -66,7 +66,10 @@ export const taskRouter = router({
     let wake: (() => void) | null = null;
     const unsubscribe = ctx.deps.bus.subscribe((event) => {
       if (event.agencyId !== ctx.user.agencyId) return;
-      if (!event.positionKeys.some((p) => ctx.user.positions.includes(p))) return;
+      const mine =
+        event.positionKeys.some((p) => ctx.user.positions.includes(p)) ||
+        Boolean(event.userIds?.includes(ctx.user.id));
+      if (!mine) return;
       queue.push(event);
       wake?.();
     });

@@ -19,6 +19,9 @@ const review = buildDoc({
   flows: ['s > draft > periksa:ya > e', 'periksa:tidak > draft'],
 });
 
+/** Through a caller an item arrives as the envelope `tracked()` made, [id, data, marker]. */
+const dataOf = (item: unknown) => (item as [string, unknown])[1];
+
 let app: TestApp;
 let sopId: string;
 beforeAll(async () => {
@@ -84,5 +87,28 @@ describe('notifications follow the work', () => {
     expect(mine.filter((n) => n.kind === 'case.cancelled')).toHaveLength(1);
     // The arrived one stopped counting, the cancellation counts.
     expect((await kasi.notification.unreadCount()).count).toBe(before);
+  });
+
+  it("lets a starter who holds none of the case's positions hear live that it ended", async () => {
+    const admin = await app.as('admin');
+    const { caseId } = await admin.case.start({ sopId, title: 'Permohonan Eka' });
+    const kasi = await app.as('kasi');
+    const kabid = await app.as('kabid');
+    await kasi.task.complete({
+      taskId: (await kasi.task.inbox()).tasks.find((t) => t.caseId === caseId)!.id,
+    });
+    const decision = (await kabid.task.inbox()).tasks.find((t) => t.caseId === caseId)!;
+
+    const abort = new AbortController();
+    const listening = await app.as('admin', { signal: abort.signal });
+    const stream = (await listening.task.onInboxChange())[Symbol.asyncIterator]();
+    expect(dataOf((await stream.next()).value)).toEqual({ type: 'ready' });
+    const next = stream.next();
+    await kabid.task.complete({ taskId: decision.id, outcome: 'ya' });
+    expect(dataOf((await next).value)).toEqual({ type: 'task.changed', caseId });
+    abort.abort();
+    expect((await admin.notification.list()).filter((n) => n.caseId === caseId).map((n) => n.kind)).toEqual([
+      'case.completed',
+    ]);
   });
 });
