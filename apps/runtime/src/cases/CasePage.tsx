@@ -6,6 +6,8 @@ import { PageStatus } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
+import { hasPermission, useMe } from '../app/session.tsx';
+import { CancelCase } from './CancelCase.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
@@ -15,9 +17,16 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const trpc = useTRPC();
   const fmt = useFormat();
   const positionName = usePositionName();
+  const me = useMe();
   const detail = useQuery(trpc.case.get.queryOptions({ caseId }));
   if (detail.isPending || detail.error) return <PageStatus query={detail} />;
-  const { case: kase, tasks } = detail.data;
+  const { case: kase, tasks, events } = detail.data;
+  // The server's rule (auth/policy.ts assertMayCancelCase): the starter, leaders and admins.
+  const mayCancel =
+    kase.status === 'active' && (kase.startedBy === me.id || hasPermission(me, 'leader', 'admin'));
+  const cancelReason = (
+    events.find((e) => e.action === 'case.cancelled')?.data as { reason?: string } | undefined
+  )?.reason;
   return (
     <main id="main" className="page case-page" tabIndex={-1}>
       <header className="task-head">
@@ -29,6 +38,12 @@ export default function CasePage({ caseId }: { caseId: string }) {
           <span className={`tag tag-status-${kase.status}`}>{t(`status.${kase.status}`)}</span>{' '}
           <span className="muted">{t('case.startedBy', { date: fmt.dateTime(kase.startedAt) })}</span>
         </p>
+        {cancelReason && (
+          <p className="sent-back" data-testid="case-cancel-reason-shown">
+            {t('case.cancelledReason', { reason: cancelReason })}
+          </p>
+        )}
+        {mayCancel && <CancelCase caseId={kase.id} />}
         <p className="print-links">
           {t('case.printSop')}:{' '}
           {(['a4', 'f4'] as const).map((paper) => (

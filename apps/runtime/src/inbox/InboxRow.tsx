@@ -43,6 +43,11 @@ export function InboxRow({ task, now }: { task: InboxTask; now: Date }) {
           <span className="tag">{positionName(task.positionKey)}</span>
           {task.attempt > 1 && <span className="muted">{t('inbox.attempt', { n: task.attempt })}</span>}
         </div>
+        {task.sentBack && (
+          <span className="sent-back small" data-testid="inbox-sent-back">
+            {task.sentBack.note ? t('task.sentBack', { note: task.sentBack.note }) : t('task.sentBackNoNote')}
+          </span>
+        )}
       </div>
       <div className="inbox-side">
         <RemainingTime dueAt={task.dueAt} now={now} workingMinutes={task.remainingWorkingMinutes} />

@@ -5,7 +5,10 @@ import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 
-/** In-app notifications (task arrived, task overdue), newest first, with mark-as-read. */
+/**
+ * In-app notifications (task arrived or overdue, a case one started ended), newest first, with
+ * mark-as-read; those whose task is already finished are marked done.
+ */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -44,17 +47,30 @@ export function NotificationsPage() {
       ) : (
         <ul className="notification-list" data-testid="notification-list">
           {list.data.map((n) => {
-            const data = (n.data ?? {}) as { kegiatan?: string };
+            const data = (n.data ?? {}) as { kegiatan?: string; sentBack?: { note: string | null } };
             const caseNumber = n.caseNumber ?? '';
             const caseTitle = n.caseTitle ?? '';
             return (
-              <li key={n.id} className={n.read ? 'is-read' : 'is-unread'} data-testid="notification">
+              <li
+                key={n.id}
+                className={`${n.read ? 'is-read' : 'is-unread'}${n.done ? ' is-done' : ''}`}
+                data-testid="notification"
+                data-done={n.done || undefined}
+              >
                 <div>
                   <strong className={n.kind === 'task.overdue' ? 'overdue' : undefined}>
                     {t(`notifications.${n.kind}`, { defaultValue: t('notifications.other') })}
                   </strong>
                   {!n.read && <span className="sr-only"> — {t('notifications.unread')}</span>}
+                  {n.done && <span className="tag tag-status-completed">{t('notifications.done')}</span>}
                   {data.kegiatan && <div>{data.kegiatan}</div>}
+                  {data.sentBack && (
+                    <div className="sent-back small">
+                      {data.sentBack.note
+                        ? t('task.sentBack', { note: data.sentBack.note })
+                        : t('task.sentBackNoNote')}
+                    </div>
+                  )}
                   {(caseNumber || caseTitle) && (
                     <div className="muted small">
                       {caseNumber} {caseTitle}

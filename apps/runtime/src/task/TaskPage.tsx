@@ -10,6 +10,7 @@ import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { ReassignTask } from './ReassignTask.tsx';
 import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
 /** One task: the step's Mutu Baku, time left, the case and its history, and the way to finish it. */
@@ -66,6 +67,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
           </Link>{' '}
           — {kase.title}
         </p>
+        {task.sentBack && (
+          <p className="sent-back" data-testid="task-sent-back">
+            {task.sentBack.note ? t('task.sentBack', { note: task.sentBack.note }) : t('task.sentBackNoNote')}
+          </p>
+        )}
       </header>
 
       <section className={`card time-card${overdue ? ' is-overdue' : ''}`} aria-labelledby="time-h">
@@ -171,6 +177,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
                 {t('inbox.release')}
               </button>
             )}
+            {mine && <ReassignTask taskId={taskId} />}
             {(claim.error || release.error) && <ErrorMessage error={claim.error ?? release.error} />}
             {task.claimedBy === null || mine ? (
               <TaskActions taskId={taskId} kind={task.kind} exits={exits} onCompleted={setCompletedCaseId} />

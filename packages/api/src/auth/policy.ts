@@ -29,6 +29,8 @@ export const ROLE_RULES = {
   startCases: ['staff', 'admin'],
   /** See every case and task of the agency (overseers). */
   overseeCases: ['leader', 'admin'],
+  /** Cancel any case of the agency (case.cancel); whoever started a case may cancel it too. */
+  cancelCases: ['leader', 'admin'],
   /** The evaluation report. */
   readReports: ['leader', 'admin'],
   /** Read the working calendar. */
@@ -134,6 +136,23 @@ export async function loadVisibleCase(db: Db | Tx, user: SessionUser, caseId: st
     .where(and(eq(cases.id, caseId), eq(cases.agencyId, user.agencyId)));
   if (!row || !(await canSeeCase(db, user, row))) throw notFound('Kasus', 'Case');
   return row;
+}
+
+/**
+ * **May this user cancel this case?** Leaders and admins (`cancelCases`) any case of the agency,
+ * anyone else only a case they started. Callers load the case with `loadVisibleCase` first, so a
+ * case the user cannot see is 404 and this refusal (403) only concerns a case they can see.
+ */
+export function assertMayCancelCase(
+  user: SessionUser,
+  caseRow: Pick<typeof cases.$inferSelect, 'startedBy'>,
+) {
+  if (!may(user, 'cancelCases') && caseRow.startedBy !== user.id) {
+    throw new AppError('FORBIDDEN', 'FORBIDDEN', {
+      id: 'Anda tidak berwenang membatalkan kasus ini: hanya yang memulainya, pimpinan (leader) atau admin.',
+      en: 'You may not cancel this case: only whoever started it, a leader or an admin may.',
+    });
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -268,23 +269,32 @@ export const tasks = pgTable(
   ],
 );
 
+/** What a notification says: a task arrived or is late; a case someone started has ended. */
+export type NotificationKind = 'task.overdue' | 'task.arrived' | 'case.completed' | 'case.cancelled';
+
 export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     agencyId: uuid('agency_id').notNull(),
-    /** Addressed to everyone holding this position in the agency. */
-    positionKey: text('position_key').notNull(),
-    kind: text('kind').$type<'task.overdue' | 'task.arrived'>().notNull(),
+    /** Addressed to everyone holding this position in the agency (task notifications)… */
+    positionKey: text('position_key'),
+    /** …or to one user (the starter of a case that ended). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<NotificationKind>().notNull(),
     taskId: uuid('task_id').references(() => tasks.id),
     caseId: uuid('case_id').references(() => cases.id),
     data: jsonb('data').notNull().default({}),
     createdAt: createdAt(),
+    /** When the work it announced was done: its task completed or cancelled. */
+    doneAt: ts('done_at'),
   },
   (t) => [
     // Exactly once per task and kind, whatever number of sweepers run.
     uniqueIndex('notifications_task_kind').on(t.taskId, t.kind),
     index('notifications_position').on(t.agencyId, t.positionKey, t.createdAt),
+    index('notifications_user').on(t.userId, t.createdAt),
+    check('notifications_addressee', sql`${t.positionKey} is not null or ${t.userId} is not null`),
   ],
 );
 

@@ -1,10 +1,11 @@
 import type { SopDocument } from '@alur/schema';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
-import { cases, sops, tasks, users } from '../db/schema.ts';
+import { cases, notifications, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument } from '../engine/store/store.ts';
 import { loadWorkingCalendar } from './calendar.ts';
 
@@ -24,6 +25,19 @@ export interface InboxFilter {
   /** Rows to skip: the `nextCursor` of the previous page. */
   cursor?: number | null;
 }
+
+/**
+ * Why a task is here again: the "tidak" decision that sent it back and its note, kept on the
+ * task's "arrived" notification (engine/store/notification-writer.ts); null on a first visit.
+ */
+export interface SentBackView {
+  taskId: string;
+  nodeId: string;
+  note: string | null;
+  by: string;
+}
+const arrived = alias(notifications, 'arrived');
+const sentBackOf = sql<SentBackView | null>`${arrived.data} -> 'sentBack'`;
 
 /** The first page the inbox screen asks for; more come with "load more". */
 export const INBOX_PAGE = 50;
@@ -73,11 +87,13 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       versionId: cases.versionId,
       sopId: tasks.sopId,
       sopName: sops.name,
+      sentBack: sentBackOf,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(sops, eq(sops.id, tasks.sopId))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .leftJoin(arrived, and(eq(arrived.taskId, tasks.id), eq(arrived.kind, 'task.arrived')))
     .where(and(...conditions))
     // The id makes the order total, so pages never overlap or skip a row.
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
@@ -151,8 +167,12 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
     ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, task.claimedBy))
     : [];
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, c!.sopId));
+  const [why] = await db
+    .select({ sentBack: sentBackOf })
+    .from(arrived)
+    .where(and(eq(arrived.taskId, task.id), eq(arrived.kind, 'task.arrived')));
   return {
-    task: { ...task, claimedByName: claimer?.name ?? null },
+    task: { ...task, claimedByName: claimer?.name ?? null, sentBack: why?.sentBack ?? null },
     step: {
       kegiatan: node.kegiatan,
       mutuBaku: node.mutuBaku,

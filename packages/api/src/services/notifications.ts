@@ -1,13 +1,19 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { cases, notificationReads, notifications } from '../db/schema.ts';
 
-/** Notifications are addressed to positions; each user keeps their own read marks. */
+/**
+ * Notifications are addressed to positions (a task arrived or is late) or to one user (a case they
+ * started has ended); each user keeps their own read marks.
+ */
 function addressedToUser(user: SessionUser) {
   return and(
     eq(notifications.agencyId, user.agencyId),
-    user.positions.length ? inArray(notifications.positionKey, user.positions) : sql`false`,
+    or(
+      eq(notifications.userId, user.id),
+      user.positions.length ? inArray(notifications.positionKey, user.positions) : sql`false`,
+    ),
   );
 }
 
@@ -24,6 +30,7 @@ export async function listNotifications(db: Db, user: SessionUser, limit = 50) {
       caseTitle: cases.title,
       data: notifications.data,
       createdAt: notifications.createdAt,
+      doneAt: notifications.doneAt,
       readAt: notificationReads.readAt,
     })
     .from(notifications)
@@ -35,9 +42,10 @@ export async function listNotifications(db: Db, user: SessionUser, limit = 50) {
     .where(addressedToUser(user))
     .orderBy(desc(notifications.createdAt))
     .limit(Math.min(limit, 200));
-  return rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null }));
+  return rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null, done: r.doneAt !== null }));
 }
 
+/** Unread notifications whose work is still to do: a task finished meanwhile no longer calls. */
 export async function countUnread(db: Db, user: SessionUser) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -46,7 +54,7 @@ export async function countUnread(db: Db, user: SessionUser) {
       notificationReads,
       and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, user.id)),
     )
-    .where(and(addressedToUser(user), isNull(notificationReads.readAt)));
+    .where(and(addressedToUser(user), isNull(notificationReads.readAt), isNull(notifications.doneAt)));
   return { count: Number(row?.n ?? 0) };
 }
 

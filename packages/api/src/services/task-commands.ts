@@ -5,7 +5,7 @@ import type { PipelinedWork } from '../db/raw.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent, EngineCommand, TaskStatus } from '../engine/core/types.ts';
 import { planTaskCommand, rethrowLostRace } from '../engine/store/store.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { loadAgencyClock } from './calendar.ts';
 import { idempotent } from './idempotency.ts';
 
@@ -16,7 +16,14 @@ export type TaskAction =
   | { type: 'task.reassign'; toUserId: string }
   | { type: 'task.complete'; outcome?: EdgeLabel; note?: string };
 
-const ACTIVE_USER_OF_AGENCY = 'select id from users where id = $1::uuid and agency_id = $2::uuid and active';
+/**
+ * $1 target user, $2 agency, $3 task: the target is active and holds the task's position (else
+ * they could neither see nor complete the task they were handed).
+ */
+const ACTIVE_HOLDER_OF_TASK_POSITION = `select u.id from users u
+  join user_positions up on up.user_id = u.id and up.agency_id = u.agency_id
+  where u.id = $1::uuid and u.agency_id = $2::uuid and u.active
+    and up.position_key = (select position_key from tasks where id = $3::uuid and agency_id = $2::uuid)`;
 
 /**
  * Runs a task command in one transaction, once per idempotency key. On PostgreSQL it costs two
@@ -36,7 +43,9 @@ export async function actOnTask(
   let changed: AlurEvent | null = null;
   const work: PipelinedWork<TaskActionResult> = async (q) => {
     const target =
-      action.type === 'task.reassign' ? q(ACTIVE_USER_OF_AGENCY, [action.toUserId, user.agencyId]) : null;
+      action.type === 'task.reassign'
+        ? q(ACTIVE_HOLDER_OF_TASK_POSITION, [action.toUserId, user.agencyId, input.taskId])
+        : null;
     const planning = planTaskCommand(q, {
       agencyId: user.agencyId,
       taskId: input.taskId,
@@ -46,7 +55,14 @@ export async function actOnTask(
       canSee: (task) => canSeeTask(user, task.positionKey),
     });
     planning.catch(() => {});
-    if (target && (await target).length === 0) throw notFound('Pengguna tujuan', 'Target user');
+    if (target && (await target).length === 0) {
+      // Planning first: a task the caller may not see stays "not found" whatever the target.
+      await planning;
+      throw new AppError('BAD_REQUEST', 'TARGET_NOT_IN_POSITION', {
+        id: 'Pengguna tujuan tidak aktif atau tidak memegang jabatan tugas ini; pilih rekan sejabatan.',
+        en: 'The target user is inactive or does not hold this task’s position; pick a colleague in it.',
+      });
+    }
     const { caseId, state, writes, event } = await planning;
     changed = event;
     const task = state.tasks.find((t) => t.id === input.taskId)!;

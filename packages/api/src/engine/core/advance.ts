@@ -120,11 +120,18 @@ function createTask(run: Run, node: SopNode, token: string): EngineFailure | nul
     note: null,
   };
   run.state.tasks.push(task);
-  run.effects.push({ type: 'task.created', task: { ...task } });
+  // A step done before and reached again through a "tidak" says why it came back.
+  const sentBack = task.attempt > 1 && run.sentBack ? { ...run.sentBack } : undefined;
+  run.effects.push(
+    sentBack
+      ? { type: 'task.created', task: { ...task }, sentBack }
+      : { type: 'task.created', task: { ...task } },
+  );
   emitAudit(run, 'task.created', atTask(task), {
     attempt: task.attempt,
     positionKey: task.positionKey,
     dueAt: task.dueAt,
+    ...(sentBack ? { sentBack } : {}),
   });
   return null;
 }

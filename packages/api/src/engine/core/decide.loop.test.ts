@@ -88,6 +88,26 @@ describe('decide › decision loop', () => {
     ]);
   });
 
+  it('the step sent back by a "tidak" carries the decision and its note; a first visit does not', () => {
+    const { ctx, state: atDecision } = startLoop();
+    const decision = openTaskAt(atDecision, 'setuju');
+    const cmd = { type: 'task.complete', actor: kasi, taskId: decision.id, outcome: 'tidak' } as const;
+    const r = expectOk(decide(atDecision, { ...cmd, note: 'Lampirkan KK' }, loop, ctx));
+    const again = openTaskAt(r.next, 'konsep');
+    const sentBack = { taskId: decision.id, nodeId: 'setuju', note: 'Lampirkan KK', by: 'u-kasi' };
+    expect(r.effects).toContainEqual({ type: 'task.created', task: again, sentBack });
+    expect(r.effects).toContainEqual(
+      expect.objectContaining({ action: 'task.created', data: expect.objectContaining({ sentBack }) }),
+    );
+    // Completing the reworked step reaches the decision again, but no "tidak" sent it there.
+    const next = expectOk(
+      decide(r.next, { type: 'task.complete', actor: staf, taskId: again.id }, loop, ctx),
+    );
+    const created = next.effects.filter((e) => e.type === 'task.created');
+    expect(created).toHaveLength(1);
+    expect(created[0]).not.toHaveProperty('sentBack');
+  });
+
   it('a decision needs ya or tidak; an activity refuses one', () => {
     const { ctx, state } = startLoop();
     const decision = openTaskAt(state, 'setuju');

@@ -6,6 +6,7 @@ import type {
   CaseState,
   EngineContext,
   EngineEffect,
+  SentBack,
   TaskState,
   TaskStatus,
 } from './types.ts';
@@ -23,6 +24,8 @@ export interface Run {
   actor: Actor;
   state: CaseState;
   effects: EngineEffect[];
+  /** Set while a "tidak" moves the case on: a step reached again is marked as sent back by it. */
+  sentBack?: SentBack;
 }
 
 /**

@@ -142,5 +142,8 @@ export function completeTask(
       `Step "${done.nodeId}" does not exist in this case's SOP version.`,
     );
   }
+  if (outcome === 'tidak') {
+    run.sentBack = { taskId: done.id, nodeId: done.nodeId, note: done.note, by: run.actor.userId };
+  }
   return advanceFrom(run, node, done.token, outcome);
 }

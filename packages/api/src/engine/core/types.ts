@@ -82,8 +82,19 @@ export type AuditAction =
   | 'case.cancelled'
   | 'case.migrated';
 
+/** Why a step is worked again: the decision whose "tidak" sent the case back to it. */
+export interface SentBack {
+  /** The decision task completed with "tidak". */
+  taskId: string;
+  nodeId: string;
+  /** The decision's note: what to fix (null when none was written). */
+  note: string | null;
+  /** Who decided. */
+  by: string;
+}
+
 export type EngineEffect =
-  | { type: 'task.created'; task: TaskState }
+  | { type: 'task.created'; task: TaskState; sentBack?: SentBack }
   | { type: 'task.updated'; task: TaskState; previousStatus: TaskStatus }
   | { type: 'case.completed' }
   | { type: 'case.cancelled' }
@@ -138,6 +149,8 @@ export interface AlurEvent {
   agencyId: string;
   /** Positions whose inboxes changed. */
   positionKeys: string[];
+  /** Users addressed directly (the starter of a case that ended: their notifications changed). */
+  userIds?: string[];
   caseId?: string;
   taskId?: string;
 }

@@ -16,6 +16,7 @@ const CASE_READ = [
   'status',
   'engineState',
   'completedAt',
+  'startedBy',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const TASK_READ = [
   'id',
@@ -63,6 +64,9 @@ export const LOCK_CASE_OF_TASK = `select ${CASE_COLUMNS} from cases
  */
 export const TASKS_OF_CASE_OF_TASK = `select ${TASK_COLUMNS} from tasks
   where case_id = ${caseOfTask} order by created_at, id`;
+
+/** $1 case id, $2 agency id: the case, locked (a command on the case itself, e.g. cancel). */
+export const LOCK_CASE = `select ${CASE_COLUMNS} from cases where id = $1::uuid and agency_id = $2::uuid for update`;
 
 /** $1 case id: every task of the case. */
 export const TASKS_OF_CASE = `select ${TASK_COLUMNS} from tasks where case_id = $1::uuid order by created_at, id`;

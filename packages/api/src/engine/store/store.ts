@@ -25,8 +25,10 @@ import type {
 } from '../core/types.ts';
 import { toCaseChanges } from './case-changes.ts';
 import { type CaseChanges, caseWriteStatement } from './case-writer.ts';
+import { notificationWriteStatements } from './notification-writer.ts';
 import {
   type CaseRow,
+  LOCK_CASE,
   LOCK_CASE_OF_TASK,
   TASKS_OF_CASE,
   TASKS_OF_CASE_OF_TASK,
@@ -118,7 +120,10 @@ export async function startCase(
     started.effects,
     [],
   );
-  await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
+  await runStatements(queryOf(tx), [
+    caseWriteStatement(changes),
+    ...notificationWriteStatements(changes, started.effects),
+  ]);
   return { caseId, number, event };
 }
 
@@ -162,6 +167,22 @@ export async function planTaskCommand(
   return planOnCase(q, row, tasks, input);
 }
 
+/**
+ * Plans a command on a case itself (cancel): locks the case, then reads its tasks (sent after the
+ * lock on the same connection, so they are read as the last command left them). The caller has
+ * checked that the user may see and act on the case.
+ */
+export async function planCaseCommand(
+  q: Query,
+  input: { agencyId: string; caseId: string; command: EngineCommand; now: Date; clock: AgencyClock },
+): Promise<CommandPlan> {
+  const locking = q<CaseRow>(LOCK_CASE, [input.caseId, input.agencyId]);
+  const reading = q<TaskRow>(TASKS_OF_CASE, [input.caseId]);
+  const [[row], taskRows] = await Promise.all([locking, reading]);
+  if (!row) throw notFound('Kasus', 'Case');
+  return planOnCase(q, row, taskRows.map(toTaskState), input);
+}
+
 async function planOnCase(
   q: Query,
   row: CaseRow,
@@ -180,7 +201,16 @@ async function planOnCase(
     result.effects,
     before,
   );
-  return { caseId: row.id, state: result.next, changes, writes: [caseWriteStatement(changes)], event };
+  const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
+  // The case ended: its starter got a notification, so their live views refresh too.
+  const ended = state.status === 'active' && result.next.status !== 'active';
+  return {
+    caseId: row.id,
+    state: result.next,
+    changes,
+    writes,
+    event: ended ? { ...event, userIds: [row.startedBy] } : event,
+  };
 }
 
 function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cancelCaseForUser } from '../../services/case-cancel.ts';
 import { getCase, listCases, startCaseForUser } from '../../services/cases.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
@@ -8,6 +9,9 @@ export const caseRouter = router({
   start: authedProcedure
     .input(z.object({ sopId: z.uuid(), title: z.string().trim().min(1).max(300), idempotencyKey }))
     .mutation(({ ctx, input }) => startCaseForUser(ctx.deps, ctx.user, input)),
+  cancel: authedProcedure
+    .input(z.object({ caseId: z.uuid(), reason: z.string().trim().min(1).max(2000), idempotencyKey }))
+    .mutation(({ ctx, input }) => cancelCaseForUser(ctx.deps, ctx.user, input)),
   get: authedProcedure
     .input(z.object({ caseId: z.uuid() }))
     .query(({ ctx, input }) => getCase(ctx.db, ctx.user, input.caseId, ctx.deps.now())),

@@ -1,6 +1,7 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { AlurEvent } from '../../engine/core/types.ts';
+import { listTaskColleagues } from '../../services/colleagues.ts';
 import { getTask, listInbox } from '../../services/inbox.ts';
 import { actOnTask } from '../../services/task-commands.ts';
 import { authedProcedure, router } from '../trpc.ts';
@@ -30,6 +31,10 @@ export const taskRouter = router({
   get: authedProcedure
     .input(z.object({ taskId: z.uuid() }))
     .query(({ ctx, input }) => getTask(ctx.db, ctx.user, input.taskId, ctx.deps.now())),
+  /** The colleagues a task may be handed to (`reassign`): other active holders of its position. */
+  colleagues: authedProcedure
+    .input(z.object({ taskId: z.uuid() }))
+    .query(({ ctx, input }) => listTaskColleagues(ctx.db, ctx.user, input.taskId)),
   claim: authedProcedure
     .input(taskRef)
     .mutation(({ ctx, input }) => actOnTask(ctx.deps, ctx.user, input, { type: 'task.claim' })),
@@ -61,7 +66,10 @@ export const taskRouter = router({
     let wake: (() => void) | null = null;
     const unsubscribe = ctx.deps.bus.subscribe((event) => {
       if (event.agencyId !== ctx.user.agencyId) return;
-      if (!event.positionKeys.some((p) => ctx.user.positions.includes(p))) return;
+      const mine =
+        event.positionKeys.some((p) => ctx.user.positions.includes(p)) ||
+        Boolean(event.userIds?.includes(ctx.user.id));
+      if (!mine) return;
       queue.push(event);
       wake?.();
     });

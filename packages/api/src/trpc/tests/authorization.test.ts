@@ -70,9 +70,9 @@ afterAll(async () => {
 type Call = (c: Caller) => Promise<unknown>;
 
 /** A fresh open task of the kasi position (a new case), so mutating calls never collide. */
-async function freshTask(): Promise<{ caseId: string; taskId: string }> {
+async function freshTask(startedBy: 'kasi' | 'admin' = 'kasi'): Promise<{ caseId: string; taskId: string }> {
   const kasi = await app.as('kasi');
-  const { caseId } = await kasi.case.start({ sopId: ids.sopId, title: 'Segar' });
+  const { caseId } = await (await app.as(startedBy)).case.start({ sopId: ids.sopId, title: 'Segar' });
   const task = (await kasi.task.inbox()).tasks.find((t) => t.caseId === caseId)!;
   return { caseId, taskId: task.id };
 }
@@ -138,6 +138,12 @@ const matrix: [string, Call, Answers][] = [
   ],
   ['case.start', (c) => c.case.start({ sopId: ids.sopId, title: 'x' }), allow(['kasi', 'kadis', 'admin'])],
   [
+    // A case started by the admin: kasi sees it (its task is in kasi's position) but may not cancel.
+    'case.cancel',
+    async (c) => c.case.cancel({ caseId: (await freshTask('admin')).caseId, reason: 'Berkas ditarik' }),
+    { kasi: 403, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  [
     'case.get',
     (c) => c.case.get({ caseId: ids.caseId }),
     { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
@@ -147,6 +153,11 @@ const matrix: [string, Call, Answers][] = [
   [
     'task.get',
     (c) => c.task.get({ taskId: ids.taskId }),
+    { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  [
+    'task.colleagues',
+    (c) => c.task.colleagues({ taskId: ids.taskId }),
     { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
   ],
   [
