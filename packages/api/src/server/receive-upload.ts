@@ -127,6 +127,10 @@ export function receiveUpload<A>(
 
     const receiveFile = async (stream: Readable, declaredName: string, sent: Record<string, string>) => {
       let tooLarge = false;
+      // The file stream is destroyed with an error past the limit, possibly while `authorize` is
+      // still pending and nothing reads it yet: an 'error' with no listener would be an uncaught
+      // exception that ends the whole server. The refusal travels through `tooLarge` instead.
+      stream.on('error', () => {});
       stream.once('limit', () => {
         tooLarge = true;
         stream.destroy(TOO_LARGE(options.maxBytes));
