@@ -13,6 +13,7 @@ import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { listCaseFiles } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
+import { listCaseLetters } from './letters/letter-register.ts';
 
 /** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
 export async function startCaseForUser(
@@ -90,6 +91,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
     /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
     files: await listCaseFiles(db, row.id),
+    /** Numbered letters in force (DOCX at `GET /api/files/<fileId>`), see docs/letters.md. */
+    letters: await listCaseLetters(db, row.id),
   };
 }
 

@@ -107,6 +107,21 @@ export function createDbBlobStore(database: Database): BlobStore {
         return commit(tx);
       });
     },
+    async storeWithin(tx, bytes, sha256) {
+      const [blob] = await rowsOf<{ inserted: boolean }>(
+        tx,
+        sql`insert into file_blobs (sha256, size, used_at) values (${sha256}, ${bytes.byteLength}, now())
+            on conflict (sha256) do update set used_at = now()
+            returning (xmax = 0) as inserted`,
+      );
+      if (!blob?.inserted) return;
+      for (let part = 0; part * PART_BYTES < Math.max(1, bytes.byteLength); part++) {
+        const chunk = Buffer.from(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES));
+        await tx.execute(
+          sql`insert into file_blob_parts (sha256, part, bytes) values (${sha256}, ${part}, ${chunk})`,
+        );
+      }
+    },
     read(sha256, size) {
       const parts = Math.ceil(size / PART_BYTES);
       async function* readParts() {
@@ -124,6 +139,7 @@ export function createDbBlobStore(database: Database): BlobStore {
       const removed = await database.query<{ sha256: string }>(
         sql`delete from file_blobs b
             where not exists (select 1 from case_files f where f.sha256 = b.sha256)
+              and not exists (select 1 from letter_templates t where t.sha256 = b.sha256)
               and b.used_at <= now() - make_interval(mins => ${Math.max(0, Math.floor(graceMinutes))}::int)
             returning b.sha256`,
       );
