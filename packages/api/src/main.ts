@@ -3,6 +3,8 @@ import { readDbConfig } from './db/client.ts';
 import { REPO_DIR } from './package-dirs.ts';
 import { loadSeeds } from './seeds/load-seeds.ts';
 import { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from './services/demo.ts';
+import { fileServiceOf } from './services/files/file-service.ts';
+import { loadDemoLetters } from './services/letters/demo-letters.ts';
 
 /** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
 async function main() {
@@ -19,6 +21,11 @@ async function main() {
   if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
     const seeds = loadSeeds();
     const demo = await loadDemoData(app.deps.database.db, seeds, app.deps.now());
+    await loadDemoLetters(
+      { database: app.deps.database, store: fileServiceOf(app.deps).store, now: app.deps.now() },
+      demo,
+      seeds,
+    );
     console.log(
       `Mode demo: ${demo.sops} SOP contoh diterbitkan untuk "Dinas Sosial Kabupaten Tegal".\n` +
         `  Pengguna demo: ${demo.users.join(', ')} — kata sandi "${DEMO_PASSWORD}".`,

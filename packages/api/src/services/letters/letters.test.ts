@@ -149,6 +149,17 @@ describe('letter templates', () => {
     expect(await app.testDb.database.db.select().from(letterTemplates)).toEqual([]);
   });
 
+  it('keeps the bytes a template names through files gc', async () => {
+    const uploaded = await upload(['Surat untuk {nama_pemohon}'], 'arsip');
+    const { removed } = await fileServiceOf(app.deps).store.collectGarbage({ graceMinutes: 0 });
+    expect(removed).toBe(0);
+    const [blob] = await app.testDb.database.query<{ n: number }>(
+      sql`select count(*)::int as n from file_blob_parts where sha256 = ${uploaded.sha256}`,
+    );
+    expect(blob!.n).toBe(1);
+    await (await app.as('admin')).letter.removeTemplate({ sopId, nodeId: 'arsip' });
+  });
+
   it('answers 400 LETTER_NO_TEMPLATE for a step without a template', async () => {
     const { taskId } = await startCase();
     const staf = await app.as('staf');
