@@ -15,7 +15,7 @@ import { withIdempotency } from '../idempotency.ts';
 import { assertLetterDataComplete, buildLetterData } from './letter-data.ts';
 import { formatLetterNumber } from './letter-number.ts';
 import { letterOutputKey, readLetterSettings, resolveLetterTemplate } from './letter-setup.ts';
-import { readTemplateTags, renderLetter } from './letter-template.ts';
+import { fillRenderedLetter, prepareLetter, readTemplateTags } from './letter-template.ts';
 import { readTemplateBytes } from './template-bytes.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -169,8 +169,19 @@ export async function generateLetter(
       .where(
         and(eq(letters.caseId, task.caseId), eq(letters.nodeId, task.nodeId), isNull(letters.replacedBy)),
       );
+    const keep = existing !== undefined && !input.newNumber;
+    // Rendered before the serial is taken, with a placeholder for the number (letters and digits:
+    // nothing in rendering changes it); the counter's lock then covers only the patch and writes.
+    const placeholder = `NOMORSURAT${randomUUID().replace(/-/g, '')}`;
+    const rendered = prepareLetter(
+      templateBytes,
+      buildLetterData(document.dataFields, values, filesByField, {
+        ...context,
+        number: keep ? existing.number : placeholder,
+      }),
+    );
     let serial: { series: string; year: number; seq: number; number: string };
-    if (existing && !input.newNumber) {
+    if (keep) {
       serial = existing;
     } else {
       const seq = await allocateSerial(tx, caseRow.agency_id, kode, year);
@@ -181,10 +192,7 @@ export async function generateLetter(
         number: formatLetterNumber(format, { kode, unit: settings.unit, serial: seq, year, month }),
       };
     }
-    const bytes = renderLetter(
-      templateBytes,
-      buildLetterData(document.dataFields, values, filesByField, { ...context, number: serial.number }),
-    );
+    const bytes = fillRenderedLetter(rendered, keep ? '' : placeholder, serial.number);
     const sha256 = sha256Of(bytes);
     await store.storeWithin(tx, bytes, sha256);
 
@@ -209,7 +217,7 @@ export async function generateLetter(
       uploadedAt: at,
     });
     let letterId: string;
-    if (existing && !input.newNumber) {
+    if (keep) {
       letterId = existing.id;
       await tx
         .update(letters)

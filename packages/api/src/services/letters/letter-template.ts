@@ -187,13 +187,19 @@ function syntaxError(error: unknown): AppError {
   );
 }
 
-/** Reads the tags of a Word template (after `assertWordDocument`). */
+const checked = new WeakMap<Uint8Array, TemplateCheck>();
+
+/** Reads the tags of a Word template (after `assertWordDocument`); remembered per bytes object. */
 export function readTemplateTags(bytes: Uint8Array): TemplateCheck {
+  const known = checked.get(bytes);
+  if (known) return known;
   const inspect = loadLibs().inspect();
   compile(bytes, [inspect]);
   const structure = toTags(inspect.getAllStructuredTags() as unknown as Part[]);
   const tags = [...new Set(structure.map((t) => t.name))];
-  return { tags, structure };
+  const check = { tags, structure };
+  checked.set(bytes, check);
+  return check;
 }
 
 /**
@@ -241,11 +247,42 @@ export async function checkLetterTemplate(
 
 /** Fills the template with `data` (flat keys, e.g. "kasus.nomor") and returns the DOCX bytes. */
 export function renderLetter(bytes: Uint8Array, data: Record<string, LetterValue>): Uint8Array {
+  return fillRenderedLetter(prepareLetter(bytes, data), '', '');
+}
+
+/** A letter rendered but not yet packed: its number can still be put in (`fillRenderedLetter`). */
+export type RenderedLetter = PizZip;
+
+/**
+ * Renders the template with `data` (the number given as a placeholder), ready for its number. The
+ * costly part of a letter happens here, before a serial is taken, so the counter's lock is held
+ * only for the patch and the writes.
+ */
+export function prepareLetter(bytes: Uint8Array, data: Record<string, LetterValue>): RenderedLetter {
   const doc = compile(bytes);
   try {
     doc.render(data);
   } catch (error) {
     throw syntaxError(error);
   }
-  return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+  return doc.getZip();
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Replaces `placeholder` (letters and digits only, so rendering left it intact) by `number` in
+ * every part of the document (body, headers, footers) and packs the DOCX. Parts without it keep
+ * their compressed bytes.
+ */
+export function fillRenderedLetter(zip: RenderedLetter, placeholder: string, number: string): Uint8Array {
+  if (placeholder) {
+    for (const name of Object.keys(zip.files)) {
+      if (!/^word\/.*\.xml$/.test(name)) continue;
+      const xml = zip.file(name)!.asText();
+      if (xml.includes(placeholder)) zip.file(name, xml.split(placeholder).join(escapeXml(number)));
+    }
+  }
+  return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
 }
