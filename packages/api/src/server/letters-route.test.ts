@@ -7,9 +7,11 @@ import { loadSeed } from '../seeds/load-seeds.ts';
 import { fileServiceOf } from '../services/files/file-service.ts';
 import { loadDemoLetters } from '../services/letters/demo-letters.ts';
 import { createSofficeConverter } from '../services/letters/pdf-converter.ts';
+import { buildPdf } from '../testing/file-fixtures.ts';
 import { serveOnLoopback, signIn } from '../testing/http-client.ts';
 import { readWordText } from '../testing/letter-fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { uploadFile } from '../testing/upload-client.ts';
 
 /*
  * The demo's DTKS SOP with its Surat Keterangan template (seeds/templates), over HTTP: staf makes
@@ -31,15 +33,11 @@ const APPLICANT = {
   desa_kelurahan: 'Procot',
   kecamatan: 'Slawi',
   keperluan: 'Pengajuan KIP (sekolah/universitas)',
-  terdata_dtks: true,
+  terdata_dtks: 'ya',
 };
 
 beforeAll(async () => {
   app = await createTestApp([dtks]);
-  // Until the lead's migration 0006 (cases.data) is merged into this branch.
-  await app.testDb.database.db.execute(
-    sql`alter table cases add column if not exists data jsonb not null default '{}'::jsonb`,
-  );
   const [agency] = await app.testDb.database.query<{ id: string }>(sql`select id from agencies`);
   const [sop] = await app.testDb.database.query<{ id: string }>(sql`select id from sops`);
   const bound = await loadDemoLetters(
@@ -49,15 +47,29 @@ beforeAll(async () => {
   );
   expect(bound).toBe(1);
   ({ base, close } = await serveOnLoopback(app.deps));
+  // The applicant's data on the start form, the scans and "terdata" on r1, as the runtime sends them.
   const staf = await signIn(base, 'staf');
-  ({ caseId } = await staf.client.case.start.mutate({ sopId: sop!.id, title: 'Permohonan SKT DTKS' }));
-  await app.testDb.database.db.execute(
-    sql`update cases set data = ${JSON.stringify(APPLICANT)}::jsonb where id = ${caseId}`,
-  );
+  const { terdata_dtks, ...startData } = APPLICANT;
+  ({ caseId } = await staf.client.case.start.mutate({
+    sopId: sop!.id,
+    title: 'Permohonan SKT DTKS',
+    data: startData,
+  }));
   const r1 = (await staf.client.task.inbox.query()).tasks.find((t) => t.caseId === caseId)!;
   expect((await staf.client.letter.forTask.query({ taskId: r1.id })).hasTemplate).toBe(false);
-  await staf.client.task.claim.mutate({ taskId: r1.id });
-  await staf.client.task.complete.mutate({ taskId: r1.id });
+  const scans: Record<string, string[]> = {};
+  for (const field of ['scan_ktp', 'scan_kk', 'surat_pengantar']) {
+    const up = await uploadFile(staf.fetch, base, {
+      caseId,
+      taskId: r1.id,
+      field,
+      bytes: buildPdf(field),
+      name: `${field}.pdf`,
+    });
+    expect(up.status).toBe(201);
+    scans[field] = [up.body.fileId];
+  }
+  await staf.client.task.complete.mutate({ taskId: r1.id, data: { terdata_dtks, ...scans } });
   taskId = (await staf.client.task.inbox.query()).tasks.find((t) => t.caseId === caseId)!.id;
 });
 afterAll(async () => {

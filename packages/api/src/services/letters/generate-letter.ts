@@ -100,19 +100,19 @@ export async function generateLetter(
   const store = fileServiceOf(deps).store;
 
   const answer = await withIdempotency(db, user.id, input.idempotencyKey, 'letter.generate', async (tx) => {
-    const [caseRow] = await rowsOf<{
-      status: string;
-      number: string;
-      title: string;
-      version_id: string;
-      sop_id: string;
-      agency_id: string;
-      data: Record<string, unknown> | null;
-    }>(
-      tx,
-      sql`select status, number, title, version_id, sop_id, agency_id, to_jsonb(c) -> 'data' as data
-          from cases c where id = ${task.caseId} for update`,
-    );
+    const [caseRow] = await tx
+      .select({
+        status: cases.status,
+        number: cases.number,
+        title: cases.title,
+        version_id: cases.versionId,
+        sop_id: cases.sopId,
+        agency_id: cases.agencyId,
+        data: cases.data,
+      })
+      .from(cases)
+      .where(eq(cases.id, task.caseId))
+      .for('update');
     const [current] = await rowsOf<{ status: string }>(
       tx,
       sql`select status from tasks where id = ${task.id}`,

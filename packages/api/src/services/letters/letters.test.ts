@@ -91,10 +91,6 @@ async function counterRows() {
 
 beforeAll(async () => {
   app = await createTestApp([{ slug: 'surat', document: doc }]);
-  // Until the lead's migration 0006 (cases.data) is merged into this branch.
-  await app.testDb.database.db.execute(
-    sql`alter table cases add column if not exists data jsonb not null default '{}'::jsonb`,
-  );
   const [agency] = await app.testDb.database.query<{ id: string }>(sql`select id from agencies`);
   agencyId = agency!.id;
   const admin = await app.as('admin');
