@@ -9,6 +9,7 @@ import { Link } from '../app/router.tsx';
 import { hasPermission, useMe } from '../app/session.tsx';
 import { CancelCase } from './CancelCase.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
+import { CaseLetters } from './CaseLetters.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
 /** A case: its flowchart with the path taken, actual vs standard time per step, and the timeline. */
@@ -129,6 +130,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
           </table>
         </div>
       </section>
+      <CaseLetters letters={detail.data.letters} />
       <section className="card" aria-labelledby="tl-h">
         <h2 id="tl-h">{t('case.timeline')}</h2>
         <CaseTimeline detail={detail.data} />

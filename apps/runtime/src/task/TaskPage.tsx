@@ -10,6 +10,7 @@ import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { GenerateLetter } from './GenerateLetter.tsx';
 import { ReassignTask } from './ReassignTask.tsx';
 import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
@@ -145,6 +146,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         )}
       </section>
 
+      <GenerateLetter taskId={taskId} />
       <section className="card" aria-labelledby="act-h">
         <h2 id="act-h">{task.kind === 'decision' ? t('task.decide') : t('task.complete')}</h2>
         {!workable && completedCaseId ? (

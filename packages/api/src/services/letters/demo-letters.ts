@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SopDocument } from '@alur/schema';
+import { checkLetterFormat } from '@alur/schema/core';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../../db/schema.ts';
 import { REPO_DIR } from '../../package-dirs.ts';
 import type { BlobStore } from '../files/blob-store.ts';
-import { checkLetterFormat } from './letter-number.ts';
 import { checkLetterTemplate } from './letter-template.ts';
 
 /** seeds/templates: the demo's Word templates and letters.json, which binds them to SOP steps. */

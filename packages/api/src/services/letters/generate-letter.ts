@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { computeAgencyToday } from '@alur/schema/core';
+import { computeAgencyToday, formatLetterNumber } from '@alur/schema/core';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { canWorkTask, loadVisibleTask } from '../../auth/policy.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
@@ -13,7 +13,6 @@ import { cleanFileName } from '../files/file-name.ts';
 import { fileServiceOf } from '../files/file-service.ts';
 import { withIdempotency } from '../idempotency.ts';
 import { assertLetterDataComplete, buildLetterData } from './letter-data.ts';
-import { formatLetterNumber } from './letter-number.ts';
 import { letterOutputKey, readLetterSettings, resolveLetterTemplate } from './letter-setup.ts';
 import { fillRenderedLetter, prepareLetter, readTemplateTags } from './letter-template.ts';
 import { readTemplateBytes } from './template-bytes.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseDocument, type SopDocument } from '@alur/schema';
+import { checkLetterFormat, DEFAULT_LETTER_FORMAT } from '@alur/schema/core';
 import { and, asc, eq } from 'drizzle-orm';
 import { assertMay } from '../../auth/policy.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
@@ -17,7 +18,6 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { cleanFileName } from '../files/file-name.ts';
 import { fileServiceOf } from '../files/file-service.ts';
-import { checkLetterFormat, DEFAULT_LETTER_FORMAT } from './letter-number.ts';
 import { checkLetterTemplate } from './letter-template.ts';
 
 /** A template larger than this is not a letter (Word letters with a logo are tens of kilobytes). */
