@@ -108,19 +108,22 @@ export function createDbBlobStore(database: Database): BlobStore {
       });
     },
     async storeWithin(tx, bytes, sha256) {
-      const [blob] = await rowsOf<{ inserted: boolean }>(
-        tx,
-        sql`insert into file_blobs (sha256, size, used_at) values (${sha256}, ${bytes.byteLength}, now())
-            on conflict (sha256) do update set used_at = now()
-            returning (xmax = 0) as inserted`,
-      );
-      if (!blob?.inserted) return;
+      // One statement: the blob's row (inserted, or touched for `files gc`) and, only when it is
+      // new, its parts.
+      const parts: SQL[] = [];
       for (let part = 0; part * PART_BYTES < Math.max(1, bytes.byteLength); part++) {
         const chunk = Buffer.from(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES));
-        await tx.execute(
-          sql`insert into file_blob_parts (sha256, part, bytes) values (${sha256}, ${part}, ${chunk})`,
-        );
+        parts.push(sql`(${part}::int, ${chunk}::bytea)`);
       }
+      await tx.execute(
+        sql`with b as (
+              insert into file_blobs (sha256, size, used_at) values (${sha256}, ${bytes.byteLength}, now())
+              on conflict (sha256) do update set used_at = now()
+              returning (xmax = 0) as inserted)
+            insert into file_blob_parts (sha256, part, bytes)
+            select ${sha256}, v.part, v.bytes from (values ${sql.join(parts, sql`, `)}) as v(part, bytes)
+            where (select inserted from b)`,
+      );
     },
     read(sha256, size) {
       const parts = Math.ceil(size / PART_BYTES);

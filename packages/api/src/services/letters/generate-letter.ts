@@ -8,11 +8,11 @@ import { agencies, auditEvents, caseFiles, cases, letterOutputs, letters } from 
 import type { AppDeps } from '../../deps.ts';
 import { loadVersionDocument } from '../../engine/store/store.ts';
 import { AppError } from '../../errors.ts';
-import { runHeavy } from '../../guards/guards.ts';
 import { cleanFileName } from '../files/file-name.ts';
 import { fileServiceOf } from '../files/file-service.ts';
 import { withIdempotency } from '../idempotency.ts';
 import { assertLetterDataComplete, buildLetterData } from './letter-data.ts';
+import { attachLetterPdf } from './letter-pdf.ts';
 import { letterOutputKey, readLetterSettings, resolveLetterTemplate } from './letter-setup.ts';
 import { fillRenderedLetter, prepareLetter, readTemplateTags } from './letter-template.ts';
 import { readTemplateBytes } from './template-bytes.ts';
@@ -54,13 +54,42 @@ function refuse(kind: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN', code: string, id
 }
 
 /**
+ * Generations running at once in this process. Letters are numbered one at a time anyway (the
+ * counter row), and each holds its lock across a few round trips: with many at once, other
+ * letters' rendering (synchronous CPU) would run between those round trips and stretch the lock.
+ * The rest wait their turn here, in memory.
+ */
+const GENERATIONS_AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= GENERATIONS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/**
  * `letter.generate`: fills the step's template with the case's data, numbers it and attaches the
  * DOCX to the case — one transaction under the case's lock: the data is checked and the letter
  * rendered before anything is written, and a failure rolls the serial back. Generating again keeps
  * the number unless `newNumber` (audited `letter.renumbered`). A PDF follows when LibreOffice is
  * on the machine.
  */
-export async function generateLetter(
+export function generateLetter(
+  deps: AppDeps,
+  user: SessionUser,
+  input: { taskId: string; newNumber?: boolean; idempotencyKey?: string },
+): Promise<GeneratedLetter> {
+  return inTurn(() => generateNow(deps, user, input));
+}
+
+async function generateNow(
   deps: AppDeps,
   user: SessionUser,
   input: { taskId: string; newNumber?: boolean; idempotencyKey?: string },
@@ -193,16 +222,73 @@ export async function generateLetter(
     }
     const bytes = fillRenderedLetter(rendered, keep ? '' : placeholder, serial.number);
     const sha256 = sha256Of(bytes);
-    await store.storeWithin(tx, bytes, sha256);
-
     const subject = output?.subject || node?.mutuBaku.output || node?.kegiatan || template.name;
     const recipientValue = output?.recipientField ? values[output.recipientField] : undefined;
     const recipient =
       typeof recipientValue === 'string' && recipientValue.trim() ? recipientValue.trim() : caseRow.title;
     const at = now.toISOString();
     const fileId = randomUUID();
+    const letterId = keep ? existing.id : randomUUID();
     const name = cleanFileName(`${subject} ${serial.number.replace(/[/\\]/g, '-')}.docx`);
-    await tx.insert(caseFiles).values({
+    // Few round trips while the counter row is locked: the bytes in one statement, the renumbered
+    // letter's release (its own statement: the one-letter-per-step index checks row by row), then
+    // the case file, the letter and its audit events together.
+    await store.storeWithin(tx, bytes, sha256);
+    if (existing && !keep) {
+      await tx
+        .update(letters)
+        .set({ replacedBy: letterId, updatedAt: at })
+        .where(eq(letters.id, existing.id));
+    }
+    const writeLetter = keep
+      ? tx
+          .update(letters)
+          .set({ fileId, pdfFileId: null, templateId: template.id, subject, recipient, updatedAt: at })
+          .where(eq(letters.id, existing.id))
+      : tx.insert(letters).values({
+          id: letterId,
+          agencyId: caseRow.agency_id,
+          caseId: task.caseId,
+          taskId: task.id,
+          nodeId: task.nodeId,
+          templateId: template.id,
+          series: serial.series,
+          year: serial.year,
+          seq: serial.seq,
+          number: serial.number,
+          fileId,
+          subject,
+          recipient,
+          createdBy: user.id,
+          createdAt: at,
+          updatedAt: at,
+        });
+    const audit = {
+      agencyId: caseRow.agency_id,
+      actorId: user.id,
+      sopId: caseRow.sop_id,
+      caseId: task.caseId,
+      taskId: task.id,
+      nodeId: task.nodeId,
+      at,
+    };
+    const events = [
+      ...(existing && !keep
+        ? [
+            {
+              ...audit,
+              action: 'letter.renumbered',
+              data: { letterId, from: existing.number, to: serial.number, replaced: existing.id },
+            },
+          ]
+        : []),
+      {
+        ...audit,
+        action: 'letter.generated',
+        data: { letterId, number: serial.number, fileId, templateId: template.id, sha256 },
+      },
+    ];
+    const writeFile = tx.insert(caseFiles).values({
       fileId,
       agencyId: caseRow.agency_id,
       caseId: task.caseId,
@@ -215,114 +301,15 @@ export async function generateLetter(
       uploadedBy: user.id,
       uploadedAt: at,
     });
-    let letterId: string;
-    if (keep) {
-      letterId = existing.id;
-      await tx
-        .update(letters)
-        .set({ fileId, pdfFileId: null, templateId: template.id, subject, recipient, updatedAt: at })
-        .where(eq(letters.id, existing.id));
-    } else {
-      letterId = randomUUID();
-      // The old row leaves the case's active letters first (one active letter per case and step).
-      if (existing) {
-        await tx
-          .update(letters)
-          .set({ replacedBy: letterId, updatedAt: at })
-          .where(eq(letters.id, existing.id));
-      }
-      await tx.insert(letters).values({
-        id: letterId,
-        agencyId: caseRow.agency_id,
-        caseId: task.caseId,
-        taskId: task.id,
-        nodeId: task.nodeId,
-        templateId: template.id,
-        series: serial.series,
-        year: serial.year,
-        seq: serial.seq,
-        number: serial.number,
-        fileId,
-        subject,
-        recipient,
-        createdBy: user.id,
-        createdAt: at,
-        updatedAt: at,
-      });
-    }
-    const audit = {
-      agencyId: caseRow.agency_id,
-      actorId: user.id,
-      sopId: caseRow.sop_id,
-      caseId: task.caseId,
-      taskId: task.id,
-      nodeId: task.nodeId,
-      at,
-    };
-    if (existing && input.newNumber) {
-      await tx.insert(auditEvents).values({
-        ...audit,
-        action: 'letter.renumbered',
-        data: { letterId, from: existing.number, to: serial.number, replaced: existing.id },
-      });
-    }
-    await tx.insert(auditEvents).values({
-      ...audit,
-      action: 'letter.generated',
-      data: { letterId, number: serial.number, fileId, templateId: template.id, sha256 },
-    });
+    await tx.execute(
+      sql`with f as (${writeFile.getSQL()}), l as (${writeLetter.getSQL()}), a as (${tx.insert(auditEvents).values(events).getSQL()}) select 1`,
+    );
     const generated: GeneratedLetter = { letterId, fileId, number: serial.number, pdfFileId: null };
     return generated;
   });
   const letter = { ...answer };
   if (deps.pdfConverter && letter.pdfFileId === null) {
-    letter.pdfFileId = await attachPdf(deps, user, letter);
+    letter.pdfFileId = await attachLetterPdf(deps, user, letter);
   }
   return letter;
-}
-
-/**
- * Converts the letter's DOCX to PDF (outside the numbering transaction: LibreOffice takes seconds)
- * and attaches it; a failed conversion leaves the letter as DOCX only (null).
- */
-async function attachPdf(deps: AppDeps, user: SessionUser, letter: GeneratedLetter): Promise<string | null> {
-  const converter = deps.pdfConverter;
-  if (!converter) return null;
-  const db = deps.database.db;
-  try {
-    const [file] = await db.select().from(caseFiles).where(eq(caseFiles.fileId, letter.fileId));
-    if (!file) return null;
-    const docx = await readTemplateBytes(deps, { sha256: file.sha256, size: file.size });
-    const pdf = await runHeavy(deps, () => converter.convert(docx));
-    const sha256 = sha256Of(pdf);
-    const pdfFileId = randomUUID();
-    const stored = await db.transaction(async (tx) => {
-      await fileServiceOf(deps).store.storeWithin(tx, pdf, sha256);
-      await tx.insert(caseFiles).values({
-        ...file,
-        fileId: pdfFileId,
-        name: file.name.replace(/\.docx$/i, '.pdf'),
-        size: pdf.byteLength,
-        contentType: 'application/pdf',
-        sha256,
-        uploadedBy: user.id,
-        uploadedAt: deps.now().toISOString(),
-      });
-      // Only while the letter still names this DOCX (a regeneration meanwhile brings its own PDF).
-      const updated = await tx
-        .update(letters)
-        .set({ pdfFileId })
-        .where(and(eq(letters.id, letter.letterId), eq(letters.fileId, letter.fileId)))
-        .returning({ id: letters.id });
-      if (updated.length === 0) throw new Error('letter changed meanwhile');
-      return pdfFileId;
-    });
-    return stored;
-  } catch (error) {
-    // No personal data in the log: ids and the converter's message only.
-    console.warn(
-      `[letters] PDF conversion failed for letter ${letter.letterId}: ${(error as Error).message}`,
-    );
-    return null;
-  }
 }

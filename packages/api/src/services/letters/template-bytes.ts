@@ -22,3 +22,14 @@ export async function readTemplateBytes(
   cache.set(blob.sha256, bytes);
   return bytes;
 }
+
+/** The bytes of any stored blob, read whole (a letter's DOCX for its PDF), not kept. */
+export async function readBlobBytes(
+  deps: AppDeps,
+  blob: { sha256: string; size: number },
+): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of fileServiceOf(deps).store.read(blob.sha256, blob.size))
+    chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
