@@ -53,7 +53,7 @@ CREATE TABLE "letters" (
 	"year" integer NOT NULL,
 	"seq" integer NOT NULL,
 	"number" text NOT NULL,
-	"file_id" uuid NOT NULL,
+	"file_id" uuid,
 	"pdf_file_id" uuid,
 	"subject" text NOT NULL,
 	"recipient" text NOT NULL,
@@ -80,8 +80,8 @@ ALTER TABLE "letters" ADD CONSTRAINT "letters_agency_id_agencies_id_fk" FOREIGN 
 ALTER TABLE "letters" ADD CONSTRAINT "letters_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letters" ADD CONSTRAINT "letters_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letters" ADD CONSTRAINT "letters_template_id_letter_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."letter_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "letters" ADD CONSTRAINT "letters_file_id_case_files_file_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."case_files"("file_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "letters" ADD CONSTRAINT "letters_pdf_file_id_case_files_file_id_fk" FOREIGN KEY ("pdf_file_id") REFERENCES "public"."case_files"("file_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "letters" ADD CONSTRAINT "letters_file_id_case_files_file_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."case_files"("file_id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "letters" ADD CONSTRAINT "letters_pdf_file_id_case_files_file_id_fk" FOREIGN KEY ("pdf_file_id") REFERENCES "public"."case_files"("file_id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "version_templates" ADD CONSTRAINT "version_templates_version_id_sop_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."sop_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "version_templates" ADD CONSTRAINT "version_templates_template_id_letter_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."letter_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "letter_templates_current" ON "letter_templates" USING btree ("sop_id","node_id") WHERE current;--> statement-breakpoint

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format.ts';
 
 interface CaseLetter {
+  letterId: string;
   number: string;
-  fileId: string;
+  fileId: string | null;
   pdfFileId: string | null;
   nodeId: string;
   subject: string;
@@ -20,9 +21,9 @@ export function CaseLetters({ letters }: { letters: CaseLetter[] | undefined }) 
       <h2 id="letters-h">{t('letters.caseLetters')}</h2>
       <ul>
         {letters.map((l) => (
-          <li key={l.fileId}>
+          <li key={l.letterId}>
             <strong>{l.number}</strong> — {l.subject} · <span className="muted">{fmt.date(l.createdAt)}</span>{' '}
-            <a href={`/api/files/${l.fileId}`}>{t('letters.docx')}</a>
+            {l.fileId && <a href={`/api/files/${l.fileId}`}>{t('letters.docx')}</a>}
             {l.pdfFileId && (
               <>
                 {' · '}

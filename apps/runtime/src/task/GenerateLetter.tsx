@@ -31,9 +31,11 @@ export function GenerateLetter({ taskId }: { taskId: string }) {
       {letter ? (
         <p>
           {t('letters.number')}: <strong data-testid="letter-number">{letter.number}</strong>{' '}
-          <a className="btn btn-quiet" href={`/api/files/${letter.fileId}`} data-testid="letter-docx">
-            {t('letters.docx')}
-          </a>{' '}
+          {letter.fileId && (
+            <a className="btn btn-quiet" href={`/api/files/${letter.fileId}`} data-testid="letter-docx">
+              {t('letters.docx')}
+            </a>
+          )}{' '}
           {letter.pdfFileId ? (
             <a className="btn btn-quiet" href={`/api/files/${letter.pdfFileId}`} data-testid="letter-pdf">
               {t('letters.pdf')}

@@ -537,10 +537,9 @@ export const letters = pgTable(
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     number: text('number').notNull(),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => caseFiles.fileId),
-    pdfFileId: uuid('pdf_file_id').references(() => caseFiles.fileId),
+    /** The DOCX; null once retention erased the case's documents (the register entry stays). */
+    fileId: uuid('file_id').references(() => caseFiles.fileId, { onDelete: 'set null' }),
+    pdfFileId: uuid('pdf_file_id').references(() => caseFiles.fileId, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     recipient: text('recipient').notNull(),
     replacedBy: uuid('replaced_by'),

@@ -261,6 +261,15 @@ describe('letter.generate', () => {
     expect((await (await app.as('kadis')).letter.register({ q: 'budi' })).letters).toHaveLength(1);
   });
 
+  it("survives retention erasing the case's documents: the register entry stays, without its file", async () => {
+    const { caseId, taskId } = await startCase();
+    const letter = await (await app.as('staf')).letter.generate({ taskId });
+    // What `alur retention --apply` does to a case's documents.
+    await app.testDb.database.db.delete(caseFiles).where(eq(caseFiles.caseId, caseId));
+    const register = await (await app.as('admin')).letter.register({ q: letter.number });
+    expect(register.letters).toEqual([expect.objectContaining({ number: letter.number, fileId: null })]);
+  });
+
   it('replays an idempotent retry without a second number', async () => {
     const { taskId } = await startCase();
     const staf = await app.as('staf');
