@@ -190,6 +190,8 @@ export const en: Resources = {
     'case.completed': 'case completed',
     'case.cancelled': 'case cancelled',
     'case.migrated': 'case moved to a new version',
+    'letter.generated': 'made the letter',
+    'letter.renumbered': 'gave the letter a new number',
     system: 'System',
   },
   notifications: {

@@ -189,6 +189,8 @@ export const id = {
     'case.completed': 'kasus selesai',
     'case.cancelled': 'kasus dibatalkan',
     'case.migrated': 'kasus dipindah ke versi baru',
+    'letter.generated': 'membuat surat',
+    'letter.renumbered': 'memberi surat nomor baru',
     system: 'Sistem',
   },
   notifications: {
