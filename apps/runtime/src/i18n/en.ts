@@ -25,6 +25,8 @@ export const en: Resources = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    demoTitle: 'Demo mode',
+    demoIntro: 'Pick a sample account; they all use the password «{{password}}».',
   },
   common: {
     loading: 'Loading…',

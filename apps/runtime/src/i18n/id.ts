@@ -23,6 +23,8 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     submitting: 'Sedang masuk…',
+    demoTitle: 'Mode demo',
+    demoIntro: 'Pilih akun contoh; kata sandi semuanya «{{password}}».',
   },
   common: {
     loading: 'Memuat…',
