@@ -13,7 +13,8 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
         <ul>
           {info.issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path || '(input)'}</code>: {issue.message}
+              <code>{issue.path || '(input)'}</code>:{' '}
+              {i18n.language === 'en' ? (issue.messageEn ?? issue.message) : issue.message}
             </li>
           ))}
         </ul>
