@@ -69,7 +69,18 @@ export function validateFormData(
   data: unknown,
   options: FormOptions = {},
 ): FormResult {
-  const form = describeForm(doc, nodeId);
+  return checkFormData(describeForm(doc, nodeId), data, options);
+}
+
+/**
+ * validateFormData on a form already described (what `task.get` and `case.startForm` return), so
+ * a client holding only the form runs the very checks the server runs.
+ */
+export function checkFormData(
+  form: readonly Omit<FormField, 'personal'>[],
+  data: unknown,
+  options: FormOptions = {},
+): FormResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
       ok: false,
