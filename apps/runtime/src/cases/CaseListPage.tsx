@@ -29,6 +29,7 @@ export function CaseListPage() {
           <select
             data-testid="case-status-filter"
             value={status}
+            disabled={searching}
             onChange={(e) => setStatus(e.target.value as Status | '')}
           >
             <option value="">{t('cases.all')}</option>
