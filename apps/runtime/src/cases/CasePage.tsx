@@ -67,14 +67,19 @@ export default function CasePage({ caseId }: { caseId: string }) {
           </a>
         </p>
       </header>
-      <section className="card" aria-labelledby="data-h">
-        <h2 id="data-h">{t('caseFile.data')}</h2>
-        <CaseData caseId={kase.id} dataFields={detail.data.document.dataFields} data={detail.data.data} />
-      </section>
-      <section className="card" aria-labelledby="docs-h">
-        <h2 id="docs-h">{t('caseFile.documents')}</h2>
-        <CaseDocuments files={detail.data.files} dataFields={detail.data.document.dataFields} />
-      </section>
+      {/* An SOP without data fields (most seeds before #13) has no data to show. */}
+      {detail.data.document.dataFields.length > 0 && (
+        <section className="card" aria-labelledby="data-h">
+          <h2 id="data-h">{t('caseFile.data')}</h2>
+          <CaseData caseId={kase.id} dataFields={detail.data.document.dataFields} data={detail.data.data} />
+        </section>
+      )}
+      {(detail.data.document.dataFields.length > 0 || detail.data.files.length > 0) && (
+        <section className="card" aria-labelledby="docs-h">
+          <h2 id="docs-h">{t('caseFile.documents')}</h2>
+          <CaseDocuments files={detail.data.files} dataFields={detail.data.document.dataFields} />
+        </section>
+      )}
       <section className="card" aria-labelledby="flow-h">
         <h2 id="flow-h">{t('case.flowchart')}</h2>
         <CaseFlow detail={detail.data} />
