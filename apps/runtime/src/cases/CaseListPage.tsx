@@ -46,6 +46,7 @@ export function CaseListPage() {
         <input
           type="search"
           data-testid="case-search"
+          maxLength={200}
           value={search}
           placeholder={t('cases.searchHint')}
           aria-describedby="case-search-hint"

@@ -50,7 +50,13 @@ export function CaseSearchResults({ q }: { q: string }) {
                   .map(([key, value]) => (
                     <div key={key}>
                       <dt>{labelFromKey(key)}</dt>
-                      <dd>{Array.isArray(value) ? value.length : String(value)}</dd>
+                      <dd>
+                        {typeof value === 'boolean'
+                          ? t(value ? 'common.yes' : 'common.no')
+                          : Array.isArray(value)
+                            ? value.length
+                            : String(value)}
+                      </dd>
                     </div>
                   ))}
               </dl>

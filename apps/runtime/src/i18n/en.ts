@@ -242,6 +242,9 @@ export const en: Resources = {
     'case.completed': 'case completed',
     'case.cancelled': 'case cancelled',
     'case.migrated': 'case moved to a new version',
+    'data.revealed': 'revealed the personal value “{{label}}” (recorded)',
+    'file.uploaded': 'uploaded the file {{name}}',
+    dataFilled: 'filled in: {{labels}}',
     system: 'System',
   },
   notifications: {

@@ -241,6 +241,9 @@ export const id = {
     'case.completed': 'kasus selesai',
     'case.cancelled': 'kasus dibatalkan',
     'case.migrated': 'kasus dipindah ke versi baru',
+    'data.revealed': 'membuka data pribadi «{{label}}» (tercatat)',
+    'file.uploaded': 'mengunggah berkas {{name}}',
+    dataFilled: 'mengisi data: {{labels}}',
     system: 'Sistem',
   },
   notifications: {
