@@ -170,6 +170,23 @@ describe('case file', () => {
     );
     await stafPage.getByTestId('field-terdata_dtks-ya').check();
     await captureBothSizes(stafPage, 'case-file-task-form');
+
+    // The server's own refusal lands beside its field and keeps what was entered: this once the
+    // request is altered on its way (Ya becomes "mungkin"), as a client without the check would send.
+    await stafPage.route('**/api/trpc/task.complete**', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as Record<
+        string,
+        { data?: Record<string, unknown> }
+      >;
+      for (const call of Object.values(body)) if (call.data) call.data.terdata_dtks = 'mungkin';
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await stafPage.getByTestId('complete').click();
+    await waitForText(stafPage.getByTestId('field-issue-terdata_dtks'), /Terdata di DTKS.*ya atau tidak/);
+    await waitForText(stafPage.getByTestId('error'), /perlu diperbaiki/);
+    await stafPage.unroute('**/api/trpc/task.complete**');
+    expect(await stafPage.getByTestId('field-terdata_dtks-ya').isChecked()).toBe(true);
+    await waitForText(stafPage.getByTestId('file-slot-scan_kk').getByTestId('slot-file'), /kk-siti\.png/);
     await stafPage.getByTestId('complete').click();
     await stafPage.getByTestId('task-done').or(stafPage.getByTestId('task-not-open')).first().waitFor();
 
