@@ -19,7 +19,9 @@ const plain = buildDoc({
 const doc = {
   ...plain,
   dataFields: [{ key: 'nama', label: 'Nama', type: 'text' as const }],
-  nodes: plain.nodes.map((n) => (n.id === 's' ? { ...n, fields: [{ key: 'nama', mode: 'edit' as const }] } : n)),
+  nodes: plain.nodes.map((n) =>
+    n.id === 's' ? { ...n, fields: [{ key: 'nama', mode: 'edit' as const }] } : n,
+  ),
 };
 
 type Caller = Awaited<ReturnType<TestApp['as']>>;
