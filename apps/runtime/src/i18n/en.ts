@@ -303,6 +303,13 @@ export const en: Resources = {
     chartActual: 'Median actual',
     chartStandard: 'Standard',
     longestWait: 'Cases wait longest at: {{kegiatan}} ({{time}})',
+    heatTitle: "The SOP's flowchart coloured by each step's on-time share",
+    heatShare: '{{share}} on time',
+    heatGood: '≥ 90% on time',
+    heatFair: '70–89% on time',
+    heatPoor: '< 70% on time',
+    heatNone: 'No data yet',
+    heatHint: 'Click a step to see its figures.',
   },
   admin: {
     source_override: 'Agency correction',

@@ -302,6 +302,13 @@ export const id = {
     chartActual: 'Median nyata',
     chartStandard: 'Mutu Baku',
     longestWait: 'Kasus paling lama menunggu di: {{kegiatan}} ({{time}})',
+    heatTitle: 'Bagan SOP diwarnai menurut ketepatan waktu tiap langkah',
+    heatShare: '{{share}} tepat waktu',
+    heatGood: '≥ 90% tepat waktu',
+    heatFair: '70–89% tepat waktu',
+    heatPoor: '< 70% tepat waktu',
+    heatNone: 'Belum ada data',
+    heatHint: 'Klik sebuah langkah untuk melihat angkanya.',
   },
   admin: {
     source_override: 'Koreksi instansi',
