@@ -22,6 +22,8 @@ export interface AppOptions extends HttpOptions {
   files?: FilesConfig;
   /** Letters as PDF: LibreOffice found on PATH / ALUR_SOFFICE when absent; null = DOCX only. */
   pdfConverter?: PdfConverter | null;
+  /** Demo mode: the login page lists the demo accounts (`auth.demoAccounts`). */
+  demo?: boolean;
 }
 
 export interface App {
@@ -47,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     guards: createGuards(options.limits ?? readServerLimits()),
     files: createFileService(database, filesConfig),
     pdfConverter: options.pdfConverter !== undefined ? options.pdfConverter : findPdfConverter(),
+    demo: options.demo ?? false,
   };
   const stopSweeper =
     options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);

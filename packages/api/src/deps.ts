@@ -21,4 +21,6 @@ export interface AppDeps {
   files?: FileService;
   /** LibreOffice for letters as PDF, found at start (`/healthz` pdfConverter); absent = DOCX only. */
   pdfConverter?: PdfConverter | null;
+  /** Demo mode (ALUR_DEMO=1): the login page may name the demo accounts. Never set otherwise. */
+  demo?: boolean;
 }

@@ -13,6 +13,7 @@ import { notFound } from '../errors.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { checkSubmission, maskedCaseData, startNodeId } from './case-data.ts';
+import { currentStepsOf } from './case-search.ts';
 import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { listCaseLetters } from './letters/letter-register.ts';
@@ -165,6 +166,7 @@ export async function listCases(
       sopName: sops.name,
       startedAt: cases.startedAt,
       completedAt: cases.completedAt,
+      versionId: cases.versionId,
     })
     .from(cases)
     .innerJoin(sops, eq(sops.id, cases.sopId))
@@ -172,7 +174,8 @@ export async function listCases(
     .orderBy(desc(cases.startedAt))
     .limit(Math.min(input.limit ?? 50, 200))
     .offset(input.offset ?? 0);
-  return rows;
+  const current = await currentStepsOf(db, rows);
+  return rows.map(({ versionId: _, ...row }) => ({ ...row, currentStep: current.get(row.id) ?? null }));
 }
 
 export { todayInAgency };
