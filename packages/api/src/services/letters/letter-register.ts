@@ -2,7 +2,7 @@ import { and, asc, eq, gte, ilike, isNull, lt, or, type SQL } from 'drizzle-orm'
 import { DateTime } from 'luxon';
 import { assertMay, canWorkTask, loadVisibleTask } from '../../auth/policy.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { agencies, cases, letters, sops, users } from '../../db/schema.ts';
 import { resolveLetterTemplate } from './letter-setup.ts';
 
@@ -176,4 +176,12 @@ export async function getTaskLetter(db: Db, user: SessionUser, taskId: string) {
       template !== null && canWorkTask(user, task.positionKey) && ['open', 'claimed'].includes(task.status),
     letter: letter ?? null,
   };
+}
+
+/**
+ * Retention: a case's letters keep their register entry (number, date, subject) but lose the
+ * recipient, which names the applicant. Called inside the erasing transaction.
+ */
+export async function eraseLetterRecipients(tx: Tx, caseId: string): Promise<void> {
+  await tx.update(letters).set({ recipient: '' }).where(eq(letters.caseId, caseId));
 }

@@ -7,6 +7,7 @@ import { buildPdf, buildXlsx } from '../../testing/file-fixtures.ts';
 import { buildWordTemplate, readWordText } from '../../testing/letter-fixtures.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { fileServiceOf } from '../files/file-service.ts';
+import { eraseCase } from '../retention.ts';
 import { readTemplateBytes } from './template-bytes.ts';
 
 /*
@@ -261,13 +262,34 @@ describe('letter.generate', () => {
     expect((await (await app.as('kadis')).letter.register({ q: 'budi' })).letters).toHaveLength(1);
   });
 
-  it("survives retention erasing the case's documents: the register entry stays, without its file", async () => {
+  it('survives retention erasing the case: the register entry stays, without its file or recipient', async () => {
     const { caseId, taskId } = await startCase();
     const letter = await (await app.as('staf')).letter.generate({ taskId });
-    // What `alur retention --apply` does to a case's documents.
-    await app.testDb.database.db.delete(caseFiles).where(eq(caseFiles.caseId, caseId));
+    await (await app.as('staf')).case.cancel({ caseId, reason: 'Pemohon menarik berkasnya' });
+    const erased = await eraseCase(
+      app.testDb.database,
+      {
+        caseId,
+        agencyId,
+        number: '',
+        sopName: '',
+        closedAt: app.clock.now().toISOString(),
+        retentionYears: 0,
+        fields: ['nik', 'nama_pemohon'],
+        files: 1,
+      },
+      app.clock.now(),
+    );
+    expect(erased).toBe(true);
     const register = await (await app.as('admin')).letter.register({ q: letter.number });
-    expect(register.letters).toEqual([expect.objectContaining({ number: letter.number, fileId: null })]);
+    expect(register.letters).toEqual([
+      expect.objectContaining({
+        number: letter.number,
+        fileId: null,
+        recipient: '',
+        subject: 'Surat Keterangan DTKS',
+      }),
+    ]);
   });
 
   it('replays an idempotent retry without a second number', async () => {
