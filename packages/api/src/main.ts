@@ -14,6 +14,7 @@ async function main() {
     runtimeDist: `${REPO_DIR}apps/runtime/dist`,
     designerDist: `${REPO_DIR}apps/designer/dist`,
     trustProxy: process.env.ALUR_TRUST_PROXY === '1',
+    publicUrl: readPublicUrl(process.env.ALUR_PUBLIC_URL),
     secureCookies: process.env.ALUR_SECURE_COOKIES === '1',
   });
   if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
@@ -37,6 +38,23 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** `ALUR_PUBLIC_URL` checked at start: an address the receipt's QR code can point at, or unset. */
+function readPublicUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      `ALUR_PUBLIC_URL="${raw}" tidak sah: harus alamat http(s), mis. https://layanan.contoh.go.id (must be an http(s) URL).`,
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
 import { listCaseFiles } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
+import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
 /** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
 export async function startCaseForUser(
@@ -42,10 +43,11 @@ export async function startCaseForUser(
         agencyId: user.agencyId,
         sopId: sop.id,
         title: input.title,
+        trackingCode: generateTrackingCode(),
         today,
       });
       started = event;
-      return result;
+      return { ...result, trackingCode: formatTrackingCode(result.trackingCode) };
     },
   );
   // Committed: the first task's position hears of it.
@@ -90,6 +92,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
     /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
     files: await listCaseFiles(db, row.id),
+    /** The public tracking code ("K7QF-…"); null for an older case until its receipt is printed. */
+    trackingCode: row.trackingCode ? formatTrackingCode(row.trackingCode) : null,
   };
 }
 

@@ -13,7 +13,7 @@ export interface ChangeScope {
 
 /** How the case row changes: a start inserts it; every other command updates it. */
 export type CaseRowChange =
-  | { next: CaseState; start: { versionId: string; number: string; title: string } }
+  | { next: CaseState; start: { versionId: string; number: string; title: string; trackingCode: string } }
   | { next: CaseState; start?: undefined; versionId?: string };
 
 /**

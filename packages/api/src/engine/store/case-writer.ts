@@ -24,6 +24,7 @@ const NEW_CASE = [
   'status',
   'engineState',
   'startedBy',
+  'trackingCode',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const CASE_UPDATE = ['status', 'engineState', 'versionId'] as const satisfies readonly ColumnKey<
   typeof cases
@@ -108,9 +109,9 @@ const WRITE_CASE = compileNamed<{
 }>(`with
   started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
-      started_by, started_at, completed_at)
+      started_by, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
-      x.engine_state, x.started_by, $at::text::timestamptz,
+      x.engine_state, x.started_by, x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
     from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})
     returning id),

@@ -70,11 +70,13 @@ export async function startCase(
     agencyId: string;
     sopId: string;
     title: string;
+    /** The public tracking code (canonical form), minted by the caller. */
+    trackingCode: string;
     today: string;
     now: Date;
     clock: AgencyClock;
   },
-): Promise<{ caseId: string; number: string; event: AlurEvent }> {
+): Promise<{ caseId: string; number: string; trackingCode: string; event: AlurEvent }> {
   const [version] = await tx
     .select({ id: sopVersions.id })
     .from(sopVersions)
@@ -116,7 +118,10 @@ export async function startCase(
   const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
   const { changes, event } = toCaseChanges(
     scope,
-    { next: started.next, start: { versionId: version.id, number, title: input.title } },
+    {
+      next: started.next,
+      start: { versionId: version.id, number, title: input.title, trackingCode: input.trackingCode },
+    },
     started.effects,
     [],
   );
@@ -124,7 +129,7 @@ export async function startCase(
     caseWriteStatement(changes),
     ...notificationWriteStatements(changes, started.effects),
   ]);
-  return { caseId, number, event };
+  return { caseId, number, trackingCode: input.trackingCode, event };
 }
 
 /** What a task or case command will do: its outcome, and the writes that make it so. */

@@ -1,0 +1,250 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencies, auditEvents, cases, users } from '../db/schema.ts';
+import { loadSeed } from '../seeds/load-seeds.ts';
+import { normalizeTrackingCode } from '../services/tracking/tracking-code.ts';
+import { serveOnLoopback, signIn } from '../testing/http-client.ts';
+import { decodeQrOnFirstPage, readPdfText } from '../testing/pdf-qr.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+// Receipts and public tracking over real HTTP (docs/tracking.md): the receipt follows case.get's
+// visibility, its QR code reads back as the public page's address, and the public answers say
+// where the request is without a word of the applicant's data.
+
+const PUBLIC_URL = 'https://layanan.tegalkab.example';
+const APPLICANT = 'Siti Aminah Binti Karto';
+const GROUPED = /^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){6}$/;
+
+let app: TestApp;
+let base: string;
+let close: () => Promise<void>;
+const dir = mkdtempSync(join(tmpdir(), 'alur-receipt-'));
+
+beforeAll(async () => {
+  app = await createTestApp([loadSeed('tegal-dtks')]);
+  ({ base, close } = await serveOnLoopback(app.deps, { publicUrl: PUBLIC_URL }));
+});
+afterAll(async () => {
+  await close();
+  await app.close();
+});
+
+async function startDtksCase(title = APPLICANT) {
+  const staf = await signIn(base, 'staf');
+  const [sop] = await staf.client.sop.list.query();
+  const started = await staf.client.case.start.mutate({ sopId: sop!.id, title });
+  return { staf, started };
+}
+
+async function download(client: { fetch: typeof fetch }, caseId: string, name: string) {
+  const res = await client.fetch(`${base}/api/cases/${caseId}/receipt.pdf`);
+  const file = join(dir, name);
+  if (res.status === 200) writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return { res, file };
+}
+
+describe('the tracking code', () => {
+  it('is issued at case start, ≥ 128 bits, and case.get answers it', async () => {
+    const { staf, started } = await startDtksCase();
+    expect(started.trackingCode).toMatch(GROUPED);
+    const detail = await staf.client.case.get.query({ caseId: started.caseId });
+    expect(detail.trackingCode).toBe(started.trackingCode);
+    // 28 symbols × 5 bits = 140 bits; two cases never share one.
+    const other = await startDtksCase('Kasus lain');
+    expect(other.started.trackingCode).not.toBe(started.trackingCode);
+  });
+
+  it('reads a typed code forgivingly: case, dashes, spaces, O for 0 and I/L for 1', () => {
+    expect(normalizeTrackingCode('k7qf 2m9x-abcd-efgh-jkmn-pqrs-tvw0')).toBe('K7QF2M9XABCDEFGHJKMNPQRSTVW0');
+    expect(normalizeTrackingCode('K7QF-2M9X-ABCD-EFGH-JKMN-PQRS-TVWO')).toBe('K7QF2M9XABCDEFGHJKMNPQRSTVW0');
+    expect(normalizeTrackingCode('K7QF-2M9X-ABCD-EFGH-JKMN-PQRS-TVWl')).toBe('K7QF2M9XABCDEFGHJKMNPQRSTVW1');
+    expect(normalizeTrackingCode('K7QF-2M9X-ABCD-EFGH-JKMN-PQRS-TVWU')).toBeNull();
+    expect(normalizeTrackingCode('K7QF-2M9X')).toBeNull();
+    expect(normalizeTrackingCode("' or 1=1 --")).toBeNull();
+  });
+});
+
+describe('the receipt (tanda terima)', () => {
+  it('is a PDF with the case number, the code, the requirements and a QR code of the public page', async () => {
+    const { staf, started } = await startDtksCase();
+    const { res, file } = await download(staf, started.caseId, 'receipt.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const text = readPdfText(file);
+    expect(text).toContain(started.number);
+    expect(text).toContain(started.trackingCode);
+    expect(text).toContain('DINAS SOSIAL KABUPATEN TEGAL');
+    expect(text).toContain(APPLICANT);
+    // 23 November 2026 08.00 WIB (the test clock) plus the DTKS waktu on the working calendar.
+    expect(text).toMatch(/Tanggal diterima\s+:\s+23 November 2026 08\.00 WIB/);
+    expect(text).toMatch(/Perkiraan selesai\s+:\s+23 November 2026/);
+    expect(text).toMatch(/Fotokopi KTP\s+belum diterima/);
+    expect(text).toMatch(/Surat Pengantar Desa\/Kelurahan\s+belum diterima/);
+    const code = normalizeTrackingCode(started.trackingCode)!;
+    expect(decodeQrOnFirstPage(file)).toBe(`${PUBLIC_URL}/lacak/${code}`);
+  });
+
+  it('is refused (404) to a colleague who cannot see the case and to another agency; 401 without a session', async () => {
+    const { started } = await startDtksCase();
+    // The DTKS SOP runs in the Staf lane: the Kasi never sees its cases.
+    const kasi = await signIn(base, 'kasi');
+    expect((await download(kasi, started.caseId, 'kasi.pdf')).res.status).toBe(404);
+    await expect(kasi.client.case.get.query({ caseId: started.caseId })).rejects.toThrow(/tidak ditemukan/);
+    const outsider = await createOtherAgencyAdmin();
+    expect((await download(outsider, started.caseId, 'other.pdf')).res.status).toBe(404);
+    expect((await fetch(`${base}/api/cases/${started.caseId}/receipt.pdf`)).status).toBe(401);
+    expect((await download(kasi, '00000000-0000-0000-0000-000000000000', 'none.pdf')).res.status).toBe(404);
+  });
+
+  it('is audited on every print, and an overseer may reprint it with the same code', async () => {
+    const { staf, started } = await startDtksCase();
+    await download(staf, started.caseId, 'first.pdf');
+    const admin = await signIn(base, 'admin');
+    const again = await download(admin, started.caseId, 'again.pdf');
+    expect(again.res.status).toBe(200);
+    expect(readPdfText(again.file)).toContain(started.trackingCode);
+    const printed = await app.testDb.database.db
+      .select({ actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, started.caseId), eq(auditEvents.action, 'receipt.printed')));
+    expect(printed).toHaveLength(2);
+  });
+
+  it('gives a case started before tracking codes its code on the first print, once', async () => {
+    const { staf, started } = await startDtksCase();
+    const db = app.testDb.database.db;
+    await db.update(cases).set({ trackingCode: null }).where(eq(cases.id, started.caseId));
+    expect((await staf.client.case.get.query({ caseId: started.caseId })).trackingCode).toBeNull();
+    // Two first prints at once agree on one code.
+    const [a, b] = await Promise.all([
+      download(staf, started.caseId, 'lazy-a.pdf'),
+      download(staf, started.caseId, 'lazy-b.pdf'),
+    ]);
+    const issued = (await staf.client.case.get.query({ caseId: started.caseId })).trackingCode;
+    expect(issued).toMatch(GROUPED);
+    expect(issued).not.toBe(started.trackingCode);
+    expect(readPdfText(a.file)).toContain(issued);
+    expect(readPdfText(b.file)).toContain(issued);
+  });
+});
+
+describe('public tracking', () => {
+  it('answers where the request is, and never the applicant’s name', async () => {
+    const { staf, started } = await startDtksCase();
+    const res = await fetch(`${base}/api/public/track?code=${encodeURIComponent(started.trackingCode)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    const body = await res.text();
+    expect(body).not.toContain(APPLICANT);
+    expect(body).not.toContain('Siti');
+    const track = JSON.parse(body);
+    expect(Object.keys(track).sort()).toEqual(
+      ['caseNumber', 'currentStep', 'doneAt', 'estimatedDoneAt', 'sopName', 'startedAt', 'status'].sort(),
+    );
+    expect(track).toMatchObject({ caseNumber: started.number, status: 'active', doneAt: null });
+    expect(track.sopName).toMatch(/DTKS/);
+    expect(track.currentStep).toBe(
+      'sedang diproses oleh Staf (Memeriksa Kelengkapan Persyaratan Ajuan Pemohon)',
+    );
+    expect(new Date(track.estimatedDoneAt).getTime()).toBeGreaterThan(new Date(track.startedAt).getTime());
+
+    // The same with the code typed loosely (lower case, no dashes).
+    const loose = started.trackingCode.replace(/-/g, '').toLowerCase();
+    expect((await fetch(`${base}/api/public/track?code=${loose}`)).status).toBe(200);
+
+    // The next step, once the first is done.
+    const [task] = (await staf.client.case.get.query({ caseId: started.caseId })).tasks;
+    await staf.client.task.claim.mutate({ taskId: task!.id });
+    const after = (await (
+      await fetch(`${base}/api/public/track?code=${encodeURIComponent(started.trackingCode)}`)
+    ).json()) as { currentStep: string };
+    expect(after.currentStep).toMatch(/^sedang diproses oleh Staf \(/);
+  });
+
+  it('answers an unknown code exactly like a malformed one', async () => {
+    const unknown = await fetch(`${base}/api/public/track?code=K7QF-2M9X-ABCD-EFGH-JKMN-PQRS-TVWX`);
+    const malformed = await fetch(`${base}/api/public/track?code=${encodeURIComponent('<script>')}`);
+    const missing = await fetch(`${base}/api/public/track`);
+    const seen = [];
+    for (const res of [unknown, malformed, missing]) {
+      const headers = Object.fromEntries([...res.headers].filter(([k]) => k !== 'date'));
+      seen.push({ status: res.status, headers, body: await res.text() });
+    }
+    expect(seen[0]!.status).toBe(404);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+  });
+
+  it('serves the page without a login: noindex, the step, no name, and a form', async () => {
+    const { started } = await startDtksCase();
+    const res = await fetch(`${base}/lacak/${started.trackingCode}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await res.text();
+    expect(html).toContain('<meta name="robots" content="noindex');
+    expect(html).toContain('sedang diproses oleh Staf');
+    expect(html).toContain(started.number);
+    expect(html).not.toContain(APPLICANT);
+    expect(html).not.toMatch(/<script/i);
+
+    const form = await fetch(`${base}/lacak`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('name="code"');
+    const typed = await fetch(`${base}/lacak?code=${encodeURIComponent(` ${started.trackingCode} `)}`, {
+      redirect: 'manual',
+    });
+    expect(typed.status).toBe(303);
+    expect(typed.headers.get('location')).toBe(`/lacak/${started.trackingCode}`);
+    const unknown = await fetch(`${base}/lacak/TIDAK-ADA`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Kode lacak tidak ditemukan');
+  });
+
+  it('limits lookups per client address (429 with Retry-After), each address on its own', async () => {
+    const limited = await serveOnLoopback(app.deps, {
+      trustProxy: true,
+      trackRateLimit: { capacity: 3, perMinute: 3 },
+    });
+    try {
+      const ask = (ip: string) =>
+        fetch(`${limited.base}/api/public/track?code=x`, {
+          headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` },
+        });
+      for (let i = 0; i < 3; i++) expect((await ask('198.51.100.1')).status).toBe(404);
+      const refused = await ask('198.51.100.1');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // The page shares the bucket.
+      const page = await fetch(`${limited.base}/lacak/x`, { headers: { 'x-forwarded-for': '198.51.100.1' } });
+      expect(page.status).toBe(429);
+      expect(page.headers.get('retry-after')).toBeTruthy();
+      // Another address, even behind the same spoofed first entry, has its own bucket.
+      expect((await ask('198.51.100.2')).status).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+/** An admin of a second agency, signed in (same demo password as the demo users). */
+async function createOtherAgencyAdmin() {
+  const db = app.testDb.database.db;
+  const [other] = await db
+    .insert(agencies)
+    .values({ slug: 'dinsos-lain', name: 'Dinas Sosial Lain' })
+    .returning();
+  const [staf] = await db.select().from(users).where(eq(users.username, 'staf'));
+  await db.insert(users).values({
+    agencyId: other!.id,
+    username: 'admin-lain',
+    displayName: 'Admin lain',
+    passwordHash: staf!.passwordHash,
+    permissions: ['admin', 'leader'],
+  });
+  return signIn(base, 'admin-lain');
+}
