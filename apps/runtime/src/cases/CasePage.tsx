@@ -10,6 +10,7 @@ import { hasPermission, useMe } from '../app/session.tsx';
 import { CancelCase } from './CancelCase.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { ReceiptLink } from './ReceiptLink.tsx';
 
 /** A case: its flowchart with the path taken, actual vs standard time per step, and the timeline. */
 export default function CasePage({ caseId }: { caseId: string }) {
@@ -64,6 +65,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
             Word
           </a>
         </p>
+        <ReceiptLink caseId={kase.id} trackingCode={detail.data.trackingCode} />
       </header>
       <section className="card" aria-labelledby="flow-h">
         <h2 id="flow-h">{t('case.flowchart')}</h2>

@@ -8,6 +8,7 @@ import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
 import { useSubmitKeys } from '../app/useSubmitKeys.ts';
 import { filterSopsInEffect } from '../lib/sop-search.ts';
+import { ReceiptLink } from './ReceiptLink.tsx';
 
 /** Choose an SOP in effect, give the case a title, start it, and see where the first task went. */
 export function StartCasePage() {
@@ -63,6 +64,7 @@ export function StartCasePage() {
               </ul>
             </>
           )}
+          <ReceiptLink caseId={start.data.caseId} trackingCode={start.data.trackingCode} />
           <p className="actions">
             <Link to={`/cases/${start.data.caseId}`} className="btn">
               {t('start.openCase')}

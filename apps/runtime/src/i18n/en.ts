@@ -315,4 +315,11 @@ export const en: Resources = {
     generic: 'Something went wrong.',
     network: 'Cannot reach the server.',
   },
+  receipt: {
+    print: 'Print the receipt (PDF)',
+    code: 'Tracking code',
+    noCode: 'The tracking code is issued when the receipt is first printed.',
+    track: 'Tracking page',
+    hint: 'Hand the receipt to the applicant: its QR code opens the tracking page, no login needed.',
+  },
 };

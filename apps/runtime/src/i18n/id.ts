@@ -314,6 +314,13 @@ export const id = {
     generic: 'Terjadi kesalahan.',
     network: 'Tidak dapat menghubungi server.',
   },
+  receipt: {
+    print: 'Cetak tanda terima (PDF)',
+    code: 'Kode lacak',
+    noCode: 'Kode lacak dibuat saat tanda terima pertama kali dicetak.',
+    track: 'Halaman lacak',
+    hint: 'Serahkan tanda terima kepada pemohon: kode QR di dalamnya membuka halaman lacak tanpa login.',
+  },
 };
 
 /** The shape every language must have: the same keys, any text. */
