@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDeps } from '../deps.ts';
 import { trackCase } from '../services/tracking/public-track.ts';
+import { formatTrackingCode, normalizeTrackingCode } from '../services/tracking/tracking-code.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { renderTrackPage, TRACK_PAGE_CSP, type TrackPageState } from './track-page.ts';
 
@@ -90,18 +91,21 @@ export async function handleTrack(
     }
     return sendPage(res, 200, { kind: 'form' });
   }
-  let code: string;
+  let typed: string;
   try {
-    code = decodeURIComponent(url.pathname.slice('/lacak/'.length)).slice(0, 80);
+    typed = decodeURIComponent(url.pathname.slice('/lacak/'.length)).slice(0, 80);
   } catch {
-    code = '';
+    typed = '';
   }
+  // Shown back in the form as people read it (grouped) when it can be a code, else as typed.
+  const canonical = normalizeTrackingCode(typed);
+  const code = canonical ? formatTrackingCode(canonical) : typed;
   const wait = take();
   if (wait !== null) {
     res.setHeader('Retry-After', String(wait));
     return sendPage(res, 429, { kind: 'too-many', code, retryAfter: wait });
   }
-  const found = await trackCase(deps.database.db, code);
+  const found = await trackCase(deps.database.db, typed);
   if (!found) return sendPage(res, 404, { kind: 'not-found', code });
   sendPage(res, 200, { kind: 'found', code, track: found.track, timeZone: found.timeZone });
 }
