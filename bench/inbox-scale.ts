@@ -10,6 +10,7 @@ import {
   seedStore,
 } from '../packages/api/src/reliability/fixtures.ts';
 import { startServerProcess } from '../packages/api/src/reliability/processes.ts';
+import { searchCases } from '../packages/api/src/services/case-search.ts';
 import { listInbox } from '../packages/api/src/services/inbox.ts';
 import { evaluate } from '../packages/api/src/services/reports.ts';
 import { emit, note, PG_ADMIN_URL, percentile, QUICK } from './lib.ts';
@@ -131,11 +132,58 @@ async function main() {
     }
     emit('report.evaluation_ms', percentile(evalTimes, 50), 'ms', { runs: 3, max: Math.max(...evalTimes) });
 
+    // case.search at this size: every case gets a case file (name, NIK, address), then a mix of
+    // exact-NIK, name-word and number queries, as a leader (whole agency) and as staff (own cases).
+    const FIRST = ['Sari', 'Budi', 'Siti', 'Agus', 'Dewi', 'Joko', 'Rina', 'Eko', 'Wati', 'Hadi'];
+    const LAST = ['Wulandari', 'Santoso', 'Hartono', 'Lestari', 'Saputra', 'Rahayu', 'Pratama', 'Kusuma'];
+    const t1 = performance.now();
+    await q(sql`update cases set data = jsonb_build_object(
+        'nama_pemohon', (${sql.raw(`array['${FIRST.join("','")}']`)})[1 + (substr(number, 3)::int % ${FIRST.length})]
+          || ' ' || (${sql.raw(`array['${LAST.join("','")}']`)})[1 + (substr(number, 3)::int / 7 % ${LAST.length})]
+          || ' ' || substr(number, 3),
+        'nik', '3328' || lpad(substr(number, 3), 12, '0'),
+        'alamat', 'Jl. Melati ' || substr(number, 3) || ', Slawi')
+      where number like 'B/%'`);
+    await q(sql`vacuum analyze cases`);
+    note(`case files for ${CASES} cases in ${Math.round(performance.now() - t1)} ms`);
+    const queries = (i: number) => {
+      const n = 1 + ((i * 7919) % CASES);
+      return [
+        `3328${String(n).padStart(12, '0')}`,
+        FIRST[i % FIRST.length]!,
+        `B/${n}`,
+        `${LAST[i % LAST.length]} ${n}`,
+      ][i % 4]!;
+    };
+    for (const [suffix, who] of [
+      ['', leader],
+      ['.staff', user],
+    ] as const) {
+      for (let i = 0; i < WARMUP; i++) await searchCases(db, who, { q: queries(i) });
+      let hits = 0;
+      let i = 0;
+      const times = await sample(async () => {
+        hits += (await searchCases(db, who, { q: queries(WARMUP + i++) })).length;
+      });
+      emit(`case.search.p95_ms${suffix}`, percentile(times, 95), 'ms', {
+        p50: percentile(times, 50),
+        samples: SAMPLES,
+        cases: CASES,
+        meanHits: Math.round((hits / SAMPLES) * 10) / 10,
+      });
+    }
+
     const positions = sql.join(
       user.positions.map((p) => sql`${p}`),
       sql`, `,
     );
     const plans = [
+      [
+        'case.search (name word, leader)',
+        sql`explain (analyze, buffers) select id, number from cases
+        where agency_id = ${ctx.agency} and (number = 'budi' or search @@ to_tsquery('simple', 'budi:*'))
+        order by started_at desc limit 20`,
+      ],
       [
         'listInbox (rows)',
         sql`explain (analyze, buffers) select t.id, t.case_id, t.node_id, t.due_at, c.number, c.title, c.version_id, s.name, u.display_name

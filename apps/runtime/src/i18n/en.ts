@@ -190,6 +190,7 @@ export const en: Resources = {
     'case.completed': 'case completed',
     'case.cancelled': 'case cancelled',
     'case.migrated': 'case moved to a new version',
+    'receipt.printed': 'printed the receipt',
     system: 'System',
   },
   notifications: {

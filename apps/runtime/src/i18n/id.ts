@@ -189,6 +189,7 @@ export const id = {
     'case.completed': 'kasus selesai',
     'case.cancelled': 'kasus dibatalkan',
     'case.migrated': 'kasus dipindah ke versi baru',
+    'receipt.printed': 'mencetak tanda terima',
     system: 'Sistem',
   },
   notifications: {

@@ -226,6 +226,13 @@ export const cases = pgTable(
     completedAt: ts('completed_at'),
     revision: integer('revision').notNull().default(1),
     /**
+     * The case file's values, keyed by the SOP's data-field keys, in stored form (see
+     * `cleanFieldValue`). File fields are not here: their files are `case_files` rows.
+     * Migration 0006 also adds `search`, a generated tsvector over number, title and these
+     * values (hand-written: drizzle has no tsvector type), read by `case.search`.
+     */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /**
      * The public tracking code (services/tracking/tracking-code.ts), canonical form. Kept in clear
      * so the receipt can be reprinted; it opens only the public status page (no personal data).
      * Null for cases started before it existed until their receipt is first printed.
@@ -383,9 +390,10 @@ export const caseFiles = pgTable(
   {
     fileId: uuid('file_id').primaryKey(),
     agencyId: uuid('agency_id').notNull(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    /** Null while the file is staged for a start form (it names `sopId`); set when a case takes it. */
+    caseId: uuid('case_id').references(() => cases.id),
+    /** The SOP whose start form a staged upload is for (null for an upload into a case). */
+    sopId: uuid('sop_id'),
     field: text('field').notNull(),
     taskId: uuid('task_id').references(() => tasks.id),
     /** The cleaned name (no path, no control characters, at most 200 characters). */
@@ -397,5 +405,9 @@ export const caseFiles = pgTable(
     uploadedBy: uuid('uploaded_by').notNull(),
     uploadedAt: ts('uploaded_at').notNull(),
   },
-  (t) => [index('case_files_case').on(t.caseId, t.uploadedAt), index('case_files_sha256').on(t.sha256)],
+  (t) => [
+    index('case_files_case').on(t.caseId, t.uploadedAt),
+    index('case_files_sha256').on(t.sha256),
+    index('case_files_staged').on(t.uploadedBy, t.uploadedAt).where(sql`${t.caseId} is null`),
+  ],
 );

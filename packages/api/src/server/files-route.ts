@@ -87,7 +87,7 @@ async function handleUpload(deps: AppDeps, req: IncomingMessage, res: ServerResp
   const upload = await receiveUpload(req, {
     maxBytes: files.maxUploadBytes,
     spoolDir: files.spoolDir,
-    authorize: (fields) => authorizeUpload(deps.database.db, user, fields),
+    authorize: (fields) => authorizeUpload(deps.database.db, user, fields, deps.now()),
   });
   try {
     if (upload.file.size === 0) {

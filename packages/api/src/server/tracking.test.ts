@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, auditEvents, cases, users } from '../db/schema.ts';
 import { loadSeed } from '../seeds/load-seeds.ts';
 import { normalizeTrackingCode } from '../services/tracking/tracking-code.ts';
+import { buildPng } from '../testing/file-fixtures.ts';
 import { serveOnLoopback, signIn } from '../testing/http-client.ts';
 import { decodeQrOnFirstPage, readPdfText } from '../testing/pdf-qr.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { uploadFile } from '../testing/upload-client.ts';
 
 // Receipts and public tracking over real HTTP (docs/tracking.md): the receipt follows case.get's
 // visibility, its QR code reads back as the public page's address, and the public answers say
@@ -16,6 +18,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const PUBLIC_URL = 'https://layanan.tegalkab.example';
 const APPLICANT = 'Siti Aminah Binti Karto';
+const NIK = '3328094501900003';
 const GROUPED = /^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){6}$/;
 
 let app: TestApp;
@@ -24,7 +27,7 @@ let close: () => Promise<void>;
 const dir = mkdtempSync(join(tmpdir(), 'alur-receipt-'));
 
 beforeAll(async () => {
-  app = await createTestApp([loadSeed('tegal-dtks')]);
+  app = await createTestApp([loadSeed('tegal-dtks'), loadSeed('tegal-lakip')]);
   ({ base, close } = await serveOnLoopback(app.deps, { publicUrl: PUBLIC_URL }));
 });
 afterAll(async () => {
@@ -32,10 +35,35 @@ afterAll(async () => {
   await app.close();
 });
 
-async function startDtksCase(title = APPLICANT) {
+/**
+ * Starts a DTKS case as Staf with the start form filled (the applicant's name and NIK among it),
+ * titled by the service, not the person, and with the KTP scan when asked.
+ */
+async function startDtksCase(options: { title?: string; ktp?: boolean } = {}) {
   const staf = await signIn(base, 'staf');
-  const [sop] = await staf.client.sop.list.query();
-  const started = await staf.client.case.start.mutate({ sopId: sop!.id, title });
+  const sop = (await staf.client.sop.list.query()).find((s) => s.name.includes('DTKS'));
+  const files: Record<string, string[]> = {};
+  if (options.ktp) {
+    const up = await uploadFile(staf.fetch, base, {
+      sopId: sop!.id,
+      field: 'scan_ktp',
+      bytes: buildPng(4, 4, 90),
+      name: 'ktp.png',
+    });
+    expect(up.status).toBe(201);
+    files.scan_ktp = [up.body.fileId];
+  }
+  const started = await staf.client.case.start.mutate({
+    sopId: sop!.id,
+    title: options.title ?? 'Surat keterangan DTKS untuk PLN',
+    data: {
+      nama_pemohon: APPLICANT,
+      nik: NIK,
+      alamat: 'Jl. Melati 3, Slawi',
+      keperluan: 'Subsidi listrik (PLN)',
+      ...files,
+    },
+  });
   return { staf, started };
 }
 
@@ -53,7 +81,7 @@ describe('the tracking code', () => {
     const detail = await staf.client.case.get.query({ caseId: started.caseId });
     expect(detail.trackingCode).toBe(started.trackingCode);
     // 28 symbols × 5 bits = 140 bits; two cases never share one.
-    const other = await startDtksCase('Kasus lain');
+    const other = await startDtksCase();
     expect(other.started.trackingCode).not.toBe(started.trackingCode);
   });
 
@@ -69,7 +97,7 @@ describe('the tracking code', () => {
 
 describe('the receipt (tanda terima)', () => {
   it('is a PDF with the case number, the code, the requirements and a QR code of the public page', async () => {
-    const { staf, started } = await startDtksCase();
+    const { staf, started } = await startDtksCase({ ktp: true });
     const { res, file } = await download(staf, started.caseId, 'receipt.pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -81,10 +109,22 @@ describe('the receipt (tanda terima)', () => {
     // 23 November 2026 08.00 WIB (the test clock) plus the DTKS waktu on the working calendar.
     expect(text).toMatch(/Tanggal diterima\s+:\s+23 November 2026 08\.00 WIB/);
     expect(text).toMatch(/Perkiraan selesai\s+:\s+23 November 2026/);
-    expect(text).toMatch(/Fotokopi KTP\s+belum diterima/);
+    // The KTP scan came with the start form: ticked; the others not yet.
+    expect(text).toMatch(/Fotokopi KTP\s+diterima/);
+    expect(text).toMatch(/Fotokopi KK\s+belum diterima/);
+    expect(text).not.toContain(NIK);
     expect(text).toMatch(/Surat Pengantar Desa\/Kelurahan\s+belum diterima/);
     const code = normalizeTrackingCode(started.trackingCode)!;
     expect(decodeQrOnFirstPage(file)).toBe(`${PUBLIC_URL}/lacak/${code}`);
+  });
+
+  it('names the case title as the applicant when the SOP has no nama_pemohon field', async () => {
+    const kadis = await signIn(base, 'kadis');
+    const lakip = (await kadis.client.sop.list.query()).find((s) => s.name.includes('LAKIP'))!;
+    const started = await kadis.client.case.start.mutate({ sopId: lakip.id, title: 'LAKIP Tahun 2026' });
+    const { res, file } = await download(kadis, started.caseId, 'lakip.pdf');
+    expect(res.status).toBe(200);
+    expect(readPdfText(file)).toMatch(/Nama pemohon\s+:\s+LAKIP Tahun 2026/);
   });
 
   it('is refused (404) to a colleague who cannot see the case and to another agency; 401 without a session', async () => {
@@ -140,6 +180,9 @@ describe('public tracking', () => {
     const body = await res.text();
     expect(body).not.toContain(APPLICANT);
     expect(body).not.toContain('Siti');
+    expect(body).not.toContain(NIK);
+    expect(body).not.toContain('Melati');
+    expect(body).not.toContain('PLN');
     const track = JSON.parse(body);
     expect(Object.keys(track).sort()).toEqual(
       ['caseNumber', 'currentStep', 'doneAt', 'estimatedDoneAt', 'sopName', 'startedAt', 'status'].sort(),
@@ -190,6 +233,7 @@ describe('public tracking', () => {
     expect(html).toContain('sedang diproses oleh Staf');
     expect(html).toContain(started.number);
     expect(html).not.toContain(APPLICANT);
+    expect(html).not.toContain(NIK);
     expect(html).not.toMatch(/<script/i);
 
     const form = await fetch(`${base}/lacak`);

@@ -1,4 +1,5 @@
-import { waktuToNominalMinutes } from '@alur/schema';
+import { randomUUID } from 'node:crypto';
+import { describeForm, waktuToNominalMinutes } from '@alur/schema';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { assertMay, loadVisibleCase, toActor, visibleCasesWhere } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -7,19 +8,25 @@ import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
-import { loadVersionDocument, startCase } from '../engine/store/store.ts';
+import { loadVersionDocument, startCase, versionInEffect } from '../engine/store/store.ts';
 import { notFound } from '../errors.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
-import { listCaseFiles } from './files/case-files.ts';
+import { checkSubmission, maskedCaseData, startNodeId } from './case-data.ts';
+import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
-/** Starts a case on the SOP's version in effect; the first task lands in its lane's inbox. */
+/**
+ * Starts a case on the SOP's version in effect with its start form's `data`; the first task lands
+ * in its lane's inbox. The data is checked against the start form (400 INVALID_FORM_DATA naming
+ * each field, nothing written); files staged for the start form (`POST /api/files` with `sopId`)
+ * are named by id in their file fields and join the case in the same transaction.
+ */
 export async function startCaseForUser(
   deps: AppDeps,
   user: SessionUser,
-  input: { sopId: string; title: string; idempotencyKey?: string },
+  input: { sopId: string; title: string; data?: Record<string, unknown>; idempotencyKey?: string },
 ) {
   assertMay(user, 'startCases');
   let started: AlurEvent | null = null;
@@ -36,16 +43,37 @@ export async function startCaseForUser(
       if (!sop) throw notFound('SOP');
       const now = deps.now();
       const today = await todayInAgency(tx, user.agencyId, now);
+      const version = await versionInEffect(tx, { agencyId: user.agencyId, sopId: sop.id, today });
+      const startId = startNodeId(version.document);
+      const caseId = randomUUID();
+      const staged = await stagedFilesOf(tx, user, sop.id);
+      const checked = startId
+        ? checkSubmission({
+            document: version.document,
+            nodeId: startId,
+            data: input.data ?? {},
+            current: {},
+            filesByField: new Map(),
+            allowedFileIds: (field) => new Set(staged.filter((f) => f.field === field).map((f) => f.fileId)),
+            currentYear: Number(today.slice(0, 4)),
+            taskId: null,
+          })
+        : { patch: {}, fileIds: [], audits: [] };
       const { event, ...result } = await startCase(tx, {
         now,
         clock: await loadAgencyClock(tx, user.agencyId),
         actor: toActor(user),
         agencyId: user.agencyId,
         sopId: sop.id,
+        version,
+        caseId,
         title: input.title,
+        data: checked.patch,
+        dataAudits: checked.audits,
         trackingCode: generateTrackingCode(),
         today,
       });
+      await attachStagedFiles(tx, { user, caseId, fileIds: checked.fileIds, at: now });
       started = event;
       return { ...result, trackingCode: formatTrackingCode(result.trackingCode) };
     },
@@ -53,6 +81,25 @@ export async function startCaseForUser(
   // Committed: the first task's position hears of it.
   if (started) deps.bus.announce(started);
   return answer;
+}
+
+/** The start form of the SOP's version in effect today, for a client to render. */
+export async function getStartForm(db: Db, user: SessionUser, sopId: string, now: Date) {
+  assertMay(user, 'startCases');
+  const [sop] = await db
+    .select({ id: sops.id })
+    .from(sops)
+    .where(and(eq(sops.id, sopId), eq(sops.agencyId, user.agencyId)));
+  if (!sop) throw notFound('SOP');
+  const today = await todayInAgency(db, user.agencyId, now);
+  const version = await versionInEffect(db, { agencyId: user.agencyId, sopId, today });
+  const nodeId = startNodeId(version.document);
+  return {
+    sopId,
+    versionId: version.id,
+    nodeId,
+    form: nodeId ? describeForm(version.document, nodeId) : [],
+  };
 }
 
 /** A case with its tasks (every attempt), audit timeline and actual vs standard time per step. */
@@ -73,8 +120,11 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     .where(eq(auditEvents.caseId, row.id))
     .orderBy(asc(auditEvents.id));
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, row.sopId));
+  const { data, ...caseRow } = row;
   return {
-    case: { ...row, sopName: sop?.name ?? '' },
+    case: { ...caseRow, sopName: sop?.name ?? '' },
+    /** The case file's values; personal ones masked (`case.revealField` shows one, audited). */
+    data: maskedCaseData(document.dataFields, data),
     document,
     tasks: taskRows.map(({ task, claimedByName }) => {
       const node = document.nodes.find((n) => n.id === task.nodeId);

@@ -8,6 +8,8 @@ import type { Db } from '../db/client.ts';
 import { cases, notifications, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument } from '../engine/store/store.ts';
 import { loadWorkingCalendar } from './calendar.ts';
+import { formWithValues } from './case-data.ts';
+import { listCaseFiles } from './files/case-files.ts';
 
 /*
  * The inbox read model: what a user sees of the tasks (lists and one task's page). Who may see a
@@ -167,6 +169,7 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
     ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, task.claimedBy))
     : [];
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, c!.sopId));
+  const files = await listCaseFiles(db, c!.id);
   const [why] = await db
     .select({ sentBack: sentBackOf })
     .from(arrived)
@@ -182,6 +185,10 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
     exits,
     case: { id: c!.id, number: c!.number, title: c!.title, status: c!.status, sopName: sop?.name ?? '' },
     canAct: canWorkTask(user, task.positionKey),
+    /** The step's form with the case's values (personal ones masked); file values are file ids. */
+    form: formWithValues(doc, node.id, c!.data ?? {}, files),
+    /** The case's documents (bytes at `GET /api/files/<fileId>`). */
+    files,
     /** Working minutes left until the due date on the agency calendar (negative: overdue). */
     remainingWorkingMinutes: remainingWorkingMinutes(
       task.dueAt,

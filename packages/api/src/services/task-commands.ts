@@ -7,6 +7,7 @@ import type { AlurEvent, EngineCommand, TaskStatus } from '../engine/core/types.
 import { planTaskCommand, rethrowLostRace } from '../engine/store/store.ts';
 import { AppError } from '../errors.ts';
 import { loadAgencyClock } from './calendar.ts';
+import { completionAmendment } from './case-data.ts';
 import { idempotent } from './idempotency.ts';
 
 /** What a user asks of a task (the engine command without its actor and task id). */
@@ -14,7 +15,7 @@ export type TaskAction =
   | { type: 'task.claim' }
   | { type: 'task.release' }
   | { type: 'task.reassign'; toUserId: string }
-  | { type: 'task.complete'; outcome?: EdgeLabel; note?: string };
+  | { type: 'task.complete'; outcome?: EdgeLabel; note?: string; data?: Record<string, unknown> };
 
 /**
  * $1 target user, $2 agency, $3 task: the target is active and holds the task's position (else
@@ -39,7 +40,10 @@ export async function actOnTask(
   // Cached per agency; loaded before the transaction so the embedded store never waits on itself.
   const clock = await loadAgencyClock(deps.database.db, user.agencyId);
   const now = deps.now();
-  const command = { ...action, actor: toActor(user), taskId: input.taskId } as EngineCommand;
+  const { data, ...engineAction } = action.type === 'task.complete' ? action : { ...action, data: undefined };
+  const command = { ...engineAction, actor: toActor(user), taskId: input.taskId } as EngineCommand;
+  // A completion also writes its step's form into the case file (checked under the case's lock).
+  const amend = action.type === 'task.complete' ? completionAmendment(data, now.getUTCFullYear()) : undefined;
   let changed: AlurEvent | null = null;
   const work: PipelinedWork<TaskActionResult> = async (q) => {
     const target =
@@ -53,6 +57,7 @@ export async function actOnTask(
       now,
       clock,
       canSee: (task) => canSeeTask(user, task.positionKey),
+      amend,
     });
     planning.catch(() => {});
     if (target && (await target).length === 0) {

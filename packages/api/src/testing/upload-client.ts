@@ -14,7 +14,9 @@ export async function uploadFile(
   fetcher: typeof fetch,
   base: string,
   input: {
-    caseId: string;
+    /** The case to upload into; or `sopId` instead, to stage a file for that SOP's start form. */
+    caseId?: string;
+    sopId?: string;
     field: string;
     taskId?: string;
     bytes: Uint8Array;
@@ -25,7 +27,8 @@ export async function uploadFile(
   },
 ): Promise<FileAnswer> {
   const form = new FormData();
-  form.append('caseId', input.caseId);
+  if (input.caseId !== undefined) form.append('caseId', input.caseId);
+  if (input.sopId !== undefined) form.append('sopId', input.sopId);
   form.append('field', input.field);
   if (input.taskId) form.append('taskId', input.taskId);
   form.append(

@@ -8,6 +8,9 @@ import type { Context } from './context.ts';
 export interface FieldIssue {
   path: string;
   message: string;
+  /** Form issues (INVALID_FORM_DATA) also carry their stable code and the English message. */
+  code?: string;
+  messageEn?: string;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -32,7 +35,10 @@ const t = initTRPC.context<Context>().create({
         appCode: app?.code ?? (issues ? 'INVALID_INPUT' : undefined),
         messageEn: app?.messages.en,
         details: app?.details,
-        issues,
+        // Field issues: the input's shape (zod) or a form's values (INVALID_FORM_DATA), `path` = key.
+        issues:
+          issues ??
+          (app?.code === 'INVALID_FORM_DATA' ? (app.details?.issues as FieldIssue[] | undefined) : undefined),
       },
     };
   },

@@ -73,6 +73,39 @@ describe('alur files gc (ALUR_FILES=db)', () => {
     expect(bytes.length).toBe(named.size);
   });
 
+  it('removes staged start-form uploads no case took within a day, with their bytes', async () => {
+    const db = app.deps.database.db;
+    const [sop] = await (await app.as('kasi')).sop.list();
+    const [row] = await db.select({ id: users.id }).from(users).where(sql`username = 'kasi'`);
+    const user = await loadSessionUser(db, row!.id);
+    const { store } = createFileService(app.deps.database, config);
+    const stage = async (shade: number, now: Date) => {
+      const file = await spool(buildPng(5, 5, shade));
+      return store.storeAndCommit(file, (tx) =>
+        recordUpload(tx, {
+          user,
+          target: { caseId: null, sopId: sop!.id, field: 'ktp', taskId: null },
+          file,
+          name: 'ktp.png',
+          contentType: 'image/png',
+          now,
+        }),
+      );
+    };
+    const abandoned = await stage(11, new Date(Date.now() - 25 * 3_600_000));
+    const fresh = await stage(12, new Date());
+    const lines: string[] = [];
+    await collectFileGarbage(app.deps.database, config, 0, { ...noIo, out: (l) => lines.push(l) });
+    expect(lines[0]).toMatch(/^1 unggahan formulir mulai/);
+    const left = await app.deps.database.query<{ file_id: string }>(
+      sql`select file_id from case_files where case_id is null`,
+    );
+    expect(left.map((r) => r.file_id)).toEqual([fresh.fileId]);
+    const blobs = await app.deps.database.query<{ sha256: string }>(sql`select sha256 from file_blobs`);
+    expect(blobs.map((b) => b.sha256)).not.toContain(abandoned.sha256);
+    expect(blobs.map((b) => b.sha256)).toContain(fresh.sha256);
+  });
+
   it('refuses a malformed grace with a usage error', async () => {
     expect(await runCli(['files', 'gc', '--grace-minutes', 'lama'], noIo)).toBe(2);
     expect(await runCli(['files', 'gc', '--semua'], noIo)).toBe(2);

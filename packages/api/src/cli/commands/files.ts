@@ -1,4 +1,5 @@
 import { createDb, type Database, migrateDb, readDbConfig } from '../../db/client.ts';
+import { expireStagedFiles, STAGED_FILE_HOURS } from '../../services/files/case-files.ts';
 import { createFileService, type FilesConfig, readFilesConfig } from '../../services/files/file-service.ts';
 import { type CliCommand, type CliIo, UsageError } from '../cli-io.ts';
 
@@ -14,6 +15,12 @@ export async function collectFileGarbage(
 ): Promise<number> {
   const { store } = createFileService(database, config);
   try {
+    const expired = await expireStagedFiles(database.db, new Date());
+    if (expired > 0) {
+      io.out(
+        `${expired} unggahan formulir mulai yang tidak dipakai kasus dalam ${STAGED_FILE_HOURS} jam dihapus (abandoned staged uploads removed).`,
+      );
+    }
     const { removed } = await store.collectGarbage({ graceMinutes });
     io.out(
       `Penyimpanan berkas (${store.kind}): ${removed} isi berkas tanpa rujukan dihapus (unreferenced blobs removed).`,

@@ -13,8 +13,17 @@ export interface ChangeScope {
 
 /** How the case row changes: a start inserts it; every other command updates it. */
 export type CaseRowChange =
-  | { next: CaseState; start: { versionId: string; number: string; title: string; trackingCode: string } }
-  | { next: CaseState; start?: undefined; versionId?: string };
+  | {
+      next: CaseState;
+      start: {
+        versionId: string;
+        number: string;
+        title: string;
+        data: Record<string, unknown>;
+        trackingCode: string;
+      };
+    }
+  | { next: CaseState; start?: undefined; versionId?: string; data?: Record<string, unknown> | null };
 
 /**
  * Turns what the core decided (the next state and its effects) into the writer's named changes,
@@ -81,7 +90,9 @@ export function toCaseChanges(
     newCase: row.start
       ? { ...row.start, status: row.next.status, engineState, startedBy: scope.actor.userId }
       : null,
-    caseUpdate: row.start ? null : { status: row.next.status, engineState, versionId: row.versionId ?? null },
+    caseUpdate: row.start
+      ? null
+      : { status: row.next.status, engineState, versionId: row.versionId ?? null, data: row.data ?? null },
     taskUpdates,
     newTasks,
     audits,

@@ -102,7 +102,7 @@ describe('the case writer and the schema', () => {
       note: null,
       workingMinutes: 3,
     };
-    const caseUpdate = { status: 'active' as const, engineState: {}, versionId: null };
+    const caseUpdate = { status: 'active' as const, engineState: {}, versionId: null, data: null };
     const expected = (s: ReturnType<typeof caseWriteStatement>) => s.params.at(-1);
     expect(expected(caseWriteStatement({ ...base, caseUpdate, taskUpdates: [update, update] }))).toBe(3);
     expect(expected(caseWriteStatement({ ...base, caseUpdate: null, taskUpdates: [] }))).toBe(0);

@@ -24,9 +24,10 @@ const NEW_CASE = [
   'status',
   'engineState',
   'startedBy',
+  'data',
   'trackingCode',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
-const CASE_UPDATE = ['status', 'engineState', 'versionId'] as const satisfies readonly ColumnKey<
+const CASE_UPDATE = ['status', 'engineState', 'versionId', 'data'] as const satisfies readonly ColumnKey<
   typeof cases
 >[];
 const TASK_UPDATE = [
@@ -55,8 +56,15 @@ const AUDIT = ['action', 'taskId', 'nodeId', 'data'] as const satisfies readonly
 
 /** The row of a case this command starts (the rest comes from the scope: ids, `at`). */
 export type NewCase = Pick<CaseRow, (typeof NEW_CASE)[number]>;
-/** The case row after the command; `versionId` null keeps the version (every command but a migration). */
-export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & { versionId: string | null };
+/**
+ * The case row after the command; `versionId` null keeps the version (every command but a
+ * migration). `data` is a patch of the case file's values merged into the stored ones (a null
+ * value removes its key); null changes nothing.
+ */
+export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & {
+  versionId: string | null;
+  data: Record<string, unknown> | null;
+};
 /** A task row after the command, written only if its status is still `previous` (as it was read). */
 export type TaskUpdate = Pick<TaskRow, (typeof TASK_UPDATE)[number]> & { previous: TaskRow['status'] };
 /** A task the command creates; it opens at `at` and gets its "task.arrived" notification. */
@@ -109,9 +117,9 @@ const WRITE_CASE = compileNamed<{
 }>(`with
   started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
-      started_by, tracking_code, started_at, completed_at)
+      started_by, data, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
-      x.engine_state, x.started_by, x.tracking_code, $at::text::timestamptz,
+      x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
     from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})
     returning id),
@@ -120,6 +128,7 @@ const WRITE_CASE = compileNamed<{
       status = x.status,
       engine_state = x.engine_state,
       version_id = coalesce(x.version_id, c.version_id),
+      data = case when x.data is null then c.data else jsonb_strip_nulls(c.data || x.data) end,
       completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
                           else c.completed_at end,
       revision = c.revision + 1

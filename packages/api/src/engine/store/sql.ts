@@ -17,6 +17,7 @@ const CASE_READ = [
   'engineState',
   'completedAt',
   'startedBy',
+  'data',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const TASK_READ = [
   'id',

@@ -24,7 +24,7 @@ import type {
   TaskState,
 } from '../core/types.ts';
 import { toCaseChanges } from './case-changes.ts';
-import { type CaseChanges, caseWriteStatement } from './case-writer.ts';
+import { type AuditEntry, type CaseChanges, caseWriteStatement } from './case-writer.ts';
 import { notificationWriteStatements } from './notification-writer.ts';
 import {
   type CaseRow,
@@ -62,21 +62,11 @@ export async function loadVersionDocument(source: Db | Tx | Query, versionId: st
   return parsed.document;
 }
 
-/** Starts a case of an SOP on its newest version in effect; returns its id and readable number. */
-export async function startCase(
-  tx: Tx,
-  input: {
-    actor: Actor;
-    agencyId: string;
-    sopId: string;
-    title: string;
-    /** The public tracking code (canonical form), minted by the caller. */
-    trackingCode: string;
-    today: string;
-    now: Date;
-    clock: AgencyClock;
-  },
-): Promise<{ caseId: string; number: string; trackingCode: string; event: AlurEvent }> {
+/** The newest published version of an SOP in effect on `today` (the agency's date), or a 400. */
+export async function versionInEffect(
+  tx: Db | Tx,
+  input: { agencyId: string; sopId: string; today: string },
+): Promise<{ id: string; document: SopDocument }> {
   const [version] = await tx
     .select({ id: sopVersions.id })
     .from(sopVersions)
@@ -95,8 +85,33 @@ export async function startCase(
       en: 'This SOP has no published version in effect today.',
     });
   }
-  const document = await loadVersionDocument(tx, version.id);
-  const { now, clock } = input;
+  return { id: version.id, document: await loadVersionDocument(tx, version.id) };
+}
+
+/**
+ * Starts a case on `version` (see `versionInEffect`) with its start form's cleaned `data`;
+ * returns its id and readable number. `dataAudits` are written with the start's own events.
+ */
+export async function startCase(
+  tx: Tx,
+  input: {
+    actor: Actor;
+    agencyId: string;
+    sopId: string;
+    version: { id: string; document: SopDocument };
+    title: string;
+    data?: Record<string, unknown>;
+    dataAudits?: AuditEntry[];
+    /** The public tracking code (canonical form), minted by the caller. */
+    trackingCode: string;
+    today: string;
+    now: Date;
+    clock: AgencyClock;
+    /** The new case's id (the caller may need it before the start, e.g. to attach files). */
+    caseId?: string;
+  },
+): Promise<{ caseId: string; number: string; trackingCode: string; event: AlurEvent }> {
+  const { now, clock, version } = input;
   const year = Number(input.today.slice(0, 4));
   const [counter] = await tx
     .insert(caseCounters)
@@ -107,11 +122,11 @@ export async function startCase(
     })
     .returning({ last: caseCounters.last });
   const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
-  const caseId = randomUUID();
+  const caseId = input.caseId ?? randomUUID();
   const result = decide(
     createCaseState(caseId),
     { type: 'case.start', actor: input.actor, title: input.title },
-    document,
+    version.document,
     { now, computeDueAt: clock.computeDueAt, newId: randomUUID },
   );
   const started = unwrap(result);
@@ -120,17 +135,37 @@ export async function startCase(
     scope,
     {
       next: started.next,
-      start: { versionId: version.id, number, title: input.title, trackingCode: input.trackingCode },
+      start: {
+        versionId: version.id,
+        number,
+        title: input.title,
+        data: input.data ?? {},
+        trackingCode: input.trackingCode,
+      },
     },
     started.effects,
     [],
   );
+  changes.audits.push(...(input.dataAudits ?? []));
   await runStatements(queryOf(tx), [
     caseWriteStatement(changes),
     ...notificationWriteStatements(changes, started.effects),
   ]);
   return { caseId, number, trackingCode: input.trackingCode, event };
 }
+
+/**
+ * What a command does to the case file beside its engine step (the form of a completed task):
+ * a patch of values and their audit events. Runs under the case's lock, after the engine has
+ * accepted the command; throwing refuses the whole command.
+ */
+export type CaseDataAmendment = (context: {
+  q: Query;
+  document: SopDocument;
+  caseRow: CaseRow;
+  /** The task the command acted on, as the engine left it. */
+  task: TaskState | null;
+}) => Promise<{ data: Record<string, unknown> | null; audits: AuditEntry[] }>;
 
 /** What a task or case command will do: its outcome, and the writes that make it so. */
 export interface CommandPlan {
@@ -159,6 +194,7 @@ export async function planTaskCommand(
     now: Date;
     clock: AgencyClock;
     canSee?: (task: TaskState) => boolean;
+    amend?: CaseDataAmendment;
   },
 ): Promise<CommandPlan> {
   const params = [input.taskId, input.agencyId];
@@ -192,7 +228,7 @@ async function planOnCase(
   q: Query,
   row: CaseRow,
   before: TaskState[],
-  input: { command: EngineCommand; now: Date; clock: AgencyClock },
+  input: { command: EngineCommand; now: Date; clock: AgencyClock; amend?: CaseDataAmendment },
 ): Promise<CommandPlan> {
   const state = toCaseState(row.id, row.status, row.engineState, before);
   const document = await loadVersionDocument(q, row.versionId);
@@ -200,12 +236,18 @@ async function planOnCase(
   const result = unwrap(
     decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
   );
+  const command = input.command;
+  const actedOn = 'taskId' in command ? result.next.tasks.find((t) => t.id === command.taskId) : undefined;
+  const amended = input.amend
+    ? await input.amend({ q, document, caseRow: row, task: actedOn ?? null })
+    : null;
   const { changes, event } = toCaseChanges(
     { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
-    { next: result.next },
+    { next: result.next, data: amended?.data ?? null },
     result.effects,
     before,
   );
+  if (amended) changes.audits.push(...amended.audits);
   const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
   // The case ended: its starter got a notification, so their live views refresh too.
   const ended = state.status === 'active' && result.next.status !== 'active';

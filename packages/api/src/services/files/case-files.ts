@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { may } from '../../auth/policy.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { auditEvents, caseFiles, cases, tasks } from '../../db/schema.ts';
-import { loadVersionDocument } from '../../engine/store/store.ts';
-import { notFound } from '../../errors.ts';
-import { type CaseRow, checkUploadField, loadCaseVisibleToUser } from './case-access.ts';
+import { auditEvents, caseFiles, cases, sops, tasks } from '../../db/schema.ts';
+import { loadVersionDocument, versionInEffect } from '../../engine/store/store.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { todayInAgency } from '../agency-time.ts';
+import { checkUploadField, loadCaseVisibleToUser } from './case-access.ts';
 import type { SpooledFile } from './spool.ts';
 import { refuse } from './upload-refused.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The form fields sent before the file. */
-export interface UploadTarget {
-  caseId: string;
-  field: string;
-  taskId: string | null;
-}
+/**
+ * The form fields sent before the file: into a case (`caseId`, optionally `taskId`), or staged for
+ * the start form of an SOP (`sopId`): a staged file belongs to its uploader until `case.start`
+ * names it in its file field and takes it into the new case.
+ */
+export type UploadTarget =
+  | { caseId: string; sopId?: undefined; field: string; taskId: string | null }
+  | { caseId: null; sopId: string; field: string; taskId: null };
+
+/** Hours a staged upload waits for its `case.start` before `alur files gc` removes it. */
+export const STAGED_FILE_HOURS = 24;
 
 /** What an upload answers. */
 export interface UploadedFile {
@@ -43,16 +50,19 @@ export async function authorizeUpload(
   db: Db,
   user: SessionUser,
   fields: Record<string, string>,
-): Promise<{ target: UploadTarget; caseRow: CaseRow }> {
+  now: Date,
+): Promise<{ target: UploadTarget }> {
   const caseId = fields.caseId ?? '';
+  const sopId = fields.sopId ?? '';
   const field = fields.field ?? '';
   const taskId = fields.taskId || null;
+  if (!caseId && sopId) return { target: await authorizeStaging(db, user, { sopId, field, taskId }, now) };
   if (!UUID.test(caseId)) {
     throw refuse(
       400,
       'UPLOAD_CASE_ID',
-      'Kolom "caseId" wajib dikirim sebelum berkas.',
-      '"caseId" must come before the file.',
+      'Kolom "caseId" (atau "sopId" untuk formulir mulai) wajib dikirim sebelum berkas.',
+      '"caseId" (or "sopId" for a start form) must come before the file.',
     );
   }
   if (taskId !== null && !UUID.test(taskId)) {
@@ -83,7 +93,48 @@ export async function authorizeUpload(
         'That task is not part of this case.',
       );
   }
-  return { target: { caseId, field, taskId }, caseRow };
+  return { target: { caseId, field, taskId } };
+}
+
+/** A staged upload: the user may start cases of the SOP, and the field is a file field of its start form. */
+async function authorizeStaging(
+  db: Db,
+  user: SessionUser,
+  { sopId, field, taskId }: { sopId: string; field: string; taskId: string | null },
+  now: Date,
+): Promise<UploadTarget> {
+  if (!UUID.test(sopId)) {
+    throw refuse(400, 'UPLOAD_SOP_ID', 'Kolom "sopId" bukan pengenal SOP.', '"sopId" is not an SOP id.');
+  }
+  if (taskId !== null) {
+    throw refuse(
+      400,
+      'UPLOAD_TASK_ID',
+      'Unggahan untuk formulir mulai tidak menyebut tugas.',
+      'An upload for a start form names no task.',
+    );
+  }
+  if (!may(user, 'startCases'))
+    throw refuse(403, 'FORBIDDEN', 'Anda tidak boleh memulai kasus.', 'You may not start cases.');
+  const [sop] = await db
+    .select({ id: sops.id })
+    .from(sops)
+    .where(and(eq(sops.id, sopId), eq(sops.agencyId, user.agencyId)));
+  if (!sop) throw notFound('SOP');
+  const today = await todayInAgency(db, user.agencyId, now);
+  const { document } = await versionInEffect(db, { agencyId: user.agencyId, sopId, today });
+  const check = checkUploadField(document, field);
+  if (!check.ok) throw refuse(400, 'UPLOAD_FIELD', check.id, check.en);
+  const start = document.nodes.find((n) => n.type === 'start');
+  if (!start?.fields.some((f) => f.key === field && f.mode !== 'read')) {
+    throw refuse(
+      400,
+      'UPLOAD_FIELD',
+      `Data "${field}" tidak diisi pada formulir mulai SOP ini.`,
+      `"${field}" is not filled on this SOP's start form.`,
+    );
+  }
+  return { caseId: null, sopId, field, taskId: null };
 }
 
 /**
@@ -102,18 +153,20 @@ export async function recordUpload(
   },
 ): Promise<UploadedFile> {
   const { user, target, file } = input;
-  const [open] = await tx
-    .select({ status: cases.status })
-    .from(cases)
-    .where(eq(cases.id, target.caseId))
-    .for('share');
-  if (open?.status !== 'active') {
-    throw refuse(
-      409,
-      'CASE_CLOSED',
-      'Kasus sudah ditutup: berkas tidak dapat ditambahkan.',
-      'The case is closed: no files can be added.',
-    );
+  if (target.caseId !== null) {
+    const [open] = await tx
+      .select({ status: cases.status })
+      .from(cases)
+      .where(eq(cases.id, target.caseId))
+      .for('share');
+    if (open?.status !== 'active') {
+      throw refuse(
+        409,
+        'CASE_CLOSED',
+        'Kasus sudah ditutup: berkas tidak dapat ditambahkan.',
+        'The case is closed: no files can be added.',
+      );
+    }
   }
   const answer: UploadedFile = {
     fileId: randomUUID(),
@@ -127,11 +180,14 @@ export async function recordUpload(
     ...answer,
     agencyId: user.agencyId,
     caseId: target.caseId,
+    sopId: target.caseId === null ? target.sopId : null,
     field: target.field,
     taskId: target.taskId,
     uploadedBy: user.id,
     uploadedAt: at,
   });
+  // A staged file is audited when a case takes it (`file.attached`): the audit log is per case.
+  if (target.caseId === null) return answer;
   await tx.insert(auditEvents).values({
     agencyId: user.agencyId,
     actorId: user.id,
@@ -142,6 +198,84 @@ export async function recordUpload(
     at,
   });
   return answer;
+}
+
+/** The files `user` staged for the start form of `sopId` that no case has taken yet. */
+export async function stagedFilesOf(
+  tx: Db | Tx,
+  user: SessionUser,
+  sopId: string,
+): Promise<{ fileId: string; field: string }[]> {
+  return tx
+    .select({ fileId: caseFiles.fileId, field: caseFiles.field })
+    .from(caseFiles)
+    .where(
+      and(
+        isNull(caseFiles.caseId),
+        eq(caseFiles.sopId, sopId),
+        eq(caseFiles.uploadedBy, user.id),
+        eq(caseFiles.agencyId, user.agencyId),
+      ),
+    );
+}
+
+/**
+ * Takes staged files into the case `case.start` just created, in its transaction, with one
+ * `file.uploaded` audit event each. A file another start took meanwhile fails the start (409).
+ */
+export async function attachStagedFiles(
+  tx: Tx,
+  input: { user: SessionUser; caseId: string; fileIds: readonly string[]; at: Date },
+): Promise<void> {
+  if (input.fileIds.length === 0) return;
+  const taken = await tx
+    .update(caseFiles)
+    .set({ caseId: input.caseId, sopId: null })
+    .where(
+      and(
+        inArray(caseFiles.fileId, [...input.fileIds]),
+        isNull(caseFiles.caseId),
+        eq(caseFiles.uploadedBy, input.user.id),
+      ),
+    )
+    .returning();
+  if (taken.length !== new Set(input.fileIds).size) {
+    throw new AppError('CONFLICT', 'FILE_TAKEN', {
+      id: 'Berkas unggahan sudah dipakai kasus lain; unggah ulang.',
+      en: 'An uploaded file was already taken by another case; upload it again.',
+    });
+  }
+  await tx.insert(auditEvents).values(
+    taken.map((f) => ({
+      agencyId: f.agencyId,
+      actorId: input.user.id,
+      action: 'file.uploaded',
+      caseId: input.caseId,
+      taskId: null,
+      data: {
+        fileId: f.fileId,
+        name: f.name,
+        size: f.size,
+        contentType: f.contentType,
+        sha256: f.sha256,
+        field: f.field,
+      },
+      at: input.at.toISOString(),
+    })),
+  );
+}
+
+/**
+ * Removes the rows of staged uploads no case took within STAGED_FILE_HOURS (an abandoned start
+ * form); their bytes then belong to no row and the blob collection removes them. Returns how many.
+ */
+export async function expireStagedFiles(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - STAGED_FILE_HOURS * 3_600_000).toISOString();
+  const gone = await db
+    .delete(caseFiles)
+    .where(and(isNull(caseFiles.caseId), lt(caseFiles.uploadedAt, cutoff)))
+    .returning({ fileId: caseFiles.fileId });
+  return gone.length;
 }
 
 /** The files of a case, oldest first, as `case.get` returns them. */
@@ -171,7 +305,11 @@ export async function loadVisibleFile(db: Db, user: SessionUser, fileId: string)
     .select()
     .from(caseFiles)
     .where(and(eq(caseFiles.fileId, fileId), eq(caseFiles.agencyId, user.agencyId)));
-  if (!row || !(await loadCaseVisibleToUser(db, user, row.caseId))) throw notFound('Berkas', 'File');
+  if (!row) throw notFound('Berkas', 'File');
+  // A staged file is its uploader's alone until a case takes it.
+  const visible =
+    row.caseId === null ? row.uploadedBy === user.id : await loadCaseVisibleToUser(db, user, row.caseId);
+  if (!visible) throw notFound('Berkas', 'File');
   return row;
 }
 

@@ -100,10 +100,8 @@ async function issueMissingTrackingCode(db: Db, caseId: string): Promise<string>
 
 /** The applicant as the receipt names them: the `nama_pemohon` field when the SOP has it, else the case title. */
 function readApplicantName(kase: CaseRow, document: SopDocument): string {
-  const data = (kase as { data?: unknown }).data;
   const hasField = document.dataFields.some((f) => f.key === 'nama_pemohon');
-  const value =
-    hasField && data && typeof data === 'object' ? (data as Record<string, unknown>).nama_pemohon : undefined;
+  const value = hasField ? kase.data.nama_pemohon : undefined;
   return typeof value === 'string' && value.trim() ? value.trim() : kase.title;
 }
 

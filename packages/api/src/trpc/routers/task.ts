@@ -48,13 +48,19 @@ export const taskRouter = router({
     ),
   complete: authedProcedure
     .input(
-      taskRef.extend({ outcome: z.enum(['ya', 'tidak']).optional(), note: z.string().max(5000).optional() }),
+      taskRef.extend({
+        outcome: z.enum(['ya', 'tidak']).optional(),
+        note: z.string().max(5000).optional(),
+        /** The step's form values by field key (see `task.get`'s `form`). */
+        data: z.record(z.string().max(64), z.unknown()).optional(),
+      }),
     )
     .mutation(({ ctx, input }) =>
       actOnTask(ctx.deps, ctx.user, input, {
         type: 'task.complete',
         outcome: input.outcome,
         note: input.note,
+        data: input.data,
       }),
     ),
   /**

@@ -10,11 +10,19 @@ import { appRouter } from '../root.ts';
 /*
  *  kasi lane:  (s) → [a] → (e)
  */
-const doc = buildDoc({
+const plain = buildDoc({
   lanes: { kasi: 'position:kasi' },
   nodes: { s: 'start@kasi', a: 'activity@kasi 1 jam', e: 'end@kasi' },
   flows: ['s > a > e'],
 });
+/** The start form may take the applicant's name (optional, so `case.start` needs no data). */
+const doc = {
+  ...plain,
+  dataFields: [{ key: 'nama', label: 'Nama', type: 'text' as const }],
+  nodes: plain.nodes.map((n) =>
+    n.id === 's' ? { ...n, fields: [{ key: 'nama', mode: 'edit' as const }] } : n,
+  ),
+};
 
 type Caller = Awaited<ReturnType<TestApp['as']>>;
 let app: TestApp;
@@ -149,6 +157,13 @@ const matrix: [string, Call, Answers][] = [
     { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
   ],
   ['case.list', (c) => c.case.list(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
+  ['case.startForm', (c) => c.case.startForm({ sopId: ids.sopId }), allow(['kasi', 'kadis', 'admin'])],
+  [
+    'case.revealField',
+    (c) => c.case.revealField({ caseId: ids.caseId, key: 'nama' }),
+    { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  ['case.search', (c) => c.case.search({ q: 'Kasus' }), allow(['kasi', 'kadis', 'admin', 'perancang'])],
   ['task.inbox', (c) => c.task.inbox(), allow(['kasi', 'kadis', 'admin', 'perancang'])],
   [
     'task.get',
