@@ -48,8 +48,16 @@ export const identitySchema = z.object({
   peralatan: textList,
   peringatan: textList,
   pencatatan: textList,
+  /**
+   * Years a closed case keeps its personal data (UU 27/2022), from the agency's JRA (jadwal retensi
+   * arsip); absent = DEFAULT_RETENTION_YEARS. `alur retention --apply` erases it after that.
+   */
+  retensiTahun: z.int().min(1).max(100).optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
+
+/** Retention of a closed case's personal data when the SOP's identity names none. */
+export const DEFAULT_RETENTION_YEARS = 5;
 
 /** A swimlane: a column bound to a position, or an outside party recorded by a position. */
 export const laneSchema = z.discriminatedUnion('kind', [

@@ -98,6 +98,11 @@ export const en: Resources = {
     peralatan: 'Equipment',
     peringatan: 'Warnings',
     pencatatan: 'Records and data',
+    retensiTahun: "Retention of cases' personal data",
+    retensiDefault: 'Default: {{years}} years after the case closes',
+    retensiYears: '{{years}} years after the case closes',
+    retensiHint:
+      "From the agency's retention schedule (JRA). After it, `alur retention --apply` erases the case's personal data and files (UU 27/2022); steps and timings stay for the evaluation.",
   },
   list: {
     add: 'Add',

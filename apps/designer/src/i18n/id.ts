@@ -96,6 +96,11 @@ export const id = {
     peralatan: 'Peralatan/Perlengkapan',
     peringatan: 'Peringatan',
     pencatatan: 'Pencatatan dan Pendataan',
+    retensiTahun: 'Retensi data pribadi kasus',
+    retensiDefault: 'Bawaan: {{years}} tahun setelah kasus ditutup',
+    retensiYears: '{{years}} tahun setelah kasus ditutup',
+    retensiHint:
+      'Menurut JRA instansi. Setelah itu `alur retention --apply` menghapus data pribadi dan berkas kasus (UU 27/2022); langkah dan waktu tetap untuk evaluasi.',
   },
   list: {
     add: 'Tambah',

@@ -1,4 +1,4 @@
-import type { Identity } from '@alur/schema';
+import { DEFAULT_RETENTION_YEARS, type Identity } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/EditorContext.tsx';
 import { CommitField } from './fields.tsx';
@@ -13,6 +13,9 @@ const LIST_FIELDS = [
   'peringatan',
   'pencatatan',
 ] as const;
+
+/** Retention periods offered (years after a case closes), as agencies' JRA state them. */
+const RETENTION_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 20, 25, 30, 50, 100];
 
 /** The identity sheet of DOMAIN §2 as a form; every list field is a list editor. */
 export function IdentityForm() {
@@ -61,6 +64,25 @@ export function IdentityForm() {
           />
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor="identity-retensi">{t('identity.retensiTahun')}</label>
+        <select
+          id="identity-retensi"
+          data-testid="field-identity-retensiTahun"
+          value={identity.retensiTahun ?? ''}
+          onChange={(e) =>
+            update({ retensiTahun: e.target.value === '' ? undefined : Number(e.target.value) })
+          }
+        >
+          <option value="">{t('identity.retensiDefault', { years: DEFAULT_RETENTION_YEARS })}</option>
+          {RETENTION_CHOICES.map((years) => (
+            <option key={years} value={years}>
+              {t('identity.retensiYears', { years })}
+            </option>
+          ))}
+        </select>
+        <small className="hint">{t('identity.retensiHint')}</small>
+      </div>
       {LIST_FIELDS.map((f) => (
         <ListEditor
           key={f}

@@ -3,6 +3,7 @@ import { agencyAddCommand, migrateCommand, seedCommand, userAddCommand } from '.
 import { exportCommand } from './commands/export.ts';
 import { filesGcCommand } from './commands/files.ts';
 import { importCommand } from './commands/import.ts';
+import { caseExportCommand, retentionCommand } from './commands/retention.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -20,6 +21,8 @@ export const COMMANDS: CliCommand[] = [
   agencyAddCommand,
   userAddCommand,
   filesGcCommand,
+  retentionCommand,
+  caseExportCommand,
 ];
 
 /** The help text listing every command. */

@@ -77,8 +77,8 @@ export interface CaseChanges {
   caseId: string;
   agencyId: string;
   sopId: string;
-  /** Who acted (the audit events' actor). */
-  actorId: string;
+  /** Who acted (the audit events' actor); null for the system itself (retention). */
+  actorId: string | null;
   /** When (ISO instant): the new tasks' creation, the audit events, a finished case's end. */
   at: string;
   /** Set when the command starts the case: its row is inserted. */
@@ -106,7 +106,7 @@ const WRITE_CASE = compileNamed<{
   caseId: string;
   agencyId: string;
   sopId: string;
-  actorId: string;
+  actorId: string | null;
   at: string;
   newCase: string;
   caseUpdate: string;

@@ -11,7 +11,7 @@ import { compileNamed } from './columns.ts';
  */
 const FOLLOW_WORK = compileNamed<{
   caseId: string;
-  actorId: string;
+  actorId: string | null;
   at: string;
   doneTaskIds: string;
   sentBack: string;
