@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { readDbConfig } from './db/client.ts';
 import { REPO_DIR } from './package-dirs.ts';
 import { loadSeeds } from './seeds/load-seeds.ts';
+import { readPublicUrl } from './server/receipt-route.ts';
 import { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from './services/demo.ts';
 
 /** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
@@ -38,23 +39,6 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-}
-
-/** `ALUR_PUBLIC_URL` checked at start: an address the receipt's QR code can point at, or unset. */
-function readPublicUrl(raw: string | undefined): string | undefined {
-  if (!raw?.trim()) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    url = new URL('invalid:');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(
-      `ALUR_PUBLIC_URL="${raw}" tidak sah: harus alamat http(s), mis. https://layanan.contoh.go.id (must be an http(s) URL).`,
-    );
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 main().catch((error) => {

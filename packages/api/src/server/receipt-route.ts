@@ -20,6 +20,23 @@ function fail(res: ServerResponse, status: number, id: string, en: string) {
   res.end(JSON.stringify({ error: { message: id, messageEn: en } }));
 }
 
+/** `ALUR_PUBLIC_URL` checked at start: an address the receipt's QR code can point at, or unset. */
+export function readPublicUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      `ALUR_PUBLIC_URL="${raw}" tidak sah: harus alamat http(s), mis. https://layanan.contoh.go.id (must be an http(s) URL).`,
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /**
  * The origin the receipt's QR code points at: `ALUR_PUBLIC_URL` when set (what citizens reach from
  * outside), else this request's host — behind a trusted proxy its X-Forwarded-Proto/Host.

@@ -11,6 +11,7 @@ import { serveOnLoopback, signIn } from '../testing/http-client.ts';
 import { decodeQrOnFirstPage, readPdfText } from '../testing/pdf-qr.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { uploadFile } from '../testing/upload-client.ts';
+import { readPublicUrl } from './receipt-route.ts';
 
 // Receipts and public tracking over real HTTP (docs/tracking.md): the receipt follows case.get's
 // visibility, its QR code reads back as the public page's address, and the public answers say
@@ -96,6 +97,15 @@ describe('the tracking code', () => {
 });
 
 describe('the receipt (tanda terima)', () => {
+  it('takes ALUR_PUBLIC_URL as an http(s) origin with an optional path, and refuses anything else', () => {
+    expect(readPublicUrl(undefined)).toBeUndefined();
+    expect(readPublicUrl(' ')).toBeUndefined();
+    expect(readPublicUrl('https://layanan.tegalkab.go.id/')).toBe('https://layanan.tegalkab.go.id');
+    expect(readPublicUrl('https://pemda.go.id/alur/')).toBe('https://pemda.go.id/alur');
+    expect(() => readPublicUrl('layanan.tegalkab.go.id')).toThrow(/ALUR_PUBLIC_URL/);
+    expect(() => readPublicUrl('javascript:alert(1)')).toThrow(/ALUR_PUBLIC_URL/);
+  });
+
   it('is a PDF with the case number, the code, the requirements and a QR code of the public page', async () => {
     const { staf, started } = await startDtksCase({ ktp: true });
     const { res, file } = await download(staf, started.caseId, 'receipt.pdf');
@@ -247,6 +257,19 @@ describe('public tracking', () => {
     const unknown = await fetch(`${base}/lacak/TIDAK-ADA`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Kode lacak tidak ditemukan');
+  });
+
+  it('answers hostile codes plainly: escaped, 404, and only GET', async () => {
+    const injected = await fetch(`${base}/lacak/${encodeURIComponent('<script>alert(1)</script>"')}`);
+    expect(injected.status).toBe(404);
+    const html = await injected.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
+    expect((await fetch(`${base}/lacak/%E0%A4%A`)).status).toBe(404);
+    expect((await fetch(`${base}/lacak/${'A'.repeat(5000)}`)).status).toBe(404);
+    const post = await fetch(`${base}/api/public/track?code=x`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('limits lookups per client address (429 with Retry-After), each address on its own', async () => {
