@@ -49,7 +49,7 @@ describe('runtime › receipt and public tracking', () => {
     await saveScreenshot(staf, 'tracking-case-page');
 
     // Open the receipt as the browser would (the link's own address, the session's cookie).
-    const href = (await staf.getByTestId('receipt-print').getAttribute('href'))!;
+    const href = (await staf.getByTestId('receipt-print-a4').getAttribute('href'))!;
     const res = await staffContext.request.get(href);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');

@@ -11,14 +11,18 @@ export function ReceiptLink({ caseId, trackingCode }: { caseId: string; tracking
   return (
     <div className="receipt-link" data-testid="receipt">
       <p className="print-links">
-        <a
-          href={`/api/cases/${caseId}/receipt.pdf`}
-          target="_blank"
-          rel="noopener"
-          data-testid="receipt-print"
-        >
-          {t('receipt.print')}
-        </a>
+        {t('receipt.print')}:{' '}
+        {(['a4', 'f4'] as const).map((paper) => (
+          <a
+            key={paper}
+            href={`/api/cases/${caseId}/receipt.pdf?paper=${paper}`}
+            target="_blank"
+            rel="noopener"
+            data-testid={`receipt-print-${paper}`}
+          >
+            PDF {paper.toUpperCase()}
+          </a>
+        ))}{' '}
         {trackingCode && (
           <a
             href={`/lacak/${trackingCode}`}

@@ -317,7 +317,7 @@ export const en: Resources = {
     network: 'Cannot reach the server.',
   },
   receipt: {
-    print: 'Print the receipt (PDF)',
+    print: 'Print the receipt',
     code: 'Tracking code',
     noCode: 'The tracking code is issued when the receipt is first printed.',
     track: 'Tracking page',

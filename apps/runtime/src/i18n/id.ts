@@ -316,7 +316,7 @@ export const id = {
     network: 'Tidak dapat menghubungi server.',
   },
   receipt: {
-    print: 'Cetak tanda terima (PDF)',
+    print: 'Cetak tanda terima',
     code: 'Kode lacak',
     noCode: 'Kode lacak dibuat saat tanda terima pertama kali dicetak.',
     track: 'Halaman lacak',
