@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { serveOnLoopback, signIn } from '../testing/http-client.ts';
 import { decodeQrOnFirstPage, readPdfText } from '../testing/pdf-qr.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { uploadFile } from '../testing/upload-client.ts';
-import { readPublicUrl } from './receipt-route.ts';
+import { readPublicOrigin, readPublicUrl } from './receipt-route.ts';
 
 // Receipts and public tracking over real HTTP (docs/tracking.md): the receipt follows case.get's
 // visibility, its QR code reads back as the public page's address, and the public answers say
@@ -104,6 +105,22 @@ describe('the receipt (tanda terima)', () => {
     expect(readPublicUrl('https://pemda.go.id/alur/')).toBe('https://pemda.go.id/alur');
     expect(() => readPublicUrl('layanan.tegalkab.go.id')).toThrow(/ALUR_PUBLIC_URL/);
     expect(() => readPublicUrl('javascript:alert(1)')).toThrow(/ALUR_PUBLIC_URL/);
+  });
+
+  it('points the QR code at the request’s own host without ALUR_PUBLIC_URL, the proxy’s only when trusted', () => {
+    const req = (headers: Record<string, string>, encrypted = false) =>
+      ({ headers, socket: { encrypted } }) as unknown as IncomingMessage;
+    const proxied = req({
+      host: '10.0.0.5:3000',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'layanan.go.id',
+    });
+    expect(readPublicOrigin(proxied, undefined, false)).toBe('http://10.0.0.5:3000');
+    expect(readPublicOrigin(proxied, undefined, true)).toBe('https://layanan.go.id');
+    expect(readPublicOrigin(proxied, 'https://alur.example', true)).toBe('https://alur.example');
+    expect(readPublicOrigin(req({ host: 'alur.local' }, true), undefined, false)).toBe('https://alur.local');
+    // A Host header that is not a host name cannot inject text into the URL.
+    expect(readPublicOrigin(req({ host: 'evil.com/"><x' }), undefined, false)).toBe('http://localhost');
   });
 
   it('is a PDF with the case number, the code, the requirements and a QR code of the public page', async () => {
