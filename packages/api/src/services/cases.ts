@@ -120,7 +120,7 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     .where(eq(auditEvents.caseId, row.id))
     .orderBy(asc(auditEvents.id));
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, row.sopId));
-  const { data, ...caseRow } = row;
+  const { data, trackingCode, ...caseRow } = row;
   return {
     case: { ...caseRow, sopName: sop?.name ?? '' },
     /** The case file's values; personal ones masked (`case.revealField` shows one, audited). */
@@ -143,7 +143,7 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
     files: await listCaseFiles(db, row.id),
     /** The public tracking code ("K7QF-…"); null for an older case until its receipt is printed. */
-    trackingCode: row.trackingCode ? formatTrackingCode(row.trackingCode) : null,
+    trackingCode: trackingCode ? formatTrackingCode(trackingCode) : null,
   };
 }
 
