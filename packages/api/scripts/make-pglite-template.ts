@@ -1,9 +1,22 @@
 // Builds dist/pglite-template/: an embedded database already initialised and migrated, so the
 // first start on an empty data directory copies it instead of running initdb in WASM (seconds).
-// The template records the migrations it contains; a stale one is simply not used.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// Then dist/pglite-demo-template/: the same plus the demo agency and about three months of its
+// work (services/demo-history.ts), which a first start in demo mode copies and moves to the
+// present, so a newcomer meets a lived-in agency without the start-up paying for it.
+// Each template records what it was built from; a stale one is simply not used.
+import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { createDb, migrateDb } from '../src/db/client.ts';
-import { PGLITE_TEMPLATE, readMigrationStamp } from '../src/db/pglite-template.ts';
+import {
+  PGLITE_DEMO_TEMPLATE,
+  PGLITE_TEMPLATE,
+  readDemoStamp,
+  readMigrationStamp,
+} from '../src/db/pglite-template.ts';
+import { createEventBus } from '../src/events/event-bus.ts';
+import { loadSeeds } from '../src/seeds/load-seeds.ts';
+import { loadDemoData } from '../src/services/demo.ts';
+import { generateDemoHistory } from '../src/services/demo-history.ts';
 
 const started = Date.now();
 const building = `${PGLITE_TEMPLATE.dir}.building`;
@@ -19,3 +32,35 @@ writeFileSync(PGLITE_TEMPLATE.stamp, readMigrationStamp());
 // An older build kept the template as a tarball; it is no longer read.
 rmSync(`${PGLITE_TEMPLATE.dir}.tar.gz`, { force: true });
 console.log(`PGlite template written to ${PGLITE_TEMPLATE.dir} in ${Date.now() - started} ms`);
+
+if (process.env.ALUR_DEMO_HISTORY === '0') {
+  rmSync(PGLITE_DEMO_TEMPLATE.stamp, { force: true });
+  console.log('ALUR_DEMO_HISTORY=0: no prepared demo built.');
+} else {
+  const demoStarted = Date.now();
+  const demoBuilding = `${PGLITE_DEMO_TEMPLATE.dir}.building`;
+  rmSync(demoBuilding, { recursive: true, force: true });
+  rmSync(PGLITE_DEMO_TEMPLATE.stamp, { force: true });
+  cpSync(PGLITE_TEMPLATE.dir, demoBuilding, { recursive: true });
+  const database = await createDb({ kind: 'pglite', dataDir: demoBuilding });
+  const now = new Date();
+  const bus = await createEventBus(database);
+  try {
+    await loadDemoData(database.db, loadSeeds(), new Date(now.getTime() - 92 * 86_400_000));
+    const made = await generateDemoHistory({ database, bus, now: () => now, secureCookies: false }, { now });
+    await database.query(sql`vacuum analyze`);
+    console.log(
+      `Prepared demo written to ${PGLITE_DEMO_TEMPLATE.dir} in ${Date.now() - demoStarted} ms: ${made.cases} cases ` +
+        `(${made.completed} finished, ${made.late} late steps), ${made.openTasks} open tasks`,
+    );
+  } finally {
+    await bus.close();
+    await database.close();
+  }
+  rmSync(PGLITE_DEMO_TEMPLATE.dir, { recursive: true, force: true });
+  renameSync(demoBuilding, PGLITE_DEMO_TEMPLATE.dir);
+  writeFileSync(
+    PGLITE_DEMO_TEMPLATE.stamp,
+    JSON.stringify({ hash: readDemoStamp(), preparedAt: now.toISOString() }),
+  );
+}

@@ -19,6 +19,8 @@ export interface AppOptions extends HttpOptions {
   limits?: ServerLimits;
   /** Case file storage; read from ALUR_FILES / ALUR_S3_* / ALUR_MAX_UPLOAD_MB when absent. */
   files?: FilesConfig;
+  /** Demo mode: the login page lists the demo accounts (`auth.demoAccounts`). */
+  demo?: boolean;
 }
 
 export interface App {
@@ -43,6 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     secureCookies: options.secureCookies ?? false,
     guards: createGuards(options.limits ?? readServerLimits()),
     files: createFileService(database, filesConfig),
+    demo: options.demo ?? false,
   };
   const stopSweeper =
     options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);

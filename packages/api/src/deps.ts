@@ -18,4 +18,6 @@ export interface AppDeps {
   guards?: Guards;
   /** Case file storage (ALUR_FILES); absent = bytes in the database, default upload limit. */
   files?: FileService;
+  /** Demo mode (ALUR_DEMO=1): the login page may name the demo accounts. Never set otherwise. */
+  demo?: boolean;
 }

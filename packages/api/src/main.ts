@@ -3,7 +3,8 @@ import { readDbConfig } from './db/client.ts';
 import { REPO_DIR } from './package-dirs.ts';
 import { loadSeeds } from './seeds/load-seeds.ts';
 import { readPublicUrl } from './server/receipt-route.ts';
-import { DEMO_PASSWORD, isEmptyDatabase, loadDemoData } from './services/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES, isEmptyDatabase, loadDemoData } from './services/demo.ts';
+import { shiftDemoHistory } from './services/demo-history.ts';
 
 /** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
 async function main() {
@@ -17,8 +18,18 @@ async function main() {
     trustProxy: process.env.ALUR_TRUST_PROXY === '1',
     publicUrl: readPublicUrl(process.env.ALUR_PUBLIC_URL),
     secureCookies: process.env.ALUR_SECURE_COOKIES === '1',
+    demo: process.env.ALUR_DEMO === '1',
   });
-  if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
+  const prepared = app.deps.database.demoPreparedAt;
+  if (prepared) {
+    // A fresh data directory copied from the prepared demo: its history moves to this week.
+    const weeks = Math.max(0, Math.floor((app.deps.now().getTime() - prepared.getTime()) / (7 * 86_400_000)));
+    await shiftDemoHistory(app.deps.database, weeks);
+    console.log(
+      'Mode demo: "Dinas Sosial Kabupaten Tegal" dengan SOP contoh dan riwayat kasus tiga bulan terakhir.\n' +
+        `  Pengguna demo: ${DEMO_USERNAMES.join(', ')} — kata sandi "${DEMO_PASSWORD}".`,
+    );
+  } else if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
     const seeds = loadSeeds();
     const demo = await loadDemoData(app.deps.database.db, seeds, app.deps.now());
     console.log(

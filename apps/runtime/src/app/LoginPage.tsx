@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
@@ -16,6 +16,8 @@ export function LoginPage() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
     }),
   );
+  // Only a server in demo mode answers with accounts; a real installation names none.
+  const demo = useQuery(trpc.auth.demoAccounts.queryOptions(undefined, { staleTime: Infinity }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate({ username, password });
@@ -57,6 +59,28 @@ export function LoginPage() {
         >
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
+        {demo.data && (
+          <section className="demo-accounts" aria-labelledby="demo-title" data-testid="demo-accounts">
+            <h2 id="demo-title">{t('login.demoTitle')}</h2>
+            <p className="muted">{t('login.demoIntro', { password: demo.data.password })}</p>
+            <ul>
+              {demo.data.accounts.map((a) => (
+                <li key={a.username}>
+                  <button
+                    type="button"
+                    className="btn btn-quiet"
+                    onClick={() => {
+                      setUsername(a.username);
+                      setPassword(demo.data!.password);
+                    }}
+                  >
+                    <strong>{a.username}</strong> <span className="muted">{a.displayName}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <fieldset className="lang-switch">
           <legend className="sr-only">{t('nav.language')}</legend>
           {LANGUAGES.map((l) => (

@@ -2,18 +2,31 @@ import { readApiError } from '@alur/schema/core';
 import { useTranslation } from 'react-i18next';
 
 /** A server or network error in the user's language, with the field issues when there are any. */
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  fieldKeys,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** A form's field keys: their issues are shown beside the fields, so this lists only the others. */
+  fieldKeys?: readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const info = readApiError(error);
   const text = i18n.language === 'en' ? info.message.en : info.message.id;
+  const besideFields = (path: string) => fieldKeys?.includes(path.replace(/^data\./, '')) ?? false;
+  const listed = info.issues.filter((issue) => !besideFields(issue.path));
   return (
     <div role="alert" className="alert alert-error" data-testid="error">
       <p>{text || t('errors.generic')}</p>
-      {info.issues.length > 0 && (
+      {listed.length < info.issues.length && <p>{t('form.fixIssues')}</p>}
+      {listed.length > 0 && (
         <ul>
-          {info.issues.map((issue) => (
+          {listed.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path || '(input)'}</code>: {issue.message}
+              <code>{issue.path || '(input)'}</code>:{' '}
+              {i18n.language === 'en' ? (issue.messageEn ?? issue.message) : issue.message}
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { type CaseFlowNode, type LaneData, type StepData, toCaseFlowElements } f
 import { computeCasePath } from '../lib/case-path.ts';
 import type { CaseDetail } from './case-types.ts';
 
-function LaneColumn({ data }: NodeProps<Extract<CaseFlowNode, { type: 'lane' }>>) {
+/** A lane as a column with its header, shared by the case's and the evaluation's drawings. */
+export function LaneColumn({ data }: NodeProps<Extract<CaseFlowNode, { type: 'lane' }>>) {
   return (
     <div className="flow-lane">
       <div className="flow-lane-head">{(data as LaneData).lane.name}</div>

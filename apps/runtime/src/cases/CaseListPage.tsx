@@ -5,16 +5,21 @@ import { useTRPC } from '../api/trpc.ts';
 import { Loading, QueryError } from '../app/feedback.tsx';
 import { useFormat } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
+import { useDebounced } from '../app/useDebounced.ts';
+import { CaseSearchResults } from './CaseSearchResults.tsx';
 
 type Status = 'active' | 'completed' | 'cancelled';
 
-/** Cases the user may see, newest first. */
+/** Cases the user may see, newest first, or those a search finds (number, title, field values). */
 export function CaseListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const fmt = useFormat();
   const [status, setStatus] = useState<Status | ''>('');
-  const cases = useQuery(trpc.case.list.queryOptions(status ? { status } : {}));
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const searching = q.length >= 2;
+  const cases = useQuery({ ...trpc.case.list.queryOptions(status ? { status } : {}), enabled: !searching });
   return (
     <main id="main" className="page" tabIndex={-1}>
       <div className="page-head">
@@ -24,6 +29,7 @@ export function CaseListPage() {
           <select
             data-testid="case-status-filter"
             value={status}
+            disabled={searching}
             onChange={(e) => setStatus(e.target.value as Status | '')}
           >
             <option value="">{t('cases.all')}</option>
@@ -35,7 +41,24 @@ export function CaseListPage() {
           </select>
         </label>
       </div>
-      {cases.isPending ? (
+      <label className="field case-search">
+        <span>{t('cases.search')}</span>
+        <input
+          type="search"
+          data-testid="case-search"
+          maxLength={200}
+          value={search}
+          placeholder={t('cases.searchHint')}
+          aria-describedby="case-search-hint"
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <small id="case-search-hint" className="muted">
+          {t('cases.searchHint')}
+        </small>
+      </label>
+      {searching ? (
+        <CaseSearchResults q={q} />
+      ) : cases.isPending ? (
         <Loading />
       ) : cases.error ? (
         <QueryError error={cases.error} />

@@ -8,11 +8,13 @@ import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
 import { hasPermission, useMe } from '../app/session.tsx';
 import { CancelCase } from './CancelCase.tsx';
+import { CaseData } from './CaseData.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ReceiptLink } from './ReceiptLink.tsx';
 
-/** A case: its flowchart with the path taken, actual vs standard time per step, and the timeline. */
+/** A case file: its data (masked, revealed on request), documents, flowchart with the path taken, actual vs standard time per step, and the timeline. */
 export default function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -67,6 +69,19 @@ export default function CasePage({ caseId }: { caseId: string }) {
         </p>
         <ReceiptLink caseId={kase.id} trackingCode={detail.data.trackingCode} />
       </header>
+      {/* An SOP without data fields (most seeds before #13) has no data to show. */}
+      {detail.data.document.dataFields.length > 0 && (
+        <section className="card" aria-labelledby="data-h">
+          <h2 id="data-h">{t('caseFile.data')}</h2>
+          <CaseData caseId={kase.id} dataFields={detail.data.document.dataFields} data={detail.data.data} />
+        </section>
+      )}
+      {(detail.data.document.dataFields.length > 0 || detail.data.files.length > 0) && (
+        <section className="card" aria-labelledby="docs-h">
+          <h2 id="docs-h">{t('caseFile.documents')}</h2>
+          <CaseDocuments files={detail.data.files} dataFields={detail.data.document.dataFields} />
+        </section>
+      )}
       <section className="card" aria-labelledby="flow-h">
         <h2 id="flow-h">{t('case.flowchart')}</h2>
         <CaseFlow detail={detail.data} />

@@ -10,6 +10,7 @@ import { SopFilter } from '../app/SopFilter.tsx';
 import { useMe } from '../app/session.tsx';
 import { buildEvaluationCsv, buildEvaluationTable, findLongestWait } from '../lib/evaluation-csv.ts';
 import { computePeriod } from '../lib/period.ts';
+import { EvaluationFlow } from './EvaluationFlow.tsx';
 import { usePositionColumns, useStepColumns } from './evaluation-columns.tsx';
 import { StepBars } from './StepBars.tsx';
 
@@ -172,6 +173,7 @@ export default function EvaluationPage() {
                     })}
                   </p>
                 )}
+                {sop.versionId && <EvaluationFlow versionId={sop.versionId} steps={sop.steps} />}
                 <StepBars steps={sop.steps} />
                 <div className="table-wrap">
                   <DataTable columns={stepColumns} rows={sop.steps} rowKey={(s) => s.nodeId} />

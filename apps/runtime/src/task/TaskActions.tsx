@@ -6,10 +6,12 @@ import { ErrorMessage } from '../app/feedback.tsx';
 import { Link } from '../app/router.tsx';
 import { useSubmitKeys } from '../app/useSubmitKeys.ts';
 import type { TaskDetail } from '../cases/case-types.ts';
+import { FormFields } from '../forms/FormFields.tsx';
+import type { FormFieldView } from '../forms/form-draft.ts';
+import { useFormState } from '../forms/useFormState.ts';
 
 type Outcome = 'ya' | 'tidak';
 
-/** The note and the finishing button(s): one for an activity, Ya / Tidak for a decision. */
 /** The confirmation after completing, kept by the page after the task reloads as completed. */
 export function CompletedNotice({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -23,15 +25,26 @@ export function CompletedNotice({ caseId }: { caseId: string }) {
   );
 }
 
+/**
+ * The step's form (fill, edit, required), the note and the finishing button(s): one for an
+ * activity, Ya / Tidak for a decision. The form is checked as the server checks it before sending;
+ * a refusal keeps what was typed and shows each issue under its field.
+ */
 export function TaskActions({
   taskId,
+  caseId,
   kind,
   exits,
+  form,
+  files,
   onCompleted,
 }: {
   taskId: string;
+  caseId: string;
   kind: 'activity' | 'decision';
   exits: TaskDetail['exits'];
+  form: FormFieldView[];
+  files: TaskDetail['files'];
   onCompleted: (caseId: string) => void;
 }) {
   const { t } = useTranslation();
@@ -51,12 +64,17 @@ export function TaskActions({
       },
     }),
   );
+  const state = useFormState(form, files, complete.error);
   const submit = (outcome?: Outcome) => {
-    if (complete.isPending) return;
+    if (complete.isPending || state.uploading) return;
+    const data = state.prepare();
+    if (!data) return;
     const trimmed = note.trim();
-    const idempotencyKey = keys.keyFor(`${outcome ?? ''}|${trimmed}`);
-    complete.mutate({ taskId, outcome, note: trimmed || undefined, idempotencyKey });
+    const sent = Object.keys(data).length > 0 ? data : undefined;
+    const idempotencyKey = keys.keyFor(`${outcome ?? ''}|${trimmed}|${JSON.stringify(sent ?? {})}`);
+    complete.mutate({ taskId, outcome, note: trimmed || undefined, data: sent, idempotencyKey });
   };
+  const busy = complete.isPending || state.uploading;
   if (complete.isSuccess) return <CompletedNotice caseId={complete.data.caseId} />;
   const describeExit = (label: Outcome) => {
     const exit = exits.find((e) => e.label === label);
@@ -66,6 +84,20 @@ export function TaskActions({
   };
   return (
     <div className="task-actions">
+      {form.length > 0 && (
+        <section className="form-section" aria-labelledby="task-form-h">
+          <h3 id="task-form-h">{t('form.title')}</h3>
+          <FormFields
+            form={form}
+            draft={state.draft}
+            onChange={state.change}
+            issues={state.issues.byField}
+            uploadTarget={{ caseId, taskId }}
+            onUploading={state.onUploading}
+            disabled={complete.isPending}
+          />
+        </section>
+      )}
       <label className="field">
         <span>{t('task.note')}</span>
         <textarea
@@ -77,7 +109,15 @@ export function TaskActions({
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      {complete.error && <ErrorMessage error={complete.error} />}
+      {state.hasLocalIssues && (
+        <p className="alert alert-error" role="alert" data-testid="form-issues">
+          {t('form.fixIssues')}
+        </p>
+      )}
+      {complete.error && !state.hasLocalIssues && (
+        <ErrorMessage error={complete.error} fieldKeys={form.map((f) => f.key)} />
+      )}
+      {state.uploading && <p className="muted small">{t('form.uploadsPending')}</p>}
       {kind === 'decision' ? (
         <div className="decision-buttons">
           {(['ya', 'tidak'] as const).map((outcome) => (
@@ -86,7 +126,7 @@ export function TaskActions({
               type="button"
               className={`btn btn-decision btn-${outcome}`}
               data-testid={`decide-${outcome}`}
-              disabled={complete.isPending}
+              disabled={busy}
               onClick={() => submit(outcome)}
             >
               <strong>{outcome === 'ya' ? t('common.yes') : t('common.no')}</strong>
@@ -99,7 +139,7 @@ export function TaskActions({
           type="button"
           className="btn btn-primary btn-block"
           data-testid="complete"
-          disabled={complete.isPending}
+          disabled={busy}
           onClick={() => submit()}
         >
           {complete.isPending ? t('task.completing') : t('task.complete')}

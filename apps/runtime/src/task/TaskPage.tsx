@@ -10,6 +10,7 @@ import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
+import { ReadOnlyForm } from '../forms/ReadOnlyForm.tsx';
 import { ReassignTask } from './ReassignTask.tsx';
 import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
@@ -40,6 +41,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const { task, step, exits, case: kase, canAct } = detail.data;
   const workable = task.status === 'open' || task.status === 'claimed';
   const mine = task.claimedBy === me.id;
+  // Where TaskActions shows the form to fill; elsewhere the page shows it read-only.
+  const formEditable = workable && canAct && (task.claimedBy === null || mine) && !completedCaseId;
   const overdue = task.dueAt !== null && new Date(task.dueAt) < now;
   const toggle = (i: number) =>
     setChecked((prev) => {
@@ -180,11 +183,26 @@ export function TaskPage({ taskId }: { taskId: string }) {
             {mine && <ReassignTask taskId={taskId} />}
             {(claim.error || release.error) && <ErrorMessage error={claim.error ?? release.error} />}
             {task.claimedBy === null || mine ? (
-              <TaskActions taskId={taskId} kind={task.kind} exits={exits} onCompleted={setCompletedCaseId} />
+              <TaskActions
+                taskId={taskId}
+                caseId={kase.id}
+                kind={task.kind}
+                exits={exits}
+                form={detail.data.form}
+                files={detail.data.files}
+                onCompleted={setCompletedCaseId}
+              />
             ) : null}
           </>
         )}
       </section>
+
+      {detail.data.form.length > 0 && !formEditable && (
+        <section className="card" aria-labelledby="data-h">
+          <h2 id="data-h">{t('form.title')}</h2>
+          <ReadOnlyForm form={detail.data.form} files={detail.data.files} />
+        </section>
+      )}
 
       <section className="card" aria-labelledby="hist-h">
         <h2 id="hist-h">{t('task.history')}</h2>

@@ -31,7 +31,17 @@ export type DbConfig =
    * `dataDir` undefined = in memory (tests). `sharedBuffersMb`: PostgreSQL's buffer cache inside
    * PGlite's WASM heap (PGlite's default is 128 MB; `ALUR_PGLITE_SHARED_BUFFERS_MB`).
    */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; sharedBuffersMb?: number };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      sharedBuffersMb?: number;
+      /**
+       * Demo mode: a fresh data directory starts from the prepared demo (demo agency, users, SOPs
+       * and their history; see scripts/make-pglite-template.ts) when it is current.
+       */
+      demo?: boolean;
+    };
 
 export interface Database {
   kind: DbConfig['kind'];
@@ -49,6 +59,8 @@ export interface Database {
   /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** Set when this embedded store was created from the prepared demo: when its history ends. */
+  demoPreparedAt?: Date;
 }
 
 const MIGRATIONS = `${API_DIR}drizzle`;
@@ -71,7 +83,12 @@ export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
       `ALUR_PGLITE_SHARED_BUFFERS_MB="${env.ALUR_PGLITE_SHARED_BUFFERS_MB}" tidak sah: harus bilangan bulat ≥ 1 (must be a whole number ≥ 1).`,
     );
   }
-  return { kind: 'pglite', dataDir: env.ALUR_DATA_DIR ?? 'data', sharedBuffersMb: buffers };
+  return {
+    kind: 'pglite',
+    dataDir: env.ALUR_DATA_DIR ?? 'data',
+    sharedBuffersMb: buffers,
+    demo: env.ALUR_DEMO === '1' && env.ALUR_DEMO_HISTORY !== '0',
+  };
 }
 
 /**
@@ -108,9 +125,12 @@ export async function createDb(config: DbConfig): Promise<Database> {
   const fresh =
     config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
   let initialised = false;
+  let demoPreparedAt: Date | undefined;
   if (config.dataDir && fresh && !config.loadDataDir) {
     mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-    initialised = !restorePgliteTemplate(config.dataDir);
+    const restored = restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
+    initialised = !restored;
+    if (restored && restored.demoPreparedAt) demoPreparedAt = restored.demoPreparedAt;
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const settings = [
@@ -137,6 +157,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    ...(demoPreparedAt ? { demoPreparedAt } : {}),
     query: async <T>(statement: SQL) => ((await db.execute(statement)) as unknown as { rows: T[] }).rows,
     transact: (work) => transactPglite(client, work),
     listen: async (channel, onPayload) => {

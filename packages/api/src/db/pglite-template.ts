@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { API_DIR } from '../package-dirs.ts';
+import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
 const migrations = `${API_DIR}drizzle/`;
@@ -15,6 +15,43 @@ export const PGLITE_TEMPLATE = {
   dir: `${dist}pglite-template`,
   stamp: `${dist}pglite-template.stamp`,
 };
+
+/**
+ * The prepared demo (`npm run build`): the template plus the demo agency, users, published seed
+ * SOPs and about three months of their cases (services/demo-history.ts). Its stamp holds the
+ * migrations' and seeds' hash and when the history ends, as JSON.
+ */
+export const PGLITE_DEMO_TEMPLATE = {
+  dir: `${dist}pglite-demo-template`,
+  stamp: `${dist}pglite-demo-template.stamp`,
+};
+
+/** A hash of the migrations and the seeds: the prepared demo is used only if built from the same. */
+export function readDemoStamp(): string {
+  const hash = createHash('sha256').update(readMigrationStamp());
+  const seeds = `${REPO_DIR}seeds/`;
+  for (const f of readdirSync(seeds)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    hash.update(f).update(readFileSync(`${seeds}${f}`));
+  }
+  return hash.digest('hex');
+}
+
+/** The prepared demo's directory and the end of its history, if present and current. */
+export function findDemoTemplate(): { dir: string; preparedAt: Date } | null {
+  if (!existsSync(PGLITE_DEMO_TEMPLATE.dir) || !existsSync(PGLITE_DEMO_TEMPLATE.stamp)) return null;
+  try {
+    const stamp = JSON.parse(readFileSync(PGLITE_DEMO_TEMPLATE.stamp, 'utf8')) as {
+      hash: string;
+      preparedAt: string;
+    };
+    if (stamp.hash !== readDemoStamp()) return null;
+    return { dir: PGLITE_DEMO_TEMPLATE.dir, preparedAt: new Date(stamp.preparedAt) };
+  } catch {
+    return null;
+  }
+}
 
 /** A hash of the committed migrations: the template is used only if it was built from the same. */
 export function readMigrationStamp(): string {
@@ -37,15 +74,20 @@ export function findPgliteTemplate(): string | null {
 /**
  * Fills the empty or missing `dataDir` with a copy of the template. The copy is made beside it and
  * renamed into place, so a process killed halfway leaves no half-copied database behind.
- * Returns false (and copies nothing) when there is no current template.
+ * Returns false (and copies nothing) when there is no current template; else when a prepared demo
+ * was copied, the end of its history (null for the plain template).
  */
-export function restorePgliteTemplate(dataDir: string): boolean {
-  const template = findPgliteTemplate();
+export function restorePgliteTemplate(
+  dataDir: string,
+  options: { demo?: boolean } = {},
+): false | { demoPreparedAt: Date | null } {
+  const demo = options.demo ? findDemoTemplate() : null;
+  const template = demo?.dir ?? findPgliteTemplate();
   if (!template) return false;
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   cpSync(template, partial, { recursive: true });
   // rename(2) replaces an empty directory, so an existing empty data dir is fine.
   renameSync(partial, dataDir);
-  return true;
+  return { demoPreparedAt: demo?.preparedAt ?? null };
 }

@@ -69,6 +69,9 @@ const DEMO_USERS: {
   { username: 'perancang', displayName: 'Perancang SOP (demo)', permissions: ['designer'], positions: [] },
 ];
 
+/** The demo accounts' usernames (the login page lists them in demo mode). */
+export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
+
 /**
  * The 2026 days off of the SKB 3 Menteri on national holidays and cuti bersama (read from public
  * copies of the decree), entered as the demo agency's own corrections over the date-holidays

@@ -85,6 +85,7 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
     ? await db.select({ id: sops.id, name: sops.name }).from(sops).where(inArray(sops.id, sopIds))
     : [];
   const documents = new Map<string, SopDocument>();
+  const latestVersion = new Map<string, string>();
   for (const id of sopIds) {
     const [latest] = await db
       .select({ id: sopVersions.id })
@@ -92,7 +93,10 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
       .where(eq(sopVersions.sopId, id))
       .orderBy(sql`${sopVersions.number} desc`)
       .limit(1);
-    if (latest) documents.set(id, await loadVersionDocument(db, latest.id));
+    if (latest) {
+      documents.set(id, await loadVersionDocument(db, latest.id));
+      latestVersion.set(id, latest.id);
+    }
   }
   const num = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
   const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
@@ -104,6 +108,8 @@ export async function evaluate(db: Db, user: SessionUser, input: EvaluationInput
     return {
       sopId: sop.id,
       name: sop.name,
+      /** The newest published version, whose drawing the evaluation colours (`sop.version`). */
+      versionId: latestVersion.get(sop.id) ?? null,
       cases: counts?.cases ?? 0,
       completedCases: counts?.completedCases ?? 0,
       openTasks: mine.reduce((a, s) => a + s.open, 0),

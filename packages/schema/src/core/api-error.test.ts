@@ -36,4 +36,28 @@ describe('readApiError', () => {
     });
     expect(readApiError('boom').message.id).toBe('boom');
   });
+
+  it('keeps form issues with their code and English message, from data or from details', () => {
+    const issue = {
+      path: 'nik',
+      code: 'NIK_INVALID',
+      message: 'NIK tidak valid: …',
+      messageEn: 'Invalid NIK: …',
+    };
+    const direct = trpcError('Data formulir tidak valid.', {
+      code: 'BAD_REQUEST',
+      appCode: 'INVALID_FORM_DATA',
+      issues: [issue, { path: 'x' }, null, { path: ['a', 0], message: 'm' }],
+    });
+    expect(readApiError(direct)).toMatchObject({
+      code: 'INVALID_FORM_DATA',
+      issues: [issue, { path: 'a.0', message: 'm' }],
+    });
+    const nested = trpcError('Data formulir tidak valid.', {
+      code: 'BAD_REQUEST',
+      appCode: 'INVALID_FORM_DATA',
+      details: { issues: [issue] },
+    });
+    expect(readApiError(nested).issues).toEqual([issue]);
+  });
 });

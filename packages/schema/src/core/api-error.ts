@@ -3,14 +3,48 @@ export interface ApiErrorInfo {
   /** The application code (`DRAFT_CONFLICT`, `VALIDATION_FAILED` …) or tRPC's code; null offline. */
   code: string | null;
   message: { id: string; en: string };
-  issues: { path: string; message: string }[];
+  issues: ApiIssue[];
+}
+
+/**
+ * One problem with one input: `path` is the input's path (a form field's key for form data); form
+ * issues (`INVALID_FORM_DATA`) also carry their stable `code` and the English message.
+ */
+export interface ApiIssue {
+  path: string;
+  message: string;
+  messageEn?: string;
+  code?: string;
 }
 
 interface ErrorData {
   appCode?: string;
   code?: string;
   messageEn?: string;
-  issues?: { path: string; message: string }[];
+  issues?: unknown;
+  details?: { issues?: unknown } | null;
+}
+
+/** Keeps the well-formed issues of an error's data (a server may put them in `details`). */
+function readIssues(data: ErrorData): ApiIssue[] {
+  const raw = Array.isArray(data.issues)
+    ? data.issues
+    : Array.isArray(data.details?.issues)
+      ? data.details.issues
+      : [];
+  const issues: ApiIssue[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { path, message, messageEn, code } = item as Record<string, unknown>;
+    if (typeof message !== 'string') continue;
+    issues.push({
+      path: typeof path === 'string' ? path : Array.isArray(path) ? path.map(String).join('.') : '',
+      message,
+      ...(typeof messageEn === 'string' ? { messageEn } : {}),
+      ...(typeof code === 'string' ? { code } : {}),
+    });
+  }
+  return issues;
 }
 
 /**
@@ -24,7 +58,7 @@ export function readApiError(err: unknown): ApiErrorInfo {
     return {
       code: data.appCode ?? data.code ?? null,
       message: { id: err.message, en: data.messageEn ?? err.message },
-      issues: data.issues ?? [],
+      issues: readIssues(data),
     };
   }
   const text = err instanceof Error ? err.message : String(err);

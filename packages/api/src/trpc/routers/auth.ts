@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { login, logout, SESSION_COOKIE, SESSION_DAYS } from '../../auth/sessions.ts';
-import { agencies } from '../../db/schema.ts';
+import { agencies, users } from '../../db/schema.ts';
+import { DEMO_AGENCY, DEMO_PASSWORD, DEMO_USERNAMES } from '../../services/demo.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
@@ -29,6 +30,26 @@ export const authRouter = router({
       .from(agencies)
       .where(eq(agencies.id, ctx.user.agencyId));
     return { ...ctx.user, agency: agency! };
+  }),
+  /**
+   * In demo mode only (ALUR_DEMO=1): the demo accounts that exist and their shared password, for
+   * the login page; null otherwise, so a real installation names no account to anyone.
+   */
+  demoAccounts: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.deps.demo) return null;
+    const accounts = await ctx.db
+      .select({ username: users.username, displayName: users.displayName })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(
+        and(
+          eq(agencies.slug, DEMO_AGENCY.slug),
+          inArray(users.username, DEMO_USERNAMES),
+          eq(users.active, true),
+        ),
+      )
+      .orderBy(asc(users.username));
+    return accounts.length ? { password: DEMO_PASSWORD, accounts } : null;
   }),
   /** Kept for symmetry with `me`, errors when not signed in. */
   whoami: authedProcedure.query(({ ctx }) => ctx.user),

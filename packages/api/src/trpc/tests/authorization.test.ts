@@ -296,7 +296,13 @@ const matrix: [string, Call, Answers][] = [
 ];
 
 /** Reachable without signing in; the live inbox subscription is checked over HTTP (http.test.ts). */
-const PUBLIC_OR_ELSEWHERE = ['auth.login', 'auth.logout', 'auth.me', 'task.onInboxChange'];
+const PUBLIC_OR_ELSEWHERE = [
+  'auth.demoAccounts',
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'task.onInboxChange',
+];
 
 it('covers every procedure of the API', () => {
   // biome-ignore lint/suspicious/noExplicitAny: reading the router's procedure table
