@@ -38,13 +38,11 @@ describe('runtime › receipt and public tracking', () => {
     await staf.getByTestId('field-nik').fill(NIK);
     await staf.getByTestId('field-alamat').fill('Jl. Melati 3, Slawi');
     await staf.getByTestId('field-keperluan').selectOption('Subsidi listrik (PLN)');
-    await staf
-      .getByTestId('file-pick-scan_ktp')
-      .setInputFiles({
-        name: 'ktp.png',
-        mimeType: 'image/png',
-        buffer: PNG.sync.write(new PNG({ width: 8, height: 8 })),
-      });
+    await staf.getByTestId('file-pick-scan_ktp').setInputFiles({
+      name: 'ktp.png',
+      mimeType: 'image/png',
+      buffer: PNG.sync.write(new PNG({ width: 8, height: 8 })),
+    });
     await waitForText(staf.getByTestId('file-slot-scan_ktp').getByTestId('slot-file'), /ktp\.png/);
     await staf.getByTestId('start-submit').click();
     await staf.getByTestId('case-started').waitFor();
