@@ -53,7 +53,7 @@ export function VersionsPanel() {
           </h2>
           <p>
             <a
-              className="btn btn-secondary"
+              className="btn"
               href={`/designer/#/sop/${encodeURIComponent(sopId)}`}
               data-testid="admin-open-designer"
             >
