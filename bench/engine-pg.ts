@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -81,10 +81,13 @@ INSERT INTO audit_events (agency_id, action, case_id, node_id, data, at)
 COMMIT;
 `;
 
-async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
-  const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
-  writeFileSync(script, PGBENCH_SCRIPT);
-  const busyBefore = machineBusyMs();
+/** Runs a pgbench script with `workers` clients for SECONDS on `url`'s database; its tps. */
+async function pgbenchTps(
+  url: string,
+  workers: number,
+  script: string,
+  extra: string[] = [],
+): Promise<number> {
   const out = await run('pgbench', [
     ...pgFlags(url),
     '-n',
@@ -96,17 +99,55 @@ async function measurePgbench(url: string, workers: number): Promise<{ tps: numb
     '2',
     '-T',
     String(SECONDS),
-    '-D',
-    'ncases=1000',
+    ...extra,
     '-f',
     script,
     dbName(url),
-  ]).finally(() => rmSync(script, { force: true }));
+  ]);
   const m = /tps = ([\d.]+)/.exec(out);
   if (!m) throw new Error(`no tps in pgbench output: ${out}`);
-  const tps = Number(m[1]);
+  return Number(m[1]);
+}
+
+async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
+  const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
+  writeFileSync(script, PGBENCH_SCRIPT);
+  const busyBefore = machineBusyMs();
+  const tps = await pgbenchTps(url, workers, script, ['-D', 'ncases=1000']).finally(() =>
+    rmSync(script, { force: true }),
+  );
   // pgbench's own client and PostgreSQL together, per transaction.
   return { tps, cpuMs: (machineBusyMs() - busyBefore) / (tps * SECONDS) };
+}
+
+/**
+ * The shared bare baseline (../shared/bench-baseline: five prepared statements per completion —
+ * lock the open task, close it, insert the next, insert an audit event, touch the case), on its
+ * own freshly loaded database of the same server, with `workers` pgbench clients.
+ */
+const BASELINE_DIR = join(process.cwd(), '..', 'shared', 'bench-baseline');
+
+async function measureSharedBaseline(workers: number): Promise<number | null> {
+  if (!existsSync(join(BASELINE_DIR, 'complete_task.sql'))) {
+    note(`shared baseline not found at ${BASELINE_DIR}: engine.pg.ratio.w${workers} not measured`);
+    return null;
+  }
+  const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_baseline');
+  try {
+    await run('psql', [
+      ...pgFlags(scratch.url),
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-d',
+      dbName(scratch.url),
+      '-f',
+      join(BASELINE_DIR, 'schema.sql'),
+    ]);
+    return await pgbenchTps(scratch.url, workers, join(BASELINE_DIR, 'complete_task.sql'));
+  } finally {
+    await scratch.drop();
+  }
 }
 
 async function main() {
@@ -122,8 +163,13 @@ async function main() {
     await store.deps.database.query(sql`alter table bench_cases add primary key (n)`);
     const engine = new Map<number, Awaited<ReturnType<typeof measureEngine>>>();
     const baseline = new Map<number, { tps: number; cpuMs: number }>();
+    const shared = new Map<number, { before: number; after: number } | null>();
     for (const w of WORKER_COUNTS) {
+      // The shared five-statement baseline right before and right after the engine's run.
+      const before = await measureSharedBaseline(w);
       engine.set(w, await measureEngine(store, user, w, counting.statements));
+      const after = await measureSharedBaseline(w);
+      shared.set(w, before !== null && after !== null ? { before, after } : null);
       baseline.set(w, await measurePgbench(scratch.url, w));
     }
     let best = WORKER_COUNTS[0]!;
@@ -135,13 +181,28 @@ async function main() {
       emit(`engine.pg.node_cpu_ms_per_completion.w${w}`, e.cpuMs, 'ms', { workers: w });
       emit(`engine.pg.other_cpu_ms_per_completion.w${w}`, e.serverCpuMs, 'ms', { workers: w });
       const b = baseline.get(w)!;
-      emit(`engine.pg.ratio.w${w}`, e.perSecond / b.tps, 'ratio', { workers: w });
+      // Against the shared five-statement baseline (mean of the runs before and after).
+      const five = shared.get(w);
+      if (five) {
+        const mean = (five.before + five.after) / 2;
+        emit(`engine.pg.baseline5_tps.w${w}`, mean, 'tps', {
+          workers: w,
+          before: five.before,
+          after: five.after,
+        });
+        emit(`engine.pg.ratio.w${w}`, e.perSecond / mean, 'ratio', {
+          workers: w,
+          baseline: 'shared five-statement',
+        });
+      }
+      // Stricter: against this repository's three-statement bare transaction on the real tables.
+      emit(`engine.pg.ratio_strict.w${w}`, e.perSecond / b.tps, 'ratio', { workers: w });
       emit(`engine.pg.sql_baseline_cpu_ms_per_tx.w${w}`, b.cpuMs, 'ms', { workers: w });
       if (e.perSecond > engine.get(best)!.perSecond) best = w;
     }
     emit('engine.pg.completions_per_s', engine.get(best)!.perSecond, 'completions/s', { workers: best });
     emit('engine.pg.sql_baseline_tps', baseline.get(best)!.tps, 'tps', { workers: best });
-    emit('engine.pg.ratio', engine.get(best)!.perSecond / baseline.get(best)!.tps, 'ratio', {
+    emit('engine.pg.ratio_strict', engine.get(best)!.perSecond / baseline.get(best)!.tps, 'ratio', {
       workers: best,
     });
   } finally {

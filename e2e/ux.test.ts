@@ -230,6 +230,32 @@ describe('runtime, one product', () => {
     await context.close();
   });
 
+  it('runtime › the demo has a history: the evaluation counts the last 90 days and colours the flowchart', async () => {
+    const context = await openContext(browser, LAPTOP);
+    await signInContext(context, 'kadis');
+    const page = await context.newPage();
+    onTestFailed(() => saveScreenshot(page, 'ux-heat-failure'));
+    await page.goto('/#/evaluation');
+    // The DTKS SOP has finished cases from the prepared history.
+    const card = page.getByTestId('eval-sop-card').filter({ hasText: 'DTKS' });
+    await waitForCount(card, 1);
+    const finished = card.getByText('Kasus selesai', { exact: true }).locator('xpath=following-sibling::dd');
+    await expect.poll(async () => Number(await finished.textContent()), POLL).toBeGreaterThan(0);
+    // Its flowchart: steps coloured by their on-time share; clicking one shows its figures.
+    const heat = card.getByTestId('eval-heat-map');
+    await heat.scrollIntoViewIfNeeded();
+    const measured = heat.locator('[data-heat="good"], [data-heat="fair"], [data-heat="poor"]');
+    await expect.poll(() => measured.count(), POLL).toBeGreaterThan(0);
+    await measured.first().click();
+    await waitForText(card.getByTestId('eval-heat-detail'), /Tepat waktu/);
+    await saveScreenshot(page, 'ux-evaluation-heat-1366');
+    // Every demo inbox has work waiting.
+    await page.goto('/');
+    await page.getByTestId('nav-inbox').click();
+    await expect.poll(() => page.locator('[data-testid="inbox-row"]').count(), POLL).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('runtime › a user without a position lands in Administrasi, and the designer is one click away', async () => {
     const context = await openContext(browser, LAPTOP);
     await signInContext(context, 'admin');

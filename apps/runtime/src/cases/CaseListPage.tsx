@@ -73,6 +73,11 @@ export function CaseListPage() {
               </Link>
               <span className="muted">{c.sopName}</span>
               <span className={`tag tag-status-${c.status}`}>{t(`status.${c.status}`)}</span>
+              {c.currentStep && (
+                <span className="small" data-testid="case-current-step">
+                  {t('cases.currentStep', { step: c.currentStep })}
+                </span>
+              )}
               <span className="muted small">{fmt.dateTime(c.startedAt)}</span>
             </li>
           ))}

@@ -321,6 +321,8 @@ export const en: Resources = {
     positions: 'Positions',
     calendar: 'Working calendar',
     versions: 'SOP versions',
+    openInDesigner: 'Open in the designer',
+    openInDesignerHint: 'Edit its draft and publish a new version from the designer.',
     migrate: 'Migrate a case',
     username: 'Username',
     displayName: 'Display name',

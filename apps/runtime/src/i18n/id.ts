@@ -320,6 +320,8 @@ export const id = {
     positions: 'Jabatan',
     calendar: 'Kalender kerja',
     versions: 'Versi SOP',
+    openInDesigner: 'Buka di perancang',
+    openInDesignerHint: 'Sunting drafnya dan terbitkan versi baru dari perancang.',
     migrate: 'Pindahkan kasus',
     username: 'Nama pengguna',
     displayName: 'Nama tampilan',

@@ -1,5 +1,5 @@
 import { isPersonalField } from '@alur/schema';
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { loadVisibleCase, visibleCasesWhere } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
@@ -78,32 +78,53 @@ export async function searchCases(db: Db, user: SessionUser, input: { q: string;
     .where(and(visibleCasesWhere(user), matches))
     .orderBy(desc(cases.startedAt))
     .limit(Math.min(input.limit ?? 20, 50));
-  const open = rows.length
-    ? await db
-        .select({ caseId: tasks.caseId, nodeId: tasks.nodeId })
-        .from(tasks)
-        .where(
-          and(
-            inArray(
-              tasks.caseId,
-              rows.map((r) => r.id),
-            ),
-            inArray(tasks.status, ['open', 'claimed']),
-          ),
-        )
-    : [];
+  const current = await currentStepsOf(db, rows);
   const results = [];
   for (const { data, versionId, ...row } of rows) {
     const document = await loadVersionDocument(db, versionId);
-    const steps = open
-      .filter((t) => t.caseId === row.id)
-      .map((t) => document.nodes.find((n) => n.id === t.nodeId)?.kegiatan ?? '')
-      .filter(Boolean);
     results.push({
       ...row,
-      currentStep: steps.length ? steps.join(' · ') : null,
+      currentStep: current.get(row.id) ?? null,
       data: maskedCaseData(document.dataFields, data),
     });
   }
   return results;
+}
+
+/**
+ * Where each case is now, as lists show it: its open steps' text with the lane that holds them
+ * ("Memeriksa berkas (Kepala Seksi)"), parallel branches joined by " · "; absent for a closed case.
+ */
+export async function currentStepsOf(
+  db: Db,
+  rows: readonly { id: string; versionId: string }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (rows.length === 0) return out;
+  const open = await db
+    .select({ caseId: tasks.caseId, nodeId: tasks.nodeId })
+    .from(tasks)
+    .where(
+      and(
+        inArray(
+          tasks.caseId,
+          rows.map((r) => r.id),
+        ),
+        inArray(tasks.status, ['open', 'claimed']),
+      ),
+    )
+    .orderBy(asc(tasks.createdAt));
+  for (const row of rows) {
+    const document = await loadVersionDocument(db, row.versionId);
+    const steps = open
+      .filter((t) => t.caseId === row.id)
+      .map((t) => {
+        const node = document.nodes.find((n) => n.id === t.nodeId);
+        const lane = document.lanes.find((l) => l.id === node?.laneId);
+        return node ? `${node.kegiatan}${lane ? ` (${lane.name})` : ''}` : '';
+      })
+      .filter(Boolean);
+    if (steps.length) out.set(row.id, [...new Set(steps)].join(' · '));
+  }
+  return out;
 }

@@ -8,13 +8,14 @@ import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
-import { loadVersionDocument, startCase, versionInEffect } from '../engine/store/store.ts';
-import { notFound } from '../errors.ts';
+import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
-import { checkSubmission, maskedCaseData, startNodeId } from './case-data.ts';
+import { checkSubmission, maskedCaseData } from './case-data.ts';
+import { currentStepsOf } from './case-search.ts';
 import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
+import { startingVersion } from './start-form.ts';
 import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
 /**
@@ -36,17 +37,10 @@ export async function startCaseForUser(
     input.idempotencyKey,
     'case.start',
     async (tx) => {
-      const [sop] = await tx
-        .select({ id: sops.id })
-        .from(sops)
-        .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
-      if (!sop) throw notFound('SOP');
       const now = deps.now();
-      const today = await todayInAgency(tx, user.agencyId, now);
-      const version = await versionInEffect(tx, { agencyId: user.agencyId, sopId: sop.id, today });
-      const startId = startNodeId(version.document);
+      const { today, version, startNodeId: startId } = await startingVersion(tx, user, input.sopId, now);
       const caseId = randomUUID();
-      const staged = await stagedFilesOf(tx, user, sop.id);
+      const staged = await stagedFilesOf(tx, user, input.sopId);
       const checked = startId
         ? checkSubmission({
             document: version.document,
@@ -64,7 +58,7 @@ export async function startCaseForUser(
         clock: await loadAgencyClock(tx, user.agencyId),
         actor: toActor(user),
         agencyId: user.agencyId,
-        sopId: sop.id,
+        sopId: input.sopId,
         version,
         caseId,
         title: input.title,
@@ -86,14 +80,7 @@ export async function startCaseForUser(
 /** The start form of the SOP's version in effect today, for a client to render. */
 export async function getStartForm(db: Db, user: SessionUser, sopId: string, now: Date) {
   assertMay(user, 'startCases');
-  const [sop] = await db
-    .select({ id: sops.id })
-    .from(sops)
-    .where(and(eq(sops.id, sopId), eq(sops.agencyId, user.agencyId)));
-  if (!sop) throw notFound('SOP');
-  const today = await todayInAgency(db, user.agencyId, now);
-  const version = await versionInEffect(db, { agencyId: user.agencyId, sopId, today });
-  const nodeId = startNodeId(version.document);
+  const { version, startNodeId: nodeId } = await startingVersion(db, user, sopId, now);
   return {
     sopId,
     versionId: version.id,
@@ -166,6 +153,7 @@ export async function listCases(
       sopName: sops.name,
       startedAt: cases.startedAt,
       completedAt: cases.completedAt,
+      versionId: cases.versionId,
     })
     .from(cases)
     .innerJoin(sops, eq(sops.id, cases.sopId))
@@ -173,7 +161,8 @@ export async function listCases(
     .orderBy(desc(cases.startedAt))
     .limit(Math.min(input.limit ?? 50, 200))
     .offset(input.offset ?? 0);
-  return rows;
+  const current = await currentStepsOf(db, rows);
+  return rows.map(({ versionId: _, ...row }) => ({ ...row, currentStep: current.get(row.id) ?? null }));
 }
 
 export { todayInAgency };

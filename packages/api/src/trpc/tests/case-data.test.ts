@@ -249,7 +249,10 @@ describe('case.search', () => {
     expect(JSON.stringify(byNik)).not.toContain(NIK);
     const byName = await kasi.client.case.search.query({ q: 'budi' });
     expect(byName.map((c) => c.data.nama_pemohon)).toEqual(['Budi Hartono']);
-    expect(byName[0]!.currentStep).toBe('Kegiatan a');
+    expect(byName[0]!.currentStep).toMatch(/^Kegiatan a \(.+\)$/);
+    // The case list says where each case is now, too.
+    const listed = await kasi.client.case.list.query();
+    expect(listed.find((c) => c.id === caseId)?.currentStep).toBe(byName[0]!.currentStep);
     expect((await kasi.client.case.search.query({ q: number })).map((c) => c.id)).toEqual([caseId]);
     // Someone who may not see the cases finds nothing.
     expect(await (await app.as('perancang')).case.search({ q: NIK })).toEqual([]);
