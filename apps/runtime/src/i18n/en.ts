@@ -247,6 +247,7 @@ export const en: Resources = {
     'data.revealed': 'revealed the personal value “{{label}}” (recorded)',
     'file.uploaded': 'uploaded the file {{name}}',
     dataFilled: 'filled in: {{labels}}',
+    'receipt.printed': 'printed the receipt',
     system: 'System',
   },
   notifications: {
@@ -380,5 +381,12 @@ export const en: Resources = {
   errors: {
     generic: 'Something went wrong.',
     network: 'Cannot reach the server.',
+  },
+  receipt: {
+    print: 'Print the receipt',
+    code: 'Tracking code',
+    noCode: 'The tracking code is issued when the receipt is first printed.',
+    track: 'Tracking page',
+    hint: 'Hand the receipt to the applicant: its QR code opens the tracking page, no login needed.',
   },
 };

@@ -16,6 +16,7 @@ import { currentStepsOf } from './case-search.ts';
 import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { startingVersion } from './start-form.ts';
+import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
 /**
  * Starts a case on the SOP's version in effect with its start form's `data`; the first task lands
@@ -63,11 +64,12 @@ export async function startCaseForUser(
         title: input.title,
         data: checked.patch,
         dataAudits: checked.audits,
+        trackingCode: generateTrackingCode(),
         today,
       });
       await attachStagedFiles(tx, { user, caseId, fileIds: checked.fileIds, at: now });
       started = event;
-      return result;
+      return { ...result, trackingCode: formatTrackingCode(result.trackingCode) };
     },
   );
   // Committed: the first task's position hears of it.
@@ -105,7 +107,7 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     .where(eq(auditEvents.caseId, row.id))
     .orderBy(asc(auditEvents.id));
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, row.sopId));
-  const { data, ...caseRow } = row;
+  const { data, trackingCode, ...caseRow } = row;
   return {
     case: { ...caseRow, sopName: sop?.name ?? '' },
     /** The case file's values; personal ones masked (`case.revealField` shows one, audited). */
@@ -127,6 +129,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
     /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
     files: await listCaseFiles(db, row.id),
+    /** The public tracking code ("K7QF-…"); null for an older case until its receipt is printed. */
+    trackingCode: trackingCode ? formatTrackingCode(trackingCode) : null,
   };
 }
 
