@@ -81,10 +81,13 @@ INSERT INTO audit_events (agency_id, action, case_id, node_id, data, at)
 COMMIT;
 `;
 
-async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
-  const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
-  writeFileSync(script, PGBENCH_SCRIPT);
-  const busyBefore = machineBusyMs();
+/** Runs a pgbench script with `workers` clients for SECONDS on `url`'s database; its tps. */
+async function pgbenchTps(
+  url: string,
+  workers: number,
+  script: string,
+  extra: string[] = [],
+): Promise<number> {
   const out = await run('pgbench', [
     ...pgFlags(url),
     '-n',
@@ -96,15 +99,23 @@ async function measurePgbench(url: string, workers: number): Promise<{ tps: numb
     '2',
     '-T',
     String(SECONDS),
-    '-D',
-    'ncases=1000',
+    ...extra,
     '-f',
     script,
     dbName(url),
-  ]).finally(() => rmSync(script, { force: true }));
+  ]);
   const m = /tps = ([\d.]+)/.exec(out);
   if (!m) throw new Error(`no tps in pgbench output: ${out}`);
-  const tps = Number(m[1]);
+  return Number(m[1]);
+}
+
+async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
+  const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
+  writeFileSync(script, PGBENCH_SCRIPT);
+  const busyBefore = machineBusyMs();
+  const tps = await pgbenchTps(url, workers, script, ['-D', 'ncases=1000']).finally(() =>
+    rmSync(script, { force: true }),
+  );
   // pgbench's own client and PostgreSQL together, per transaction.
   return { tps, cpuMs: (machineBusyMs() - busyBefore) / (tps * SECONDS) };
 }
@@ -133,24 +144,7 @@ async function measureSharedBaseline(workers: number): Promise<number | null> {
       '-f',
       join(BASELINE_DIR, 'schema.sql'),
     ]);
-    const out = await run('pgbench', [
-      ...pgFlags(scratch.url),
-      '-n',
-      '-M',
-      'prepared',
-      '-c',
-      String(workers),
-      '-j',
-      '2',
-      '-T',
-      String(SECONDS),
-      '-f',
-      join(BASELINE_DIR, 'complete_task.sql'),
-      dbName(scratch.url),
-    ]);
-    const m = /tps = ([\d.]+)/.exec(out);
-    if (!m) throw new Error(`no tps in pgbench output: ${out}`);
-    return Number(m[1]);
+    return await pgbenchTps(scratch.url, workers, join(BASELINE_DIR, 'complete_task.sql'));
   } finally {
     await scratch.drop();
   }

@@ -13,6 +13,8 @@ export default defineConfig({
       '/api': {
         target: process.env.ALUR_API_URL ?? 'http://localhost:3000',
       },
+      // The public tracking page is the server's, not the app's.
+      '/lacak': { target: process.env.ALUR_API_URL ?? 'http://localhost:3000' },
     },
   },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },

@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { readDbConfig } from './db/client.ts';
 import { REPO_DIR } from './package-dirs.ts';
 import { loadSeeds } from './seeds/load-seeds.ts';
+import { readPublicUrl } from './server/receipt-route.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, isEmptyDatabase, loadDemoData } from './services/demo.ts';
 import { shiftDemoHistory } from './services/demo-history.ts';
 import { fileServiceOf } from './services/files/file-service.ts';
@@ -17,6 +18,7 @@ async function main() {
     runtimeDist: `${REPO_DIR}apps/runtime/dist`,
     designerDist: `${REPO_DIR}apps/designer/dist`,
     trustProxy: process.env.ALUR_TRUST_PROXY === '1',
+    publicUrl: readPublicUrl(process.env.ALUR_PUBLIC_URL),
     secureCookies: process.env.ALUR_SECURE_COOKIES === '1',
     demo: process.env.ALUR_DEMO === '1',
   });

@@ -8,6 +8,7 @@ export { type ImportFileResult, importSopDocx, importSopXlsx } from './grid/impo
 export { readSopGridFromDocx, readSopGridFromXlsx, type SopGridResult } from './grid/sop-grid.ts';
 export { exportJson, type ImportJsonResult, importJson } from './json/json.ts';
 export { type RenderPdfOptions, renderSopPdf } from './pdf/render-pdf.ts';
+export { type ReceiptData, type RenderReceiptOptions, renderReceiptPdf } from './receipt/render-receipt.ts';
 export { buildSopTable, PAPER_SIZES, type Paper, type SopTable, type TableRow } from './table-model.ts';
 export {
   assertXmlWithinLimits,

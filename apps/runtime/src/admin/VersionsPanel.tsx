@@ -51,6 +51,16 @@ export function VersionsPanel() {
           <h2 id="ver-h">
             {t('admin.versions')}: {sops.data.find((s) => s.id === sopId)?.name}
           </h2>
+          <p>
+            <a
+              className="btn"
+              href={`/designer/#/sop/${encodeURIComponent(sopId)}`}
+              data-testid="admin-open-designer"
+            >
+              {t('admin.openInDesigner')}
+            </a>{' '}
+            <span className="muted small">{t('admin.openInDesignerHint')}</span>
+          </p>
           {versions.isPending || versions.error ? (
             <QueryStatus query={versions} />
           ) : (

@@ -1,10 +1,40 @@
-import { Background, Controls, Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  Handle,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+  type ReactFlowProps,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CaseFlowNode, type LaneData, type StepData, toCaseFlowElements } from '../lib/case-flow.ts';
 import { computeCasePath } from '../lib/case-path.ts';
 import type { CaseDetail } from './case-types.ts';
+
+/** An SOP drawing that can be panned and zoomed but not changed (the case's, the evaluation's). */
+export function ReadOnlyFlow<N extends Node>(
+  props: Pick<ReactFlowProps<N>, 'nodes' | 'edges' | 'nodeTypes' | 'fitViewOptions' | 'onNodeClick'>,
+) {
+  return (
+    <ReactFlow
+      {...props}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      edgesFocusable={false}
+      fitView
+      minZoom={0.2}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
 
 /** A lane as a column with its header, shared by the case's and the evaluation's drawings. */
 export function LaneColumn({ data }: NodeProps<Extract<CaseFlowNode, { type: 'lane' }>>) {
@@ -67,22 +97,12 @@ export function CaseFlow({ detail }: { detail: CaseDetail }) {
   return (
     <figure className="case-flow" aria-label={t('case.flowchartLabel')}>
       <div className="flow-canvas" data-testid="case-flow">
-        <ReactFlow
+        <ReadOnlyFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
-          fitView
           fitViewOptions={current.length ? { nodes: current, maxZoom: 0.9, padding: 0.6 } : { padding: 0.05 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+        />
       </div>
       <figcaption className="legend">
         <span className="legend-item state-done">{t('case.legendDone')}</span>

@@ -13,6 +13,7 @@ import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
 import { CaseLetters } from './CaseLetters.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { ReceiptLink } from './ReceiptLink.tsx';
 
 /** A case file: its data (masked, revealed on request), documents, flowchart with the path taken, actual vs standard time per step, and the timeline. */
 export default function CasePage({ caseId }: { caseId: string }) {
@@ -67,6 +68,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
             Word
           </a>
         </p>
+        <ReceiptLink caseId={kase.id} trackingCode={detail.data.trackingCode} />
       </header>
       {/* An SOP without data fields (most seeds before #13) has no data to show. */}
       {detail.data.document.dataFields.length > 0 && (

@@ -11,6 +11,7 @@ import { FormFields } from '../forms/FormFields.tsx';
 import type { FormFieldView } from '../forms/form-draft.ts';
 import { useFormState } from '../forms/useFormState.ts';
 import { filterSopsInEffect } from '../lib/sop-search.ts';
+import { ReceiptLink } from './ReceiptLink.tsx';
 
 /**
  * Choose an SOP in effect, give the case a title, fill its start form (files from the phone's
@@ -60,6 +61,7 @@ export function StartCasePage() {
               </ul>
             </>
           )}
+          <ReceiptLink caseId={start.data.caseId} trackingCode={start.data.trackingCode} />
           <p className="actions">
             <Link to={`/cases/${start.data.caseId}`} className="btn">
               {t('start.openCase')}

@@ -249,6 +249,7 @@ export const en: Resources = {
     'data.revealed': 'revealed the personal value “{{label}}” (recorded)',
     'file.uploaded': 'uploaded the file {{name}}',
     dataFilled: 'filled in: {{labels}}',
+    'receipt.printed': 'printed the receipt',
     system: 'System',
   },
   notifications: {
@@ -322,6 +323,8 @@ export const en: Resources = {
     positions: 'Positions',
     calendar: 'Working calendar',
     versions: 'SOP versions',
+    openInDesigner: 'Open in the designer',
+    openInDesignerHint: 'Edit its draft and publish a new version from the designer.',
     migrate: 'Migrate a case',
     username: 'Username',
     displayName: 'Display name',
@@ -432,5 +435,12 @@ export const en: Resources = {
   errors: {
     generic: 'Something went wrong.',
     network: 'Cannot reach the server.',
+  },
+  receipt: {
+    print: 'Print the receipt',
+    code: 'Tracking code',
+    noCode: 'The tracking code is issued when the receipt is first printed.',
+    track: 'Tracking page',
+    hint: 'Hand the receipt to the applicant: its QR code opens the tracking page, no login needed.',
   },
 };

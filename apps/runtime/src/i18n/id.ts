@@ -248,6 +248,7 @@ export const id = {
     'data.revealed': 'membuka data pribadi «{{label}}» (tercatat)',
     'file.uploaded': 'mengunggah berkas {{name}}',
     dataFilled: 'mengisi data: {{labels}}',
+    'receipt.printed': 'mencetak tanda terima',
     system: 'Sistem',
   },
   notifications: {
@@ -321,6 +322,8 @@ export const id = {
     positions: 'Jabatan',
     calendar: 'Kalender kerja',
     versions: 'Versi SOP',
+    openInDesigner: 'Buka di perancang',
+    openInDesignerHint: 'Sunting drafnya dan terbitkan versi baru dari perancang.',
     migrate: 'Pindahkan kasus',
     username: 'Nama pengguna',
     displayName: 'Nama tampilan',
@@ -431,6 +434,13 @@ export const id = {
   errors: {
     generic: 'Terjadi kesalahan.',
     network: 'Tidak dapat menghubungi server.',
+  },
+  receipt: {
+    print: 'Cetak tanda terima',
+    code: 'Kode lacak',
+    noCode: 'Kode lacak dibuat saat tanda terima pertama kali dicetak.',
+    track: 'Halaman lacak',
+    hint: 'Serahkan tanda terima kepada pemohon: kode QR di dalamnya membuka halaman lacak tanpa login.',
   },
 };
 

@@ -1,4 +1,4 @@
-import { Background, Controls, Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { SopNode } from '@alur/schema';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { useFormat } from '../app/format.ts';
-import { LaneColumn } from '../cases/CaseFlow.tsx';
+import { LaneColumn, ReadOnlyFlow } from '../cases/CaseFlow.tsx';
 import { type FlowNode, toFlowElements } from '../lib/case-flow.ts';
 import { type Heat, heatOf } from '../lib/heat.ts';
 
@@ -86,23 +86,13 @@ export function EvaluationFlow({ versionId, steps }: { versionId: string; steps:
   return (
     <figure className="case-flow heat-flow" aria-label={t('evaluation.heatTitle')}>
       <div className="flow-canvas" data-testid="eval-heat-map">
-        <ReactFlow
+        <ReadOnlyFlow
           nodes={elements.nodes}
           edges={elements.edges}
           nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
           onNodeClick={(_, node) => node.type === 'step' && setSelectedId(node.id)}
-          fitView
           fitViewOptions={{ padding: 0.05 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={24} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+        />
       </div>
       <figcaption className="legend">
         <span className="legend-item heat-good">{t('evaluation.heatGood')}</span>

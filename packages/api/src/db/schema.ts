@@ -232,9 +232,16 @@ export const cases = pgTable(
      * values (hand-written: drizzle has no tsvector type), read by `case.search`.
      */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The public tracking code (services/tracking/tracking-code.ts), canonical form. Kept in clear
+     * so the receipt can be reprinted; it opens only the public status page (no personal data).
+     * Null for cases started before it existed until their receipt is first printed.
+     */
+    trackingCode: text('tracking_code'),
   },
   (t) => [
     uniqueIndex('cases_agency_number').on(t.agencyId, t.number),
+    uniqueIndex('cases_tracking_code').on(t.trackingCode),
     index('cases_agency_started').on(t.agencyId, t.startedAt),
     index('cases_sop').on(t.sopId, t.startedAt),
   ],

@@ -11,6 +11,9 @@ import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
 import { handleFiles, isFilesPath } from './files-route.ts';
 import { handleLetterRegisterExport, isLettersPath } from './letters-route.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { handleReceipt, isReceiptPath } from './receipt-route.ts';
+import { handleTrack, isTrackPath } from './track-route.ts';
 import { guardTrpcBody, retryAfterMeta } from './trpc-body-guard.ts';
 
 export interface HttpOptions {
@@ -19,6 +22,10 @@ export interface HttpOptions {
   designerDist?: string;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
+  /** The address citizens reach the server at (`ALUR_PUBLIC_URL`), for the receipt's QR code. */
+  publicUrl?: string;
+  /** Public tracking lookups per client address: burst and refill per minute (default 30 and 30). */
+  trackRateLimit?: { capacity: number; perMinute: number };
 }
 
 /**
@@ -83,6 +90,8 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
     options.designerDist && existsSync(options.designerDist)
       ? sirv(options.designerDist, { single: true, gzip: true })
       : null;
+  // In this process's memory: with several processes each counts on its own (docs/tracking.md).
+  const trackLimiter = createRateLimiter(options.trackRateLimit ?? { capacity: 30, perMinute: 30 });
   return createServer(async (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = req.url ?? '/';
@@ -113,6 +122,14 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
       }
       if (isLettersPath(url)) {
         await handleLetterRegisterExport(deps, req, res);
+        return;
+      }
+      if (isReceiptPath(url)) {
+        await handleReceipt(deps, req, res, { publicUrl: options.publicUrl, trustProxy });
+        return;
+      }
+      if (isTrackPath(url)) {
+        await handleTrack(deps, req, res, { limiter: trackLimiter, trustProxy });
         return;
       }
       if (url.startsWith('/api/export')) {

@@ -8,15 +8,16 @@ import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
-import { loadVersionDocument, startCase, versionInEffect } from '../engine/store/store.ts';
-import { notFound } from '../errors.ts';
+import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
-import { checkSubmission, maskedCaseData, startNodeId } from './case-data.ts';
+import { checkSubmission, maskedCaseData } from './case-data.ts';
 import { currentStepsOf } from './case-search.ts';
 import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { listCaseLetters } from './letters/letter-register.ts';
+import { startingVersion } from './start-form.ts';
+import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
 /**
  * Starts a case on the SOP's version in effect with its start form's `data`; the first task lands
@@ -37,17 +38,10 @@ export async function startCaseForUser(
     input.idempotencyKey,
     'case.start',
     async (tx) => {
-      const [sop] = await tx
-        .select({ id: sops.id })
-        .from(sops)
-        .where(and(eq(sops.id, input.sopId), eq(sops.agencyId, user.agencyId)));
-      if (!sop) throw notFound('SOP');
       const now = deps.now();
-      const today = await todayInAgency(tx, user.agencyId, now);
-      const version = await versionInEffect(tx, { agencyId: user.agencyId, sopId: sop.id, today });
-      const startId = startNodeId(version.document);
+      const { today, version, startNodeId: startId } = await startingVersion(tx, user, input.sopId, now);
       const caseId = randomUUID();
-      const staged = await stagedFilesOf(tx, user, sop.id);
+      const staged = await stagedFilesOf(tx, user, input.sopId);
       const checked = startId
         ? checkSubmission({
             document: version.document,
@@ -65,17 +59,18 @@ export async function startCaseForUser(
         clock: await loadAgencyClock(tx, user.agencyId),
         actor: toActor(user),
         agencyId: user.agencyId,
-        sopId: sop.id,
+        sopId: input.sopId,
         version,
         caseId,
         title: input.title,
         data: checked.patch,
         dataAudits: checked.audits,
+        trackingCode: generateTrackingCode(),
         today,
       });
       await attachStagedFiles(tx, { user, caseId, fileIds: checked.fileIds, at: now });
       started = event;
-      return result;
+      return { ...result, trackingCode: formatTrackingCode(result.trackingCode) };
     },
   );
   // Committed: the first task's position hears of it.
@@ -86,14 +81,7 @@ export async function startCaseForUser(
 /** The start form of the SOP's version in effect today, for a client to render. */
 export async function getStartForm(db: Db, user: SessionUser, sopId: string, now: Date) {
   assertMay(user, 'startCases');
-  const [sop] = await db
-    .select({ id: sops.id })
-    .from(sops)
-    .where(and(eq(sops.id, sopId), eq(sops.agencyId, user.agencyId)));
-  if (!sop) throw notFound('SOP');
-  const today = await todayInAgency(db, user.agencyId, now);
-  const version = await versionInEffect(db, { agencyId: user.agencyId, sopId, today });
-  const nodeId = startNodeId(version.document);
+  const { version, startNodeId: nodeId } = await startingVersion(db, user, sopId, now);
   return {
     sopId,
     versionId: version.id,
@@ -120,7 +108,7 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     .where(eq(auditEvents.caseId, row.id))
     .orderBy(asc(auditEvents.id));
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, row.sopId));
-  const { data, ...caseRow } = row;
+  const { data, trackingCode, ...caseRow } = row;
   return {
     case: { ...caseRow, sopName: sop?.name ?? '' },
     /** The case file's values; personal ones masked (`case.revealField` shows one, audited). */
@@ -144,6 +132,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     files: await listCaseFiles(db, row.id),
     /** Numbered letters in force (DOCX at `GET /api/files/<fileId>`), see docs/letters.md. */
     letters: await listCaseLetters(db, row.id),
+    /** The public tracking code ("K7QF-…"); null for an older case until its receipt is printed. */
+    trackingCode: trackingCode ? formatTrackingCode(trackingCode) : null,
   };
 }
 

@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppDeps } from '../deps.ts';
-import { createHttpServer } from '../server/http.ts';
+import { createHttpServer, type HttpOptions } from '../server/http.ts';
 import type { AppRouter } from '../trpc/root.ts';
 
 /** Serves the app on a random loopback port; returns its base URL and a closer. */
-export async function serveOnLoopback(deps: AppDeps): Promise<{ base: string; close(): Promise<void> }> {
-  const server = createHttpServer(deps);
+export async function serveOnLoopback(
+  deps: AppDeps,
+  options: HttpOptions = {},
+): Promise<{ base: string; close(): Promise<void> }> {
+  const server = createHttpServer(deps, options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -15,7 +15,13 @@ export interface ChangeScope {
 export type CaseRowChange =
   | {
       next: CaseState;
-      start: { versionId: string; number: string; title: string; data: Record<string, unknown> };
+      start: {
+        versionId: string;
+        number: string;
+        title: string;
+        data: Record<string, unknown>;
+        trackingCode: string;
+      };
     }
   | { next: CaseState; start?: undefined; versionId?: string; data?: Record<string, unknown> | null };
 

@@ -25,6 +25,7 @@ const NEW_CASE = [
   'engineState',
   'startedBy',
   'data',
+  'trackingCode',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const CASE_UPDATE = ['status', 'engineState', 'versionId', 'data'] as const satisfies readonly ColumnKey<
   typeof cases
@@ -116,9 +117,9 @@ const WRITE_CASE = compileNamed<{
 }>(`with
   started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
-      started_by, data, started_at, completed_at)
+      started_by, data, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
-      x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), $at::text::timestamptz,
+      x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
     from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})
     returning id),

@@ -102,13 +102,15 @@ export async function startCase(
     title: string;
     data?: Record<string, unknown>;
     dataAudits?: AuditEntry[];
+    /** The public tracking code (canonical form), minted by the caller. */
+    trackingCode: string;
     today: string;
     now: Date;
     clock: AgencyClock;
     /** The new case's id (the caller may need it before the start, e.g. to attach files). */
     caseId?: string;
   },
-): Promise<{ caseId: string; number: string; event: AlurEvent }> {
+): Promise<{ caseId: string; number: string; trackingCode: string; event: AlurEvent }> {
   const { now, clock, version } = input;
   const year = Number(input.today.slice(0, 4));
   const [counter] = await tx
@@ -133,7 +135,13 @@ export async function startCase(
     scope,
     {
       next: started.next,
-      start: { versionId: version.id, number, title: input.title, data: input.data ?? {} },
+      start: {
+        versionId: version.id,
+        number,
+        title: input.title,
+        data: input.data ?? {},
+        trackingCode: input.trackingCode,
+      },
     },
     started.effects,
     [],
@@ -143,7 +151,7 @@ export async function startCase(
     caseWriteStatement(changes),
     ...notificationWriteStatements(changes, started.effects),
   ]);
-  return { caseId, number, event };
+  return { caseId, number, trackingCode: input.trackingCode, event };
 }
 
 /**

@@ -3,10 +3,10 @@ import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { may } from '../../auth/policy.ts';
 import type { SessionUser } from '../../auth/sessions.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { auditEvents, caseFiles, cases, sops, tasks } from '../../db/schema.ts';
-import { loadVersionDocument, versionInEffect } from '../../engine/store/store.ts';
+import { auditEvents, caseFiles, cases, tasks } from '../../db/schema.ts';
+import { loadVersionDocument } from '../../engine/store/store.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { todayInAgency } from '../agency-time.ts';
+import { startingVersion } from '../start-form.ts';
 import { checkUploadField, loadCaseVisibleToUser } from './case-access.ts';
 import type { SpooledFile } from './spool.ts';
 import { refuse } from './upload-refused.ts';
@@ -116,13 +116,9 @@ async function authorizeStaging(
   }
   if (!may(user, 'startCases'))
     throw refuse(403, 'FORBIDDEN', 'Anda tidak boleh memulai kasus.', 'You may not start cases.');
-  const [sop] = await db
-    .select({ id: sops.id })
-    .from(sops)
-    .where(and(eq(sops.id, sopId), eq(sops.agencyId, user.agencyId)));
-  if (!sop) throw notFound('SOP');
-  const today = await todayInAgency(db, user.agencyId, now);
-  const { document } = await versionInEffect(db, { agencyId: user.agencyId, sopId, today });
+  const {
+    version: { document },
+  } = await startingVersion(db, user, sopId, now);
   const check = checkUploadField(document, field);
   if (!check.ok) throw refuse(400, 'UPLOAD_FIELD', check.id, check.en);
   const start = document.nodes.find((n) => n.type === 'start');
