@@ -206,6 +206,7 @@ export const en: Resources = {
     fit: 'Fit view',
     help: 'Show shortcuts',
   },
+  canvas: { showMiniMap: 'Show the minimap', hideMiniMap: 'Hide the minimap' },
   notice: { dismiss: 'Dismiss' },
   refusal: { title: 'Connection refused', placeTitle: 'Symbol not placed' },
   auth: {

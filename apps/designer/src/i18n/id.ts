@@ -204,6 +204,7 @@ export const id = {
     fit: 'Paskan tampilan',
     help: 'Tampilkan pintasan',
   },
+  canvas: { showMiniMap: 'Tampilkan peta kecil', hideMiniMap: 'Sembunyikan peta kecil' },
   notice: { dismiss: 'Tutup' },
   refusal: { title: 'Sambungan ditolak', placeTitle: 'Simbol belum diletakkan' },
   auth: {
