@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -273,6 +274,80 @@ describe('designer, forgiving', () => {
     await expect.poll(async () => (await a1.boundingBox())!.y, POLL).toBeGreaterThan(before.y + 30);
     expect(await edges(page).count()).toBe(3);
     await page.context().close();
+  });
+
+  it('designer › the import report puts decisions first, selects a step on click, and warns of a taken name', async () => {
+    // The LAKIP table as printed in Tegal's 2019 SOP book: the demo already has an SOP of its name.
+    const book = readFileSync(new URL('../seeds/source/tegal-2019.txt', import.meta.url), 'utf8');
+    const second = book.indexOf(
+      'STANDAR OPERASIONAL PROSEDUR',
+      book.indexOf('STANDAR OPERASIONAL PROSEDUR') + 1,
+    );
+    const lakipTable = book.slice(0, second);
+    const sopId = await perancang.createSop('Sebelum impor', draftDocument('Sebelum impor'));
+    const page = await openInDesigner(sopId);
+    onTestFailed(() => saveScreenshot(page, 'ux-import-report-failure'));
+    await page.getByTestId('canvas').waitFor();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-content').fill(lakipTable);
+    await page.getByTestId('import-submit').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await waitForText(
+      report.getByTestId('import-same-name'),
+      /Sudah ada SOP lain bernama «PENYUSUNAN LAPORAN/,
+    );
+
+    // Decisions and "tidak" targets come first.
+    const kinds = await report
+      .getByTestId('import-guess')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind ?? ''));
+    const decisive = ['decision-from-prose', 'decision-from-cell', 'tidak-target'];
+    const firstOther = kinds.findIndex((k) => !decisive.includes(k));
+    expect(firstOther).toBeGreaterThan(0);
+    expect(kinds.slice(firstOther).some((k) => decisive.includes(k))).toBe(false);
+    const cellNotes = report.getByTestId('import-cell-notes');
+    if ((await cellNotes.count()) > 0) expect(await cellNotes.getAttribute('open')).toBeNull();
+
+    // Clicking a guess about a row selects that row's step.
+    const tidak = report.locator('[data-testid="import-guess"][data-kind="tidak-target"]').first();
+    const row = Number((await tidak.locator('.row-no').textContent())!.replace('.', ''));
+    await tidak.getByTestId('import-guess-show').click();
+    await page.getByTestId('inspector-node').waitFor();
+    const selected = page.locator('.react-flow__node.selected');
+    await waitForCount(selected, 1);
+    await waitForText(selected.locator('.row-badge'), new RegExp(`^${row}$`));
+    await saveScreenshot(page, 'ux-import-report-1366');
+
+    // One click marks everything reviewed.
+    const total = await report.getByTestId('import-guess').count();
+    await report.getByTestId('import-review-all').click();
+    await waitForText(
+      report.getByTestId('import-reviewed-count'),
+      new RegExp(`^${total} dari ${total} ditinjau$`),
+    );
+    await page.context().close();
+  });
+
+  it('designer › creating an SOP under a name already taken warns first', async () => {
+    const context = await openContext(browser, LAPTOP);
+    await signInContext(context, 'perancang');
+    const page = await context.newPage();
+    onTestFailed(() => saveScreenshot(page, 'ux-same-name-failure'));
+    const taken = `Nama kembar ${Date.now()}`;
+    await perancang.createSop(taken, draftDocument(taken));
+    await page.goto('/designer/');
+    await page.getByTestId('sop-list').waitFor();
+    await page.getByTestId('sop-new-name').fill(`  ${taken.toUpperCase()} `);
+    await page.getByTestId('sop-create').click();
+    await waitForText(page.getByTestId('sop-same-name'), /Sudah ada SOP bernama/);
+    expect(page.url()).not.toMatch(/#\/sop\//);
+    await saveScreenshot(page, 'ux-same-name-1366');
+    // Asked twice, it is created all the same.
+    await page.getByTestId('sop-create').click();
+    await page.getByTestId('canvas').waitFor();
+    await page.waitForURL(/#\/sop\//);
+    await context.close();
   });
 
   it('designer › on a phone the designer asks for a wider screen', async () => {

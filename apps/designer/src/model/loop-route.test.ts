@@ -47,7 +47,11 @@ describe('routeLoop', () => {
     expect(points[0]).toEqual({ x: decision.x + decision.width, y: decision.y + decision.height / 2 });
     // … up a run right of both symbols (downward arrows run through the lanes' centre lines) …
     const runX = target.x + target.width + LOOP_GAP;
-    expect(route.labelX).toBe(runX);
+    expect(route.runX).toBe(runX);
+    // The "tidak" label sits on the way out of the decision, clear of the run and the target.
+    expect(route.labelY).toBe(points[0]!.y);
+    expect(route.labelX).toBeGreaterThan(points[0]!.x);
+    expect(route.labelX).toBeLessThan(runX);
     for (const p of points.slice(1, -1))
       expect(p.x === runX || p.y === points[0]!.y || p.y === points.at(-1)!.y).toBe(true);
     expect(runX).toBeLessThan(3 * LANE_WIDTH);
@@ -68,7 +72,7 @@ describe('routeLoop', () => {
   it('gives each loop in the same gutter its own run', () => {
     const a = routeLoop(box('decision', 1, 800), box('activity', 1, 400), 0);
     const b = routeLoop(box('decision', 1, 900), box('activity', 1, 200), 1);
-    expect(b.labelX - a.labelX).toBe(LOOP_SPACING);
+    expect(b.runX - a.runX).toBe(LOOP_SPACING);
   });
 
   it('rounds the corners of an orthogonal path', () => {
@@ -91,7 +95,7 @@ describe('back edges on the canvas', () => {
     const { edges } = toFlowElements(doc, EMPTY_SELECTION);
     const loops = edges.filter((e) => e.data?.route);
     expect(loops.map((e) => e.id).sort()).toEqual(['e-r6-tidak', 'e-r7-tidak']);
-    const runs = loops.map((e) => e.data!.route!.labelX);
+    const runs = loops.map((e) => e.data!.route!.runX);
     expect(new Set(runs).size).toBe(2);
     // Every other arrow is drawn as a downward step between the lanes' centre lines.
     for (const e of edges.filter((x) => !x.data?.route)) expect(e.type).toBe('sop');

@@ -12,6 +12,8 @@ export interface Box {
 /** A back edge's drawn route: its SVG path and where its label goes. */
 export interface LoopRoute {
   path: string;
+  /** x of the vertical run beside the symbols. */
+  runX: number;
   labelX: number;
   labelY: number;
 }
@@ -20,6 +22,8 @@ export interface LoopRoute {
 export const LOOP_GAP = 12;
 export const LOOP_SPACING = 8;
 const CORNER = 5;
+/** The horizontal run out of the source that is long enough to carry the label. */
+const LABEL_ROOM = 48;
 
 /**
  * An arrow is a back edge (a "tidak" sent back to an earlier row) when its target starts above its
@@ -48,7 +52,14 @@ export function routeLoop(source: Box, target: Box, slot: number): LoopRoute {
   };
   const runX = Math.max(source.x + source.width, target.x + target.width) + LOOP_GAP + slot * LOOP_SPACING;
   const points = [exit, { x: runX, y: exit.y }, { x: runX, y: entry.y }, entry];
-  return { path: drawRoundedPolyline(points, CORNER), labelX: runX, labelY: (exit.y + entry.y) / 2 };
+  // The label ("tidak") beside the source, on the way out, where there is room; else on the run.
+  const roomOut = runX - exit.x >= LABEL_ROOM;
+  return {
+    path: drawRoundedPolyline(points, CORNER),
+    runX,
+    labelX: roomOut ? (exit.x + runX) / 2 : runX,
+    labelY: roomOut ? exit.y : (exit.y + entry.y) / 2,
+  };
 }
 
 /** An orthogonal polyline as an SVG path with its corners rounded by `radius`. */
