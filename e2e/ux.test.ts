@@ -203,6 +203,23 @@ describe('designer, forgiving', () => {
     // The minimap is asked for, never in the way.
     expect(await page.locator('.react-flow__minimap').count()).toBe(0);
     await saveScreenshot(page, 'ux-lakip-opening-1366');
+    await page.getByTestId('toggle-minimap').click();
+    await page.locator('.react-flow__minimap').waitFor();
+    await page.getByTestId('toggle-minimap').click();
+    await waitForCount(page.locator('.react-flow__minimap'), 0);
+
+    // Row 2's text (232 characters) is clamped on the symbol and whole while the pointer rests on it.
+    const lakipDoc = (await perancang.query<Draft>('sop.get', { sopId: lakip.id })).document;
+    const r2 = page.locator('.react-flow__node[data-id="r2"]');
+    const full = r2.locator('.node-full-text');
+    expect(await full.isVisible()).toBe(false);
+    await r2.hover();
+    await full.waitFor({ state: 'visible' });
+    expect(await full.textContent()).toBe(lakipDoc.nodes.find((n) => n.id === 'r2')!.kegiatan);
+    expect((await full.boundingBox())!.height).toBeGreaterThan((await r2.boundingBox())!.height);
+    await saveScreenshot(page, 'ux-lakip-full-text-1366');
+    // A decision shows its waktu.
+    await waitForText(page.locator('.react-flow__node[data-id="r6"] .waktu-badge'), /\d+ (menit|jam|hari)/);
 
     // Scrolled down to the last rows, the headers are still at the top of the canvas.
     await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);

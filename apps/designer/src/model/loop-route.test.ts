@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parseDocument } from '@alur/schema';
 import { LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
+import { applyCommand } from './commands.ts';
+import { createSampleDocument } from './fixtures.ts';
 import { toFlowElements } from './flow-elements.ts';
+import { layoutDocument } from './layout.ts';
 import {
   type Box,
   drawRoundedPolyline,
@@ -101,5 +104,24 @@ describe('back edges on the canvas', () => {
     for (const e of edges.filter((x) => !x.data?.route)) expect(e.type).toBe('sop');
     const centres = doc.lanes.map((_, i) => i * LANE_WIDTH + LANE_WIDTH / 2);
     for (const x of runs) expect(centres).not.toContain(x);
+  });
+});
+
+describe('after Rapikan', () => {
+  it('routes the sample SOP\'s "tidak" beside the lanes, clear of the downward arrows', () => {
+    const sample = createSampleDocument();
+    const doc = applyCommand(sample, layoutDocument(sample));
+    const { nodes, edges } = toFlowElements(doc, EMPTY_SELECTION);
+    const loop = edges.find((e) => e.id === 'e4')!;
+    expect(loop.data?.route).toBeDefined();
+    // Downward arrows run through the lanes' centre lines; the loop's run is right of every symbol
+    // it passes (a1 and d1) and still inside the drawing.
+    const { runX } = loop.data!.route!;
+    for (const id of ['a1', 'd1']) {
+      const n = nodes.find((x) => x.id === id)!;
+      expect(runX).toBeGreaterThan(n.position.x + n.width!);
+    }
+    expect(runX).toBeLessThan(doc.lanes.length * LANE_WIDTH);
+    expect(edges.filter((e) => e.data?.route).map((e) => e.id)).toEqual(['e4']);
   });
 });
