@@ -71,10 +71,10 @@ export async function dropFromPalette(page: Page, type: NodeType, laneName: stri
   return created[0]!;
 }
 
-/** The centre of a symbol's handle on screen. */
+/** The centre of a symbol's handle on screen (its dot, not the whole-body target behind it). */
 async function locateHandle(page: Page, nodeId: string, kind: 'source' | 'target') {
   const box = await page
-    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${kind}`)
+    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${kind}:not(.body-handle)`)
     .boundingBox();
   if (!box) throw new Error(`no ${kind} handle on ${nodeId}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
