@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
 import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ApiSession } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
-import { fillField, lanes, stepNodes, waitForViewportIdle } from './lib/designer.ts';
+import {
+  edges,
+  fillField,
+  fitView,
+  laneHeader,
+  lanes,
+  stepNodes,
+  waitForViewportIdle,
+} from './lib/designer.ts';
 import { resolveArtifactDir } from './lib/env.ts';
 import { waitForCount, waitForText } from './lib/wait.ts';
 
@@ -165,6 +174,199 @@ describe('designer, forgiving', () => {
     await context.close();
   });
 
+  it('designer › LAKIP opens readable from its top; the lane headers stay in view; Paskan fits all', async () => {
+    const sops = await perancang.query<{ id: string; name: string }[]>('sop.list');
+    const lakip = sops.find((s) => s.name.includes('(LAKIP)'))!;
+    const page = await openInDesigner(lakip.id);
+    onTestFailed(() => saveScreenshot(page, 'ux-lakip-opening-failure'));
+    await waitForCount(stepNodes(page), 12);
+    await waitForViewportIdle(page);
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+
+    // A step's text, as rendered: its font size times the canvas zoom, and the box it takes.
+    const label = page.locator('.react-flow__node-activity .node-text').first();
+    const zoom = await readZoom(page);
+    const fontPx = await label.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(fontPx * zoom).toBeGreaterThanOrEqual(11);
+    const lineBox = (await label.boundingBox())!;
+    expect(lineBox.height / 3).toBeGreaterThanOrEqual(11); // three lines of at least 11 px
+    // From the top: Mulai and the first row are on screen, under the lane headers.
+    for (const id of ['start', 'r1']) {
+      const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
+    const header = laneHeader(page, 'Kepala Dinas');
+    const headerTop = (await header.boundingBox())!.y;
+    expect(headerTop).toBeGreaterThanOrEqual(canvas.y);
+    expect(headerTop).toBeLessThan(canvas.y + 40);
+    // The minimap is asked for, never in the way.
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
+    await saveScreenshot(page, 'ux-lakip-opening-1366');
+    await page.getByTestId('toggle-minimap').click();
+    await page.locator('.react-flow__minimap').waitFor();
+    await page.getByTestId('toggle-minimap').click();
+    await waitForCount(page.locator('.react-flow__minimap'), 0);
+
+    // Row 2's text (232 characters) is clamped on the symbol and whole while the pointer rests on it.
+    const lakipDoc = (await perancang.query<Draft>('sop.get', { sopId: lakip.id })).document;
+    const r2 = page.locator('.react-flow__node[data-id="r2"]');
+    const full = r2.locator('.node-full-text');
+    expect(await full.isVisible()).toBe(false);
+    await r2.hover();
+    await full.waitFor({ state: 'visible' });
+    expect(await full.textContent()).toBe(lakipDoc.nodes.find((n) => n.id === 'r2')!.kegiatan);
+    expect((await full.boundingBox())!.height).toBeGreaterThan((await r2.boundingBox())!.height);
+    await saveScreenshot(page, 'ux-lakip-full-text-1366');
+    // A decision shows its waktu.
+    await waitForText(page.locator('.react-flow__node[data-id="r6"] .waktu-badge'), /\d+ (menit|jam|hari)/);
+
+    // Scrolled down to the last rows, the headers are still at the top of the canvas.
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 400);
+    await waitForViewportIdle(page);
+    const end = (await page.locator('.react-flow__node[data-id="end"]').boundingBox())!;
+    expect(end.y + end.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    const start = (await page.locator('.react-flow__node[data-id="start"]').boundingBox())!;
+    expect(start.y + start.height).toBeLessThan(canvas.y);
+    expect(await readZoom(page)).toBeCloseTo(zoom);
+    for (const name of ['Kepala Dinas', 'Kabid Bina Program', 'Kasi Perenc.', 'Staf']) {
+      const box = (await laneHeader(page, name).boundingBox())!;
+      expect(Math.abs(box.y - canvas.y)).toBeLessThanOrEqual(1);
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    }
+    await waitForText(laneHeader(page, 'Staf'), /Staf/);
+    await saveScreenshot(page, 'ux-lakip-scrolled-1366');
+    // The "tidak" loops run beside the symbols on their own routes.
+    const loops = page.locator('.react-flow__edge.edge-tidak path.react-flow__edge-path');
+    await waitForCount(loops, 2);
+    const paths = await loops.evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+    expect(new Set(paths).size).toBe(2);
+
+    // "Paskan" still fits everything: Mulai and Selesai both on screen, at a smaller zoom.
+    await fitView(page);
+    expect(await readZoom(page)).toBeLessThan(zoom);
+    for (const id of ['start', 'end']) {
+      const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y - 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    }
+    await saveScreenshot(page, 'ux-lakip-fit-1366');
+    await page.context().close();
+  });
+
+  it('designer › an arrow dropped anywhere on a symbol connects to it', async () => {
+    const sopId = await perancang.createSop('Sambung di badan', draftDocument('Sambung di badan'));
+    const page = await openInDesigner(sopId);
+    onTestFailed(() => saveScreenshot(page, 'ux-body-connect-failure'));
+    await waitForCount(stepNodes(page), 5);
+    await waitForViewportIdle(page);
+    await waitForCount(edges(page), 2);
+    // From a2's bottom handle to the lower part of a3's body, far from its top handle.
+    const from = (await page
+      .locator('.react-flow__node[data-id="a2"] .react-flow__handle.source')
+      .boundingBox())!;
+    const body = (await page.locator('.react-flow__node[data-id="a3"]').boundingBox())!;
+    const to = { x: body.x + body.width * 0.8, y: body.y + body.height * 0.8 };
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y - 30, { steps: 6 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    await waitForCount(edges(page), 3);
+    await expect
+      .poll(async () => {
+        const { document } = await perancang.query<Draft>('sop.get', { sopId });
+        return document.edges.map((e) => `${e.source}>${e.target}`).sort();
+      }, POLL)
+      .toEqual(['a1>a2', 'a2>a3', 'start>a1']);
+    // Dragging a symbol by its body still moves it (the body takes arrows only while one is drawn).
+    const a1 = page.locator('.react-flow__node[data-id="a1"]');
+    const before = (await a1.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2 + 60, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (await a1.boundingBox())!.y, POLL).toBeGreaterThan(before.y + 30);
+    expect(await edges(page).count()).toBe(3);
+    await page.context().close();
+  });
+
+  it('designer › the import report puts decisions first, selects a step on click, and warns of a taken name', async () => {
+    // The LAKIP table as printed in Tegal's 2019 SOP book: the demo already has an SOP of its name.
+    const book = readFileSync(new URL('../seeds/source/tegal-2019.txt', import.meta.url), 'utf8');
+    const second = book.indexOf(
+      'STANDAR OPERASIONAL PROSEDUR',
+      book.indexOf('STANDAR OPERASIONAL PROSEDUR') + 1,
+    );
+    const lakipTable = book.slice(0, second);
+    const sopId = await perancang.createSop('Sebelum impor', draftDocument('Sebelum impor'));
+    const page = await openInDesigner(sopId);
+    onTestFailed(() => saveScreenshot(page, 'ux-import-report-failure'));
+    await page.getByTestId('canvas').waitFor();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-content').fill(lakipTable);
+    await page.getByTestId('import-submit').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await waitForText(
+      report.getByTestId('import-same-name'),
+      /Sudah ada SOP lain bernama «PENYUSUNAN LAPORAN/,
+    );
+
+    // Decisions and "tidak" targets come first.
+    const kinds = await report
+      .getByTestId('import-guess')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind ?? ''));
+    const decisive = ['decision-from-prose', 'decision-from-cell', 'tidak-target'];
+    const firstOther = kinds.findIndex((k) => !decisive.includes(k));
+    expect(firstOther).toBeGreaterThan(0);
+    expect(kinds.slice(firstOther).some((k) => decisive.includes(k))).toBe(false);
+    const cellNotes = report.getByTestId('import-cell-notes');
+    if ((await cellNotes.count()) > 0) expect(await cellNotes.getAttribute('open')).toBeNull();
+
+    // Clicking a guess about a row selects that row's step.
+    const tidak = report.locator('[data-testid="import-guess"][data-kind="tidak-target"]').first();
+    const row = Number((await tidak.locator('.row-no').textContent())!.replace('.', ''));
+    await tidak.getByTestId('import-guess-show').click();
+    await page.getByTestId('inspector-node').waitFor();
+    const selected = page.locator('.react-flow__node.selected');
+    await waitForCount(selected, 1);
+    await waitForText(selected.locator('.row-badge'), new RegExp(`^${row}$`));
+    await saveScreenshot(page, 'ux-import-report-1366');
+
+    // One click marks everything reviewed.
+    const total = await report.getByTestId('import-guess').count();
+    await report.getByTestId('import-review-all').click();
+    await waitForText(
+      report.getByTestId('import-reviewed-count'),
+      new RegExp(`^${total} dari ${total} ditinjau$`),
+    );
+    await page.context().close();
+  });
+
+  it('designer › creating an SOP under a name already taken warns first', async () => {
+    const context = await openContext(browser, LAPTOP);
+    await signInContext(context, 'perancang');
+    const page = await context.newPage();
+    onTestFailed(() => saveScreenshot(page, 'ux-same-name-failure'));
+    const taken = `Nama kembar ${Date.now()}`;
+    await perancang.createSop(taken, draftDocument(taken));
+    await page.goto('/designer/');
+    await page.getByTestId('sop-list').waitFor();
+    await page.getByTestId('sop-new-name').fill(`  ${taken.toUpperCase()} `);
+    await page.getByTestId('sop-create').click();
+    await waitForText(page.getByTestId('sop-same-name'), /Sudah ada SOP bernama/);
+    expect(page.url()).not.toMatch(/#\/sop\//);
+    await saveScreenshot(page, 'ux-same-name-1366');
+    // Asked twice, it is created all the same.
+    await page.getByTestId('sop-create').click();
+    await page.getByTestId('canvas').waitFor();
+    await page.waitForURL(/#\/sop\//);
+    await context.close();
+  });
+
   it('designer › on a phone the designer asks for a wider screen', async () => {
     const sopId = await perancang.createSop('Di ponsel', draftDocument('Di ponsel'));
     const page = await openInDesigner(sopId, PHONE);
@@ -277,6 +479,13 @@ describe('runtime, one product', () => {
     await context.close();
   });
 });
+
+/** The canvas zoom, read from the React Flow viewport's transform. */
+async function readZoom(page: Page): Promise<number> {
+  return page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+}
 
 async function findTask(api: ApiSession, caseTitle: string): Promise<InboxTask> {
   let found: InboxTask | undefined;

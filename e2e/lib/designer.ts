@@ -39,6 +39,11 @@ export function findLane(page: Page, name: string): Locator {
   return page.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)} — `) });
 }
 
+/** The header (in the strip that stays in view) of the lane named `name`, one lane wide. */
+export function laneHeader(page: Page, name: string): Locator {
+  return page.locator('.lane-header').filter({ has: findLane(page, name) });
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -49,13 +54,12 @@ function escapeRegExp(s: string): string {
  */
 export async function dropFromPalette(page: Page, type: NodeType, laneName: string, flowY: number) {
   const before = new Set(await listStepIds(page));
-  const header = await findLane(page, laneName).boundingBox();
-  const column = await lanes(page)
-    .filter({ has: findLane(page, laneName) })
-    .boundingBox();
+  // The header strip stays in view over the columns; the columns give the lanes' top.
+  const header = await laneHeader(page, laneName).boundingBox();
+  const column = await lanes(page).first().boundingBox();
   if (!header || !column) throw new Error(`lane ${laneName} is not on screen`);
-  const zoom = column.width / LANE_WIDTH;
-  const x = column.x + column.width / 2;
+  const zoom = header.width / LANE_WIDTH;
+  const x = header.x + header.width / 2;
   const y = column.y + flowY * zoom;
   await page.getByTestId(`palette-${type}`).hover();
   await page.mouse.down();
@@ -67,10 +71,10 @@ export async function dropFromPalette(page: Page, type: NodeType, laneName: stri
   return created[0]!;
 }
 
-/** The centre of a symbol's handle on screen. */
+/** The centre of a symbol's handle on screen (its dot, not the whole-body target behind it). */
 async function locateHandle(page: Page, nodeId: string, kind: 'source' | 'target') {
   const box = await page
-    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${kind}`)
+    .locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${kind}:not(.body-handle)`)
     .boundingBox();
   if (!box) throw new Error(`no ${kind} handle on ${nodeId}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };

@@ -1,8 +1,8 @@
-import type { ImportReport } from '@alur/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, useTRPC } from '../api/client.ts';
+import type { ImportReportView } from '../panels/import-report-view.ts';
 import { LoginForm } from './LoginForm.tsx';
 import { SopList } from './SopList.tsx';
 
@@ -40,7 +40,7 @@ export function App({ api }: { api: ApiClient }) {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: 1, enabled: route.kind !== 'local' });
-  const [importReports, setImportReports] = useState<Record<string, ImportReport>>({});
+  const [importReports, setImportReports] = useState<Record<string, ImportReportView>>({});
 
   const loading = <div className="center-page">{t('sops.loading')}</div>;
   if (route.kind === 'local')

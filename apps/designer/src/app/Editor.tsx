@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import type { ImportReport, NodeType, SopDocument } from '@alur/schema';
+import type { NodeType, SopDocument } from '@alur/schema';
 import { computeAgencyToday, DEFAULT_AGENCY_ZONE, LANE_HEADER_HEIGHT } from '@alur/schema/core';
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useState } from 'react';
@@ -15,6 +15,7 @@ import { refuseDrop } from '../model/connection-rules.ts';
 import { computeLaneHeight, ROW_HEIGHT } from '../model/layout.ts';
 import { CaseDataPanel } from '../panels/CaseDataPanel.tsx';
 import { ImportReportPanel } from '../panels/ImportReportPanel.tsx';
+import type { ImportReportView } from '../panels/import-report-view.ts';
 import { RowsPanel } from '../panels/RowsPanel.tsx';
 import { ValidationPanel } from '../panels/ValidationPanel.tsx';
 import type { DraftRepository } from '../persistence/draft-repository.ts';
@@ -46,7 +47,7 @@ export interface EditorProps {
   timeZone?: string;
   isAdmin: boolean;
   catalogue?: CataloguePosition[];
-  importReport?: ImportReport | null;
+  importReport?: ImportReportView | null;
   onImport?: (input: ImportInput) => Promise<void>;
   onBack?: () => void;
 }

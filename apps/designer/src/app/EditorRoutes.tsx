@@ -1,4 +1,3 @@
-import type { ImportReport } from '@alur/schema';
 import { readApiError } from '@alur/schema/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,17 +7,19 @@ import { toCatalogue } from '../model/catalogue.ts';
 import { applyCommand } from '../model/commands.ts';
 import { createSampleDocument } from '../model/fixtures.ts';
 import { layoutDocument } from '../model/layout.ts';
+import type { ImportReportView } from '../panels/import-report-view.ts';
 import { createBrowserDraftRepository, type DraftRepository } from '../persistence/draft-repository.ts';
 import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
 import { Editor } from './Editor.tsx';
 import type { ImportInput } from './import-file.ts';
 import { type OpenedDraft, openDraft } from './open-draft.ts';
+import { countSameName } from './sop-filter.ts';
 
 /** Imports a file or table as a new SOP (laid out unless it is Alur's own JSON) with its report. */
 async function importAsNewSop(
   api: ApiClient,
   input: ImportInput,
-): Promise<{ sopId: string; report: ImportReport }> {
+): Promise<{ sopId: string; report: ImportReportView }> {
   const r = await api.sop.import.mutate(input).catch((err: unknown) => {
     throw new Error(readApiError(err).message.id);
   });
@@ -26,8 +27,11 @@ async function importAsNewSop(
   // An Alur JSON export keeps its own drawing; tables and other tools' files are laid out.
   const document =
     input.format === 'json' ? first.document : applyCommand(first.document, layoutDocument(first.document));
-  const created = await api.sop.create.mutate({ name: first.report.name || 'SOP impor', document });
-  return { sopId: created.sopId, report: first.report };
+  const name = first.report.name || 'SOP impor';
+  // Created all the same (the import is not lost), but the report says the name is taken.
+  const sameNameCount = countSameName(await api.sop.list.query(), name);
+  const created = await api.sop.create.mutate({ name, document });
+  return { sopId: created.sopId, report: { ...first.report, sameNameCount } };
 }
 
 function useOpenedDraft(repo: DraftRepository, sopId: string) {
@@ -52,9 +56,9 @@ export function ServerEditor(props: {
   /** The agency's time zone: dates are shown and "today" is taken there. */
   timeZone: string;
   isAdmin: boolean;
-  importReport: ImportReport | null;
+  importReport: ImportReportView | null;
   onBack: () => void;
-  onImported: (sopId: string, report: ImportReport) => void;
+  onImported: (sopId: string, report: ImportReportView) => void;
 }) {
   const { t } = useTranslation();
   const repo = useMemo(() => createTrpcDraftRepository(props.api), [props.api]);

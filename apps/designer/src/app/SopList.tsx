@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, useTRPC } from '../api/client.ts';
-import { filterSopsByName } from './sop-filter.ts';
+import { countSameName, filterSopsByName } from './sop-filter.ts';
 
 /** The agency's SOPs (`sop.list`) with a form to create one (`sop.create`). */
 export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void; onLogout: () => void }) {
@@ -15,6 +15,8 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
   const [query, setQuery] = useState('');
   // An empty name used to do nothing on submit; now it says what is missing.
   const [nameMissing, setNameMissing] = useState(false);
+  // A name already in use is said before creating; submitting the same name again goes ahead.
+  const [sameNameWarned, setSameNameWarned] = useState<string | null>(null);
   const create = useMutation(
     trpc.sop.create.mutationOptions({
       onSuccess: (r) => {
@@ -54,8 +56,14 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
           className="inline-form sop-create"
           onSubmit={(e) => {
             e.preventDefault();
-            setNameMissing(!name.trim());
-            if (name.trim()) create.mutate({ name: name.trim() });
+            const wanted = name.trim();
+            setNameMissing(!wanted);
+            if (!wanted) return;
+            if (countSameName(list.data ?? [], wanted) > 0 && sameNameWarned !== wanted) {
+              setSameNameWarned(wanted);
+              return;
+            }
+            create.mutate({ name: wanted });
           }}
         >
           <input
@@ -74,6 +82,11 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
             {t('sops.create')}
           </button>
         </form>
+        {sameNameWarned !== null && sameNameWarned === name.trim() && (
+          <p className="warning" role="alert" data-testid="sop-same-name">
+            {t('sops.sameName', { name: sameNameWarned })}
+          </p>
+        )}
         {nameMissing && (
           <p className="field-error" id="sop-name-missing" role="alert">
             {t('sops.nameRequired')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSopsByName } from './sop-filter.ts';
+import { countSameName, filterSopsByName } from './sop-filter.ts';
 
 const sops = [{ name: 'Penyusunan LAKIP' }, { name: 'Pengangkatan Anak' }, { name: 'Penyaluran BPNT' }];
 
@@ -13,5 +13,18 @@ describe('filterSopsByName', () => {
   it('lists everything for an empty query and nothing for a miss', () => {
     expect(filterSopsByName(sops, '  ')).toBe(sops);
     expect(filterSopsByName(sops, 'kis')).toEqual([]);
+  });
+});
+
+describe('countSameName', () => {
+  it('finds a name already in use, whatever its case, accents or spacing', () => {
+    expect(countSameName(sops, 'penyusunan  lakip ')).toBe(1);
+    expect(countSameName([...sops, { name: 'PENYUSUNAN LAKIP' }], 'Penyusunan LAKIP')).toBe(2);
+  });
+
+  it('does not count a name that only contains the other', () => {
+    expect(countSameName(sops, 'Penyusunan')).toBe(0);
+    expect(countSameName(sops, 'Penyusunan LAKIP 2026')).toBe(0);
+    expect(countSameName(sops, '   ')).toBe(0);
   });
 });

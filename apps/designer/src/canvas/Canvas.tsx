@@ -4,6 +4,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -11,15 +12,19 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checkConnection, chooseExitLabel, refuseDrop } from '../model/connection-rules.ts';
 import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
 import { snapToLane } from '../model/layout.ts';
 import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
-import { LaneNode } from './LaneNode.tsx';
+import { LaneHeaders, LaneNode } from './LaneNode.tsx';
+import { computeOpeningViewport } from './opening-viewport.ts';
 import { PALETTE_MIME } from './Palette.tsx';
+import { SopEdge } from './SopEdge.tsx';
 import { ActivityNode, BarNode, DecisionNode, TerminatorNode } from './StepNodes.tsx';
 import { createStepNode } from './step-factory.ts';
 
@@ -33,12 +38,19 @@ const nodeTypes = {
   join: BarNode,
 };
 
+const edgeTypes = { sop: SopEdge };
+
 /** The swimlane canvas: React Flow over nodes derived from the document. */
 export function Canvas() {
+  const { t } = useTranslation();
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, setViewport } = useReactFlow();
+  // The minimap is asked for, never in the way: shown, it sits over the canvas's corner.
+  const [miniMap, setMiniMap] = useState(false);
+  // While an arrow is being drawn, every symbol's whole body accepts its end (see StepNodes).
+  const [connecting, setConnecting] = useState(false);
   // Set when Escape cancels a drag: React Flow keeps sending positions until the mouse is released.
   const dragCancelled = useRef(false);
   const highlight = useHighlight();
@@ -128,6 +140,18 @@ export function Canvas() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
+  // Open at a readable zoom from the top of the drawing, once the canvas has its size.
+  const canvasWidth = useStore((s) => s.width);
+  const canvasHeight = useStore((s) => s.height);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || canvasWidth === 0 || canvasHeight === 0) return;
+    opened.current = true;
+    void setViewport(
+      computeOpeningViewport(store.getState().doc.lanes.length, { width: canvasWidth, height: canvasHeight }),
+    );
+  }, [canvasWidth, canvasHeight, setViewport, store]);
+
   const isValidConnection = useCallback(
     (c: Connection | FlowEdge) => checkConnection(store.getState().doc, c) === null,
     [store],
@@ -150,6 +174,7 @@ export function Canvas() {
   // A refused connection ends without onConnect; tell the user why.
   const onConnectEnd = useCallback(
     (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      setConnecting(false);
       if (!state.fromNode || !state.toNode || state.isValid) return;
       const refusal = checkConnection(store.getState().doc, {
         source: state.fromNode.id,
@@ -181,11 +206,12 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className={`canvas${connecting ? ' connecting' : ''}`} data-testid="canvas">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={onDragStart}
@@ -193,7 +219,9 @@ export function Canvas() {
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onDragStop}
         onConnect={onConnect}
+        onConnectStart={() => setConnecting(true)}
         onConnectEnd={onConnectEnd}
+        connectionRadius={40}
         isValidConnection={isValidConnection}
         onDrop={onDrop}
         onDragOver={(e) => {
@@ -205,14 +233,27 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
-        fitView
+        panOnScroll
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} />
-        <Controls />
-        <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={colorMiniMapNode} />
+        <LaneHeaders />
+        <Controls>
+          <ControlButton
+            onClick={() => setMiniMap((v) => !v)}
+            title={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+            aria-label={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+            aria-pressed={miniMap}
+            data-testid="toggle-minimap"
+          >
+            ▦
+          </ControlButton>
+        </Controls>
+        {miniMap && (
+          <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={colorMiniMapNode} data-testid="minimap" />
+        )}
       </ReactFlow>
     </div>
   );

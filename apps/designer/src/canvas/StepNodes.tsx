@@ -4,12 +4,36 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepFlowNode } from '../model/flow-elements.ts';
 
+/**
+ * The top dot takes arrows in, the bottom dot sends them out. Behind them a second target handle
+ * covers the whole symbol; it catches pointers only while an arrow is being drawn (`.connecting`
+ * on the canvas), so an arrow dropped anywhere on the body connects, and dragging the symbol
+ * itself still moves it. Arrows keep ending at the top: they name no handle, so React Flow takes
+ * the first target, the dot.
+ */
 function Handles() {
   return (
     <>
       <Handle type="target" position={Position.Top} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        id="body"
+        className="body-handle"
+        isConnectableStart={false}
+      />
       <Handle type="source" position={Position.Bottom} />
     </>
+  );
+}
+
+/** The step's whole text, shown over the drawing while the pointer rests on the symbol. */
+function FullText({ text }: { text: string }) {
+  if (!text) return null;
+  return (
+    <span className="node-full-text" aria-hidden="true">
+      {text}
+    </span>
   );
 }
 
@@ -24,6 +48,15 @@ export const TerminatorNode = memo(function TerminatorNode({ data, selected }: N
       title={node.type === 'start' ? t('palette.start') : t('palette.end')}
     >
       {node.type !== 'start' && <Handle type="target" position={Position.Top} />}
+      {node.type !== 'start' && (
+        <Handle
+          type="target"
+          position={Position.Top}
+          id="body"
+          className="body-handle"
+          isConnectableStart={false}
+        />
+      )}
       {node.type === 'start' ? t('palette.start') : t('palette.end')}
       {node.type === 'start' && <Handle type="source" position={Position.Bottom} />}
     </div>
@@ -42,6 +75,7 @@ export const ActivityNode = memo(function ActivityNode({ data, selected }: NodeP
       <Handles />
       {row !== null && <span className="row-badge">{row}</span>}
       <span className="node-text">{node.kegiatan || '…'}</span>
+      <FullText text={node.kegiatan} />
       {node.mutuBaku.waktu && <span className="waktu-badge">{formatWaktu(node.mutuBaku.waktu)}</span>}
     </div>
   );
@@ -60,6 +94,8 @@ export const DecisionNode = memo(function DecisionNode({ data, selected }: NodeP
       <Handles />
       {row !== null && <span className="row-badge">{row}</span>}
       <span className="node-text">{node.kegiatan || '?'}</span>
+      <FullText text={node.kegiatan} />
+      {node.mutuBaku.waktu && <span className="waktu-badge">{formatWaktu(node.mutuBaku.waktu)}</span>}
     </div>
   );
 });

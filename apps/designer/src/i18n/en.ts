@@ -206,6 +206,7 @@ export const en: Resources = {
     fit: 'Fit view',
     help: 'Show shortcuts',
   },
+  canvas: { showMiniMap: 'Show the minimap', hideMiniMap: 'Hide the minimap' },
   notice: { dismiss: 'Dismiss' },
   refusal: { title: 'Connection refused', placeTitle: 'Symbol not placed' },
   auth: {
@@ -224,6 +225,8 @@ export const en: Resources = {
     back: 'Back to the SOP list',
   },
   sops: {
+    sameName:
+      'An SOP named «{{name}}» already exists. Press «Create SOP» again to create it anyway, or change the name.',
     nameRequired: 'The SOP needs a name.',
     search: 'Search SOPs by name',
     noMatch: 'No SOP matches «{{query}}».',
@@ -299,6 +302,12 @@ export const en: Resources = {
     fileUnknown: 'Unknown file type: {{name}}. Choose .docx, .xlsx, .bpmn, .xml, .json or .txt.',
     reviewed: 'Reviewed',
     reviewedCount: '{{done}} of {{total}} reviewed',
+    reviewAll: 'Mark all reviewed',
+    decisive: 'Decisions and «tidak» targets — check these first',
+    other: 'Other guesses',
+    cellNotes: 'Cell count notes ({{count}})',
+    showStep: 'Select this step in the drawing',
+    sameName: 'Another SOP is already named «{{name}}». Rename this one in SOP identity to tell them apart.',
   },
   error: { generic: 'Something went wrong: {{message}}' },
 };

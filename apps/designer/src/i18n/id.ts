@@ -204,6 +204,7 @@ export const id = {
     fit: 'Paskan tampilan',
     help: 'Tampilkan pintasan',
   },
+  canvas: { showMiniMap: 'Tampilkan peta kecil', hideMiniMap: 'Sembunyikan peta kecil' },
   notice: { dismiss: 'Tutup' },
   refusal: { title: 'Sambungan ditolak', placeTitle: 'Simbol belum diletakkan' },
   auth: {
@@ -222,6 +223,8 @@ export const id = {
     back: 'Kembali ke daftar SOP',
   },
   sops: {
+    sameName:
+      'Sudah ada SOP bernama «{{name}}». Tekan «Buat SOP baru» sekali lagi untuk tetap membuatnya, atau ganti namanya.',
     nameRequired: 'Nama SOP wajib diisi.',
     search: 'Cari SOP menurut nama',
     noMatch: 'Tidak ada SOP yang cocok dengan «{{query}}».',
@@ -297,6 +300,12 @@ export const id = {
     fileUnknown: 'Jenis berkas tidak dikenal: {{name}}. Pilih .docx, .xlsx, .bpmn, .xml, .json atau .txt.',
     reviewed: 'Selesai ditinjau',
     reviewedCount: '{{done}} dari {{total}} ditinjau',
+    reviewAll: 'Tandai semua ditinjau',
+    decisive: 'Keputusan dan arah «tidak» — periksa dulu',
+    other: 'Tebakan lain',
+    cellNotes: 'Catatan jumlah sel ({{count}})',
+    showStep: 'Pilih langkah ini di gambar',
+    sameName: 'Sudah ada SOP lain bernama «{{name}}». Ganti nama di Identitas SOP agar tidak tertukar.',
   },
   error: { generic: 'Terjadi kesalahan: {{message}}' },
 };

@@ -3,6 +3,7 @@ import { computeLaneX, computeNodeOrigin, indexLanes, LANE_WIDTH, NODE_SIZE } fr
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { computeLaneHeight } from './layout.ts';
+import { type Box, isBackEdge, type LoopRoute, routeLoop } from './loop-route.ts';
 import type { Selection } from './selection.ts';
 
 export type LaneNodeData = { lane: Lane; index: number; laneCount: number; selected: boolean };
@@ -10,7 +11,8 @@ export type StepNodeData = { node: SopNode; row: number | null };
 export type LaneFlowNode = Node<LaneNodeData, 'lane'>;
 export type StepFlowNode = Node<StepNodeData, SopNode['type']>;
 export type FlowNode = LaneFlowNode | StepFlowNode;
-export type FlowEdge = Edge<{ label?: string }>;
+/** `route` is set on a back edge ("tidak" to an earlier row), drawn by `SopEdge` along it. */
+export type FlowEdge = Edge<{ label?: string; route?: LoopRoute }>;
 
 /** Prefix that keeps lane node ids apart from step node ids in React Flow. */
 export const LANE_NODE_PREFIX = 'lane:';
@@ -74,21 +76,45 @@ export function toFlowElements(
       stepCache.set(node, { signature, element });
       return element;
     });
+  const boxes = new Map<string, Box & { lane: number }>(
+    steps.map((n) => [
+      n.id,
+      {
+        type: n.data.node.type,
+        x: n.position.x,
+        y: n.position.y,
+        width: n.width!,
+        height: n.height!,
+        lane: laneIndex.get(n.data.node.laneId)!,
+      },
+    ]),
+  );
+  // Back edges sharing a gutter (the lane right of whose symbols they run) get their own slot.
+  const slotsUsed = new Map<number, number>();
   const edges: FlowEdge[] = doc.edges.map((e) => {
     const selected = selectedEdges.has(e.id);
     const className =
       [e.label ? `edge-${e.label}` : '', diffClass(highlight?.edges.get(e.id)) ?? ''].join(' ').trim() ||
       undefined;
-    const signature = `${selected}|${className}`;
+    const source = boxes.get(e.source);
+    const target = boxes.get(e.target);
+    let route: LoopRoute | undefined;
+    if (source && target && isBackEdge(source, target)) {
+      const gutter = Math.max(source.lane, target.lane);
+      const slot = slotsUsed.get(gutter) ?? 0;
+      slotsUsed.set(gutter, slot + 1);
+      route = routeLoop(source, target, slot);
+    }
+    const signature = `${selected}|${className}|${route?.path ?? ''}`;
     const cached = edgeCache.get(e);
     if (cached?.signature === signature) return cached.element;
     const element: FlowEdge = {
       id: e.id,
       source: e.source,
       target: e.target,
-      type: 'smoothstep',
+      type: 'sop',
       label: e.label,
-      data: e.label ? { label: e.label } : {},
+      data: { ...(e.label ? { label: e.label } : {}), ...(route ? { route } : {}) },
       selected,
       className,
       markerEnd: { type: 'arrowclosed' as MarkerType, width: 18, height: 18 },

@@ -65,6 +65,9 @@ describe('the lived-in demo history', () => {
   });
 
   it('moves to the present by whole weeks, audit log included, holidays left where they are', async () => {
+    const codesBefore = await q<{ id: string; tracking_code: string }>(
+      sql`select id, tracking_code from cases`,
+    );
     const before = await q<{ started: string; at: string; holiday: string }>(sql`select
       (select min(started_at)::text from cases) as started,
       (select min(at)::text from audit_events) as at,
@@ -78,6 +81,18 @@ describe('the lived-in demo history', () => {
     expect(days(before[0]!.started, after[0]!.started)).toBe(14);
     expect(days(before[0]!.at, after[0]!.at)).toBe(14);
     expect(after[0]!.holiday).toBe(before[0]!.holiday);
+    // Every install of the prepared demo gets its own tracking codes.
+    const codesAfter = new Map(
+      (await q<{ id: string; tracking_code: string }>(sql`select id, tracking_code from cases`)).map((r) => [
+        r.id,
+        r.tracking_code,
+      ]),
+    );
+    expect(codesBefore.length).toBeGreaterThan(0);
+    for (const { id, tracking_code } of codesBefore) {
+      expect(codesAfter.get(id)).toMatch(/^[0-9A-Z]{28}$/);
+      expect(codesAfter.get(id)).not.toBe(tracking_code);
+    }
     // The guard is back: the audit log refuses changes again.
     const refused = await q(sql`update audit_events set action = action`).catch((e: Error) => e);
     expect(String((refused as Error & { cause?: Error }).cause?.message)).toMatch(/append-only/);

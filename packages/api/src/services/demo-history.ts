@@ -24,6 +24,7 @@ import { fileServiceOf } from './files/file-service.ts';
 import { spoolToFile } from './files/spool.ts';
 import { sweepOverdue } from './sweeper.ts';
 import { actOnTask } from './task-commands.ts';
+import { generateTrackingCode } from './tracking/tracking-code.ts';
 
 /**
  * A lived-in demo: about three months of an agency's work over every published SOP, made by the
@@ -368,6 +369,7 @@ function monthName(day: Date): string {
  * transaction, and nothing else can be connected.
  */
 export async function shiftDemoHistory(database: Database, weeks: number): Promise<void> {
+  await reissueTrackingCodes(database);
   if (weeks === 0) return;
   const columns = await database.query<{ table_name: string; column_name: string }>(sql`
     select table_name, column_name from information_schema.columns
@@ -384,4 +386,18 @@ export async function shiftDemoHistory(database: Database, weeks: number): Promi
     }
     await tx.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
   });
+}
+
+/**
+ * Gives every case of a freshly copied prepared demo a new tracking code: the copy is the same on
+ * every install, and its codes must not be (a code opens the public tracking page).
+ */
+async function reissueTrackingCodes(database: Database): Promise<void> {
+  const rows = await database.query<{ id: string }>(
+    sql`select id from cases where tracking_code is not null`,
+  );
+  if (rows.length === 0) return;
+  const codes = rows.map((r) => ({ id: r.id, code: generateTrackingCode() }));
+  await database.query(sql`update cases c set tracking_code = x.code
+    from jsonb_to_recordset(${JSON.stringify(codes)}::jsonb) as x(id uuid, code text) where c.id = x.id`);
 }
