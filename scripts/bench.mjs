@@ -19,6 +19,7 @@ const ALL = [
   'hostile',
   'designer',
   'files',
+  'letters',
 ];
 // The designer benchmark drives Chromium from plain JavaScript (bench/designer/run.mjs).
 const entry = (bench) =>

@@ -49,6 +49,28 @@ export class ApiSession {
     return readAnswer<T>(procedure, res);
   }
 
+  /** Uploads a file into a case's field (`POST /api/files`, as the browser's form does); returns its id. */
+  async upload(input: { caseId: string; field: string; taskId?: string; bytes: Uint8Array; name: string }) {
+    const form = new FormData();
+    form.append('caseId', input.caseId);
+    form.append('field', input.field);
+    if (input.taskId) form.append('taskId', input.taskId);
+    form.append('file', new Blob([new Uint8Array(input.bytes)]), input.name);
+    const res = await fetch(`${this.base}/api/files`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-alur-csrf': '1' },
+      body: form,
+    });
+    if (res.status !== 201)
+      throw new Error(`upload of ${input.field} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { fileId: string }).fileId;
+  }
+
+  /** Downloads `path` (e.g. `/api/files/<id>`) with the session. */
+  async download(path: string): Promise<Response> {
+    return fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
+  }
+
   /** Creates a draft SOP with the given document; returns its id. */
   async createSop(name: string, document?: SopDocumentInput): Promise<string> {
     const r = await this.mutate<{ sopId: string }>('sop.create', document ? { name, document } : { name });

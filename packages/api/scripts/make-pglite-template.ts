@@ -17,6 +17,8 @@ import { createEventBus } from '../src/events/event-bus.ts';
 import { loadSeeds } from '../src/seeds/load-seeds.ts';
 import { loadDemoData } from '../src/services/demo.ts';
 import { generateDemoHistory } from '../src/services/demo-history.ts';
+import { createDbBlobStore } from '../src/services/files/db-blob-store.ts';
+import { loadDemoLetters } from '../src/services/letters/demo-letters.ts';
 
 const started = Date.now();
 const building = `${PGLITE_TEMPLATE.dir}.building`;
@@ -46,7 +48,10 @@ if (process.env.ALUR_DEMO_HISTORY === '0') {
   const now = new Date();
   const bus = await createEventBus(database);
   try {
-    await loadDemoData(database.db, loadSeeds(), new Date(now.getTime() - 92 * 86_400_000));
+    const seeds = loadSeeds();
+    const demoStart = new Date(now.getTime() - 92 * 86_400_000);
+    const demo = await loadDemoData(database.db, seeds, demoStart);
+    await loadDemoLetters({ database, store: createDbBlobStore(database), now: demoStart }, demo, seeds);
     const made = await generateDemoHistory({ database, bus, now: () => now, secureCookies: false }, { now });
     await database.query(sql`vacuum analyze`);
     console.log(

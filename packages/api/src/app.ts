@@ -7,6 +7,7 @@ import { readServerLimits, type ServerLimits } from './guards/server-limits.ts';
 import { createHttpServer, type HttpOptions } from './server/http.ts';
 import { followCalendarChanges } from './services/calendar.ts';
 import { createFileService, type FilesConfig, readFilesConfig } from './services/files/file-service.ts';
+import { findPdfConverter, type PdfConverter } from './services/letters/pdf-converter.ts';
 import { startSweeper } from './services/sweeper.ts';
 
 export interface AppOptions extends HttpOptions {
@@ -19,6 +20,8 @@ export interface AppOptions extends HttpOptions {
   limits?: ServerLimits;
   /** Case file storage; read from ALUR_FILES / ALUR_S3_* / ALUR_MAX_UPLOAD_MB when absent. */
   files?: FilesConfig;
+  /** Letters as PDF: LibreOffice found on PATH / ALUR_SOFFICE when absent; null = DOCX only. */
+  pdfConverter?: PdfConverter | null;
   /** Demo mode: the login page lists the demo accounts (`auth.demoAccounts`). */
   demo?: boolean;
 }
@@ -45,6 +48,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     secureCookies: options.secureCookies ?? false,
     guards: createGuards(options.limits ?? readServerLimits()),
     files: createFileService(database, filesConfig),
+    pdfConverter: options.pdfConverter !== undefined ? options.pdfConverter : findPdfConverter(),
     demo: options.demo ?? false,
   };
   const stopSweeper =

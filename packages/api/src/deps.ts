@@ -2,6 +2,7 @@ import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Guards } from './guards/guards.ts';
 import type { FileService } from './services/files/file-service.ts';
+import type { PdfConverter } from './services/letters/pdf-converter.ts';
 
 /**
  * What the server hands every request and every service: the store, the clock and the
@@ -18,6 +19,8 @@ export interface AppDeps {
   guards?: Guards;
   /** Case file storage (ALUR_FILES); absent = bytes in the database, default upload limit. */
   files?: FileService;
+  /** LibreOffice for letters as PDF, found at start (`/healthz` pdfConverter); absent = DOCX only. */
+  pdfConverter?: PdfConverter | null;
   /** Demo mode (ALUR_DEMO=1): the login page may name the demo accounts. Never set otherwise. */
   demo?: boolean;
 }

@@ -5,6 +5,8 @@ import { loadSeeds } from './seeds/load-seeds.ts';
 import { readPublicUrl } from './server/receipt-route.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, isEmptyDatabase, loadDemoData } from './services/demo.ts';
 import { shiftDemoHistory } from './services/demo-history.ts';
+import { fileServiceOf } from './services/files/file-service.ts';
+import { loadDemoLetters } from './services/letters/demo-letters.ts';
 
 /** Starts the Alur server: API, runtime app at /, designer at /designer/, /healthz. */
 async function main() {
@@ -32,6 +34,11 @@ async function main() {
   } else if (process.env.ALUR_DEMO === '1' && (await isEmptyDatabase(app.deps.database.db))) {
     const seeds = loadSeeds();
     const demo = await loadDemoData(app.deps.database.db, seeds, app.deps.now());
+    await loadDemoLetters(
+      { database: app.deps.database, store: fileServiceOf(app.deps).store, now: app.deps.now() },
+      demo,
+      seeds,
+    );
     console.log(
       `Mode demo: ${demo.sops} SOP contoh diterbitkan untuk "Dinas Sosial Kabupaten Tegal".\n` +
         `  Pengguna demo: ${demo.users.join(', ')} — kata sandi "${DEMO_PASSWORD}".`,

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from '../app/router.tsx';
 import { CalendarPanel } from './CalendarPanel.tsx';
+import { LettersPanel } from './LettersPanel.tsx';
 import { PositionsPanel } from './PositionsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 
-const TABS = ['users', 'positions', 'calendar', 'versions'] as const;
+const TABS = ['users', 'positions', 'calendar', 'versions', 'letters'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Administration: users, positions, the working calendar, SOP versions and case migration. */
@@ -29,7 +30,7 @@ export default function AdminPage() {
             data-testid={`admin-tab-${k}`}
             onClick={() => navigate('/admin', new URLSearchParams({ tab: k }), true)}
           >
-            {t(`admin.${k}`)}
+            {k === 'letters' ? t('letters.tab') : t(`admin.${k}`)}
           </button>
         ))}
       </div>
@@ -38,6 +39,7 @@ export default function AdminPage() {
         {tab === 'positions' && <PositionsPanel />}
         {tab === 'calendar' && <CalendarPanel />}
         {tab === 'versions' && <VersionsPanel />}
+        {tab === 'letters' && <LettersPanel />}
       </div>
     </main>
   );

@@ -11,6 +11,7 @@ import { CancelCase } from './CancelCase.tsx';
 import { CaseData } from './CaseData.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseFlow } from './CaseFlow.tsx';
+import { CaseLetters } from './CaseLetters.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ReceiptLink } from './ReceiptLink.tsx';
 
@@ -146,6 +147,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
           </table>
         </div>
       </section>
+      <CaseLetters letters={detail.data.letters} />
       <section className="card" aria-labelledby="tl-h">
         <h2 id="tl-h">{t('case.timeline')}</h2>
         <CaseTimeline detail={detail.data} />

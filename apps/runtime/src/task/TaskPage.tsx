@@ -11,6 +11,7 @@ import { useMe } from '../app/session.tsx';
 import { useNow } from '../app/useNow.ts';
 import { CaseTimeline } from '../cases/CaseTimeline.tsx';
 import { ReadOnlyForm } from '../forms/ReadOnlyForm.tsx';
+import { GenerateLetter } from './GenerateLetter.tsx';
 import { ReassignTask } from './ReassignTask.tsx';
 import { CompletedNotice, TaskActions } from './TaskActions.tsx';
 
@@ -148,6 +149,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         )}
       </section>
 
+      <GenerateLetter taskId={taskId} />
       <section className="card" aria-labelledby="act-h">
         <h2 id="act-h">{task.kind === 'decision' ? t('task.decide') : t('task.complete')}</h2>
         {!workable && completedCaseId ? (

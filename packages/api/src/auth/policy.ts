@@ -33,6 +33,8 @@ export const ROLE_RULES = {
   cancelCases: ['leader', 'admin'],
   /** The evaluation report. */
   readReports: ['leader', 'admin'],
+  /** The register of outgoing letters (buku agenda surat keluar) and its export. */
+  readLetterRegister: ['leader', 'admin'],
   /** Read the working calendar. */
   readCalendar: ['admin', 'leader'],
   /** Users, positions, calendar changes, case migration. */

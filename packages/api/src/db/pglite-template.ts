@@ -35,6 +35,11 @@ export function readDemoStamp(): string {
     .sort()) {
     hash.update(f).update(readFileSync(`${seeds}${f}`));
   }
+  // The demo's letter templates and their bindings (services/letters/demo-letters.ts).
+  const templates = `${seeds}templates/`;
+  if (existsSync(templates)) {
+    for (const f of readdirSync(templates).sort()) hash.update(f).update(readFileSync(`${templates}${f}`));
+  }
   return hash.digest('hex');
 }
 

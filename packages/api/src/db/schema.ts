@@ -411,3 +411,152 @@ export const caseFiles = pgTable(
     index('case_files_staged').on(t.uploadedBy, t.uploadedAt).where(sql`${t.caseId} is null`),
   ],
 );
+
+/** Who signs a letter: the penandatangan block of a template. */
+export type LetterSigner = { nama: string; jabatan: string; nip: string };
+
+/**
+ * The agency's numbering of outgoing letters (penomoran surat): one format for all its letters,
+ * e.g. `{kode}/{urut:4}/{unit}/{tahun}`, and the unit code it names (docs/letters.md).
+ */
+export const letterSettings = pgTable('letter_settings', {
+  agencyId: uuid('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  format: text('format').notNull().default('{kode}/{urut:4}/{unit}/{tahun}'),
+  unit: text('unit').notNull().default(''),
+  updatedBy: uuid('updated_by'),
+  updatedAt: stamp('updated_at'),
+});
+
+/**
+ * What a step of an SOP puts out as a letter (the Mutu Baku output): its series code (kode
+ * klasifikasi, the `{kode}` of the number), an optional format of its own, the subject and
+ * recipient the register shows, and who signs. Live settings: they apply to the next letter.
+ */
+export const letterOutputs = pgTable(
+  'letter_outputs',
+  {
+    sopId: uuid('sop_id')
+      .notNull()
+      .references(() => sops.id),
+    nodeId: text('node_id').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** The series of its numbers; letters of one series share one sequence per year. */
+    kode: text('kode').notNull().default(''),
+    /** Overrides the agency's format for this output; null = the agency's. */
+    format: text('format'),
+    /** Perihal in the register; empty = the step's Mutu Baku output or kegiatan. */
+    subject: text('subject').notNull().default(''),
+    /** The data field naming the recipient in the register; null = the case title. */
+    recipientField: text('recipient_field'),
+    /** The penandatangan; null = who signed the SOP version (disahkan oleh). */
+    signer: jsonb('signer').$type<LetterSigner>(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: stamp('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.sopId, t.nodeId] })],
+);
+
+/**
+ * A Word template uploaded for a step of an SOP. Every upload is a new row (the bytes content-
+ * addressed in `file_blobs`); the newest is `current`. Published versions pin theirs in
+ * `version_templates`.
+ */
+export const letterTemplates = pgTable(
+  'letter_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    sopId: uuid('sop_id')
+      .notNull()
+      .references(() => sops.id),
+    nodeId: text('node_id').notNull(),
+    name: text('name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** The tags the template uses (checked against the SOP's fields at upload). */
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    current: boolean('current').notNull().default(true),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('letter_templates_current').on(t.sopId, t.nodeId).where(sql`current`),
+    index('letter_templates_sha256').on(t.sha256),
+  ],
+);
+
+/** The templates a published version pinned: those current when it was published. */
+export const versionTemplates = pgTable(
+  'version_templates',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => sopVersions.id),
+    nodeId: text('node_id').notNull(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => letterTemplates.id),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.nodeId] })],
+);
+
+/** The last serial given per agency, series and year: the row lock makes numbers gap-free. */
+export const letterCounters = pgTable(
+  'letter_counters',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.series, t.year] })],
+);
+
+/**
+ * One numbered outgoing letter (an entry of the buku agenda surat keluar). Regenerating keeps the
+ * number and points the row at the new file; a new number replaces the row (`replacedBy`), which
+ * stays in the register so no number ever goes missing.
+ */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    nodeId: text('node_id').notNull(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => letterTemplates.id),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    /** The DOCX; null once retention erased the case's documents (the register entry stays). */
+    fileId: uuid('file_id').references(() => caseFiles.fileId, { onDelete: 'set null' }),
+    pdfFileId: uuid('pdf_file_id').references(() => caseFiles.fileId, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    recipient: text('recipient').notNull(),
+    replacedBy: uuid('replaced_by'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('letters_serial').on(t.agencyId, t.series, t.year, t.seq),
+    uniqueIndex('letters_case_node_active').on(t.caseId, t.nodeId).where(sql`replaced_by is null`),
+    index('letters_agency_created').on(t.agencyId, t.createdAt),
+  ],
+);

@@ -10,6 +10,7 @@ import type { Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
 import { handleExport } from './export-route.ts';
 import { handleFiles, isFilesPath } from './files-route.ts';
+import { handleLetterRegisterExport, isLettersPath } from './letters-route.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { handleReceipt, isReceiptPath } from './receipt-route.ts';
 import { handleTrack, isTrackPath } from './track-route.ts';
@@ -119,6 +120,10 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
         await handleFiles(deps, req, res, trustProxy);
         return;
       }
+      if (isLettersPath(url)) {
+        await handleLetterRegisterExport(deps, req, res);
+        return;
+      }
       if (isReceiptPath(url)) {
         await handleReceipt(deps, req, res, { publicUrl: options.publicUrl, trustProxy });
         return;
@@ -134,7 +139,9 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
       if (url === '/healthz') {
         await deps.database.db.execute(sql`select 1`);
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ ok: true, store: deps.database.kind }));
+        res.end(
+          JSON.stringify({ ok: true, store: deps.database.kind, pdfConverter: Boolean(deps.pdfConverter) }),
+        );
         return;
       }
       if (url === '/designer') {

@@ -24,6 +24,7 @@ export const DOCUMENT_PROCEDURES: ReadonlySet<string> = new Set([
   'sop.validate',
   'sop.saveDraft',
   'sop.create',
+  'letter.uploadTemplate',
 ]);
 
 /** An error in tRPC's own response shape, so the apps' tRPC client shows its message. */

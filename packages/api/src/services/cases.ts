@@ -15,6 +15,7 @@ import { checkSubmission, maskedCaseData } from './case-data.ts';
 import { currentStepsOf } from './case-search.ts';
 import { attachStagedFiles, listCaseFiles, stagedFilesOf } from './files/case-files.ts';
 import { withIdempotency } from './idempotency.ts';
+import { listCaseLetters } from './letters/letter-register.ts';
 import { startingVersion } from './start-form.ts';
 import { formatTrackingCode, generateTrackingCode } from './tracking/tracking-code.ts';
 
@@ -129,6 +130,8 @@ export async function getCase(db: Db, user: SessionUser, caseId: string, now: Da
     events: events.map(({ event, actorName }) => ({ ...event, actorName })),
     /** Documents attached to the case (bytes at `GET /api/files/<fileId>`). */
     files: await listCaseFiles(db, row.id),
+    /** Numbered letters in force (DOCX at `GET /api/files/<fileId>`), see docs/letters.md. */
+    letters: await listCaseLetters(db, row.id),
     /** The public tracking code ("K7QF-…"); null for an older case until its receipt is printed. */
     trackingCode: trackingCode ? formatTrackingCode(trackingCode) : null,
   };

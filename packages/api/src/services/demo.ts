@@ -138,8 +138,10 @@ export async function loadDemoData(db: Db, seeds: { slug: string; document: SopD
         ),
       );
     const adminId = userIds.get('admin')!;
+    const sopIds: Record<string, string> = {};
     if (seeds.length > 0) {
       const published = seeds.map((seed) => ({ seed, sopId: randomUUID() }));
+      for (const { seed, sopId } of published) sopIds[seed.slug] = sopId;
       await tx.insert(sops).values(
         published.map(({ seed, sopId }) => ({
           id: sopId,
@@ -176,6 +178,6 @@ export async function loadDemoData(db: Db, seeds: { slug: string; document: SopD
         })),
       );
     }
-    return { agencyId, users: DEMO_USERS.map((u) => u.username), sops: seeds.length };
+    return { agencyId, users: DEMO_USERS.map((u) => u.username), sops: seeds.length, sopIds };
   });
 }

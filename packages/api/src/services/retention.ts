@@ -5,6 +5,7 @@ import { queryOf, runStatements } from '../db/raw.ts';
 import { caseFiles, cases } from '../db/schema.ts';
 import { caseWriteStatement } from '../engine/store/case-writer.ts';
 import { loadVersionDocument } from '../engine/store/store.ts';
+import { eraseLetterRecipients } from './letters/letter-register.ts';
 
 /**
  * Retention of personal data (UU 27/2022): a closed case keeps its applicant's personal values and
@@ -115,6 +116,7 @@ export async function eraseCase(database: Database, due: RetentionDue, now: Date
       .delete(caseFiles)
       .where(eq(caseFiles.caseId, due.caseId))
       .returning({ fileId: caseFiles.fileId });
+    await eraseLetterRecipients(tx, due.caseId);
     await runStatements(q, [
       caseWriteStatement({
         caseId: due.caseId,

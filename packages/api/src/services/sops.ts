@@ -12,6 +12,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { auditEvents, sops, sopVersions, users } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { checksumOf } from './canonical-json.ts';
+import { pinLetterTemplates } from './letters/letter-setup.ts';
 
 /** Parses a document from API input, or refuses it with every field at fault. */
 export function requireDocument(input: unknown): SopDocument {
@@ -220,6 +221,7 @@ export async function publishSop(
         publishedAt: now.toISOString(),
       })
       .returning({ id: sopVersions.id });
+    await pinLetterTemplates(tx, row.id, version!.id);
     await tx.insert(auditEvents).values({
       agencyId: user.agencyId,
       actorId: user.id,

@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { caseRouter } from './routers/case.ts';
+import { letterRouter } from './routers/letter.ts';
 import { notificationRouter } from './routers/notification.ts';
 import { reportRouter } from './routers/report.ts';
 import { sopRouter } from './routers/sop.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   notification: notificationRouter,
   report: reportRouter,
   admin: adminRouter,
+  letter: letterRouter,
 });
 
 /** The API's type, imported (as a type only) by the apps. */

@@ -10,4 +10,5 @@ export * from './agency-time.ts';
 export * from './api-error.ts';
 export * from './geometry.ts';
 export * from './lanes.ts';
+export * from './letter-number.ts';
 export * from './waktu-format.ts';

@@ -58,7 +58,16 @@ export const seedCommand: CliCommand = {
         io.err('Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong.');
         return 1;
       }
-      const demo = await loadDemoData(db.db, loadSeeds(), new Date());
+      const seeds = loadSeeds();
+      const demo = await loadDemoData(db.db, seeds, new Date());
+      const { loadDemoLetters } = await import('../../services/letters/demo-letters.ts');
+      const { createFileService, readFilesConfig } = await import('../../services/files/file-service.ts');
+      const files = createFileService(db, readFilesConfig());
+      try {
+        await loadDemoLetters({ database: db, store: files.store, now: new Date() }, demo, seeds);
+      } finally {
+        await files.store.close();
+      }
       io.out(
         `Data demo dimuat: ${demo.sops} SOP; pengguna ${demo.users.join(', ')} (kata sandi "${DEMO_PASSWORD}").`,
       );

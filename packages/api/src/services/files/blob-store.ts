@@ -14,6 +14,12 @@ export interface BlobStore {
    * runs only after the object is stored, so a committed row always names stored bytes.
    */
   storeAndCommit<T>(file: SpooledFile, commit: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Stores small bytes held in memory (a generated letter, a template) from inside the caller's
+   * transaction `tx`. `db`: part of that transaction (a rollback removes them). `s3`: written at
+   * once; if `tx` then rolls back, the object is an orphan for `alur files gc`.
+   */
+  storeWithin(tx: Tx, bytes: Uint8Array, sha256: string): Promise<void>;
   /** Streams the stored bytes of `sha256` (`size` bytes). */
   read(sha256: string, size: number): Readable;
   /**

@@ -107,6 +107,24 @@ export function createDbBlobStore(database: Database): BlobStore {
         return commit(tx);
       });
     },
+    async storeWithin(tx, bytes, sha256) {
+      // One statement: the blob's row (inserted, or touched for `files gc`) and, only when it is
+      // new, its parts.
+      const parts: SQL[] = [];
+      for (let part = 0; part * PART_BYTES < Math.max(1, bytes.byteLength); part++) {
+        const chunk = Buffer.from(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES));
+        parts.push(sql`(${part}::int, ${chunk}::bytea)`);
+      }
+      await tx.execute(
+        sql`with b as (
+              insert into file_blobs (sha256, size, used_at) values (${sha256}, ${bytes.byteLength}, now())
+              on conflict (sha256) do update set used_at = now()
+              returning (xmax = 0) as inserted)
+            insert into file_blob_parts (sha256, part, bytes)
+            select ${sha256}, v.part, v.bytes from (values ${sql.join(parts, sql`, `)}) as v(part, bytes)
+            where (select inserted from b)`,
+      );
+    },
     read(sha256, size) {
       const parts = Math.ceil(size / PART_BYTES);
       async function* readParts() {
@@ -124,6 +142,7 @@ export function createDbBlobStore(database: Database): BlobStore {
       const removed = await database.query<{ sha256: string }>(
         sql`delete from file_blobs b
             where not exists (select 1 from case_files f where f.sha256 = b.sha256)
+              and not exists (select 1 from letter_templates t where t.sha256 = b.sha256)
               and b.used_at <= now() - make_interval(mins => ${Math.max(0, Math.floor(graceMinutes))}::int)
             returning b.sha256`,
       );

@@ -9,6 +9,7 @@ import { collectFileGarbage } from '../../cli/commands/files.ts';
 import { buildDoc } from '../../engine/core/testing/build-doc.ts';
 import { buildBulkyPng, buildPdf, buildPng } from '../../testing/file-fixtures.ts';
 import { serveOnLoopback, signIn } from '../../testing/http-client.ts';
+import { buildWordTemplate, readWordText } from '../../testing/letter-fixtures.ts';
 import { startS3Server } from '../../testing/s3-server.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { uploadFile } from '../../testing/upload-client.ts';
@@ -115,6 +116,25 @@ describe('ALUR_FILES=s3', () => {
     expect(await listKeys()).toEqual(before.filter((k) => k !== objectKey(sha(orphan))));
     const res = await kasi.fetch(`${base}/api/files/${named.body.fileId}`);
     expect(Buffer.from(await res.arrayBuffer()).toString('latin1')).toContain('nama');
+  });
+
+  it('keeps letter templates and letters in the bucket; files gc keeps what a template names', async () => {
+    const template = await buildWordTemplate(['Nomor {nomor_surat}', 'Lampiran {ktp}']);
+    const admin = await signIn(base, 'admin');
+    const [sop] = await admin.client.sop.list.query();
+    await admin.client.letter.uploadTemplate.mutate({
+      sopId: sop!.id,
+      nodeId: 'a',
+      fileName: 'surat.docx',
+      contentBase64: Buffer.from(template).toString('base64'),
+    });
+    const task = (await kasi.client.task.inbox.query()).tasks.find((t) => t.caseId === caseId)!;
+    const letter = await kasi.client.letter.generate.mutate({ taskId: task.id });
+    const res = await kasi.fetch(`${base}/api/files/${letter.fileId}`);
+    expect(res.status).toBe(200);
+    expect(await readWordText(new Uint8Array(await res.arrayBuffer()))).toContain(`Nomor ${letter.number}`);
+    expect(await collectFileGarbage(app.deps.database, config, 0, noIo)).toBe(0);
+    expect(await listKeys()).toContain(objectKey(sha(template)));
   });
 
   it('commits no row when the bucket cannot take the object', async () => {

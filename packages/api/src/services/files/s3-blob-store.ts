@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { caseFiles } from '../../db/schema.ts';
+import { caseFiles, letterTemplates } from '../../db/schema.ts';
 import type { BlobStore } from './blob-store.ts';
 
 /** Connection to an S3-protocol bucket (AWS S3, MinIO, Ceph, a cloud's object storage). */
@@ -64,6 +64,18 @@ export function createS3BlobStore(database: Database, config: S3Config): BlobSto
       );
       return database.db.transaction((tx) => commit(tx));
     },
+    async storeWithin(_tx, bytes, sha256) {
+      const { client, sdk } = await open();
+      await client.send(
+        new sdk.PutObjectCommand({
+          Bucket,
+          Key: objectKey(sha256),
+          Body: bytes,
+          ContentLength: bytes.byteLength,
+          ContentType: 'application/octet-stream',
+        }),
+      );
+    },
     read(sha256) {
       async function* readObject() {
         const { client, sdk } = await open();
@@ -84,14 +96,19 @@ export function createS3BlobStore(database: Database, config: S3Config): BlobSto
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
         const objects = (page.Contents ?? []).filter((o) => o.Key);
         const shas = objects.map((o) => o.Key!.slice(o.Key!.lastIndexOf('/') + 1));
+        // Named by a case file or by a letter template (templates share the blob store).
         const named = new Set(
           shas.length
-            ? (
-                await database.db
+            ? [
+                ...(await database.db
                   .selectDistinct({ sha256: caseFiles.sha256 })
                   .from(caseFiles)
-                  .where(inArray(caseFiles.sha256, shas))
-              ).map((r) => r.sha256)
+                  .where(inArray(caseFiles.sha256, shas))),
+                ...(await database.db
+                  .selectDistinct({ sha256: letterTemplates.sha256 })
+                  .from(letterTemplates)
+                  .where(inArray(letterTemplates.sha256, shas))),
+              ].map((r) => r.sha256)
             : [],
         );
         for (const [i, object] of objects.entries()) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/password.ts';
 import { agencies, positions, userPositions, users } from '../../db/schema.ts';
 import { buildDoc } from '../../engine/core/testing/build-doc.ts';
+import { buildWordTemplate } from '../../testing/letter-fixtures.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { appRouter } from '../root.ts';
 
@@ -70,6 +71,14 @@ beforeAll(async () => {
   const c = await foreign.case.start({ sopId: created.sopId, title: 'Kasus lain' });
   const [t] = (await foreign.task.inbox()).tasks;
   other = { sopId: created.sopId, caseId: c.caseId, taskId: t!.id };
+
+  // Step "a" makes a letter (built-in tags only: the SOP has no data fields).
+  await (await app.as('admin')).letter.uploadTemplate({
+    sopId: ids.sopId,
+    nodeId: 'a',
+    fileName: 'surat.docx',
+    contentBase64: Buffer.from(await buildWordTemplate(['{nomor_surat} {kasus.nomor}'])).toString('base64'),
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -215,6 +224,58 @@ const matrix: [string, Call, Answers][] = [
     allow(['kasi', 'kadis', 'admin', 'perancang']),
   ],
   ['report.evaluation', (c) => c.report.evaluation(), allow(['kadis', 'admin'])],
+  [
+    'letter.generate',
+    async (c) => c.letter.generate({ taskId: (await freshTask()).taskId }),
+    { kasi: 200, kadis: 403, admin: 403, perancang: 404 },
+  ],
+  [
+    'letter.forTask',
+    (c) => c.letter.forTask({ taskId: ids.taskId }),
+    { kasi: 200, kadis: 200, admin: 200, perancang: 404 },
+  ],
+  ['letter.register', (c) => c.letter.register({}), allow(['kadis', 'admin'])],
+  ['letter.setup', (c) => c.letter.setup({ sopId: ids.sopId }), allow(['admin'])],
+  [
+    'letter.uploadTemplate',
+    async (c) =>
+      c.letter.uploadTemplate({
+        sopId: ids.sopId,
+        nodeId: 'a',
+        fileName: 'surat.docx',
+        contentBase64: Buffer.from(await buildWordTemplate(['{nomor_surat} {kasus.nomor}'])).toString(
+          'base64',
+        ),
+      }),
+    allow(['admin']),
+  ],
+  [
+    'letter.removeTemplate',
+    async (c) => {
+      const created = await (await app.as('admin')).sop.create({ name: 'Tanpa surat', document: doc });
+      return c.letter.removeTemplate({ sopId: created.sopId, nodeId: 'a' });
+    },
+    allow(['admin']),
+  ],
+  [
+    'letter.updateOutput',
+    (c) =>
+      c.letter.updateOutput({
+        sopId: ids.sopId,
+        nodeId: 'a',
+        kode: '470',
+        format: null,
+        subject: 'Surat',
+        recipientField: null,
+        signer: null,
+      }),
+    allow(['admin']),
+  ],
+  [
+    'letter.updateSettings',
+    (c) => c.letter.updateSettings({ format: '{kode}/{urut:4}/{tahun}', unit: 'Dinsos' }),
+    allow(['admin']),
+  ],
   ['admin.users.list', (c) => c.admin.users.list(), allow(['admin'])],
   [
     'admin.users.create',
