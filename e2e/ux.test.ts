@@ -14,6 +14,7 @@ import {
   waitForViewportIdle,
 } from './lib/designer.ts';
 import { resolveArtifactDir } from './lib/env.ts';
+import { startTestServer } from './lib/server.mjs';
 import { waitForCount, waitForText } from './lib/wait.ts';
 
 /** The laptop size the issue asks screenshots at. */
@@ -456,6 +457,38 @@ describe('runtime, one product', () => {
     await page.getByTestId('nav-inbox').click();
     await expect.poll(() => page.locator('[data-testid="inbox-row"]').count(), POLL).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it('runtime › the login page names the demo accounts in demo mode only', async () => {
+    // This suite's server runs the demo: the accounts and their password are offered.
+    const demo = await openContext(browser, PHONE);
+    const page = await demo.newPage();
+    await page.goto('/');
+    await waitForText(page.getByTestId('demo-accounts'), /alur-demo/);
+    await page.getByTestId('demo-accounts').getByRole('button', { name: /kasi/ }).click();
+    expect(await page.getByTestId('login-username').inputValue()).toBe('kasi');
+    await saveScreenshot(page, 'ux-login-demo-375');
+    await demo.close();
+    // A server started without demo mode names no account.
+    const plain = await startTestServer({ demo: false });
+    try {
+      const context = await browser.newContext({ baseURL: plain.baseUrl, viewport: LAPTOP, locale: 'id-ID' });
+      const login = await context.newPage();
+      await login.goto('/');
+      await login.getByTestId('login-submit').waitFor();
+      // The answer that would carry the hint has come back (empty) before we look.
+      await expect
+        .poll(async () => {
+          const res = await login.request.get(`${plain.baseUrl}/api/trpc/auth.demoAccounts`);
+          return (await res.json()).result?.data ?? 'pending';
+        }, POLL)
+        .toBeNull();
+      expect(await login.getByTestId('demo-accounts').count()).toBe(0);
+      expect(await login.content()).not.toContain('alur-demo');
+      await context.close();
+    } finally {
+      await plain.stop();
+    }
   });
 
   it('runtime › a user without a position lands in Administrasi, and the designer is one click away', async () => {

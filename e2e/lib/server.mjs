@@ -44,8 +44,8 @@ async function waitForHealth(baseUrl, server) {
  * Starts the compiled server, as `npm start` runs it (the browser tests check what users get); its
  * output goes to ours with a prefix so failures can be read in CI.
  */
-function spawnServer(port, dataDir, log) {
-  const env = { ...process.env, PORT: String(port), ALUR_DATA_DIR: dataDir, ALUR_DEMO: '1' };
+function spawnServer(port, dataDir, log, demo) {
+  const env = { ...process.env, PORT: String(port), ALUR_DATA_DIR: dataDir, ALUR_DEMO: demo ? '1' : '0' };
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, [bundlePath('main')], {
     cwd: root,
@@ -71,17 +71,17 @@ async function stopServer(server) {
 }
 
 /**
- * Starts the server and waits for /healthz. Returns its base URL and `stop()`, which ends the process
+ * Starts the server (in demo mode unless `demo: false`) and waits for /healthz. Returns its base URL and `stop()`, which ends the process
  * and removes the data dir; Ctrl+C or SIGTERM of this process stops it too.
  */
-export async function startTestServer({ log = () => {} } = {}) {
+export async function startTestServer({ log = () => {}, demo = true } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'alur-e2e-'));
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   // `npm run build` made the bundle; a source edited since is bundled again (about a second).
   await ensureBundle();
-  const server = spawnServer(port, dataDir, log);
+  const server = spawnServer(port, dataDir, log, demo);
   const stop = async () => {
     await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });

@@ -305,6 +305,9 @@ export const en: Resources = {
     chart: 'Median actual time against the standard',
     chartActual: 'Median actual',
     chartStandard: 'Standard',
+    chartValue: '{{median}} / std {{standard}}',
+    chartUnits:
+      'Bar: median actual working time; line: Mutu Baku standard (std). Figures in working hours and minutes.',
     longestWait: 'Cases wait longest at: {{kegiatan}} ({{time}})',
     heatTitle: "The SOP's flowchart coloured by each step's on-time share",
     heatShare: '{{share}} on time',

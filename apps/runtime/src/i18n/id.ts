@@ -304,6 +304,8 @@ export const id = {
     chart: 'Median waktu nyata dibanding Mutu Baku',
     chartActual: 'Median nyata',
     chartStandard: 'Mutu Baku',
+    chartValue: '{{median}} / MB {{standard}}',
+    chartUnits: 'Batang: median waktu kerja nyata; garis: Mutu Baku (MB). Angka: jam dan menit kerja.',
     longestWait: 'Kasus paling lama menunggu di: {{kegiatan}} ({{time}})',
     heatTitle: 'Bagan SOP diwarnai menurut ketepatan waktu tiap langkah',
     heatShare: '{{share}} tepat waktu',

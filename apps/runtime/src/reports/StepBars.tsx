@@ -11,6 +11,8 @@ interface Bar {
 
 const ROW = 26;
 const LABEL = 34;
+/** Room at the right for each row's figures, written out with their units. */
+const VALUE = 170;
 
 /**
  * Median actual time per step as horizontal bars, the Mutu Baku as a tick on each; red when the
@@ -23,7 +25,7 @@ export function StepBars({ steps }: { steps: Bar[] }) {
   if (rows.length === 0) return null;
   const max = Math.max(1, ...rows.flatMap((s) => [s.medianMinutes ?? 0, s.standardMinutes ?? 0]));
   const width = 600;
-  const scale = (m: number) => ((width - LABEL - 8) * m) / max;
+  const scale = (m: number) => ((width - LABEL - VALUE - 8) * m) / max;
   return (
     <figure className="chart">
       <svg
@@ -57,6 +59,12 @@ export function StepBars({ steps }: { steps: Bar[] }) {
                 height={ROW - 10}
                 rx={2}
               />
+              <text className="bar-value" x={width - VALUE + 4} y={y + 15}>
+                {t('evaluation.chartValue', {
+                  median: s.medianMinutes === null ? '—' : fmt.minutes(s.medianMinutes),
+                  standard: s.standardMinutes === null ? '—' : fmt.minutes(s.standardMinutes),
+                })}
+              </text>
               {s.standardMinutes !== null && (
                 <line
                   className="bar-standard"
@@ -73,6 +81,7 @@ export function StepBars({ steps }: { steps: Bar[] }) {
       <figcaption className="legend">
         <span className="legend-item legend-actual">{t('evaluation.chartActual')}</span>
         <span className="legend-item legend-standard">{t('evaluation.chartStandard')}</span>
+        <span className="muted small">{t('evaluation.chartUnits')}</span>
       </figcaption>
     </figure>
   );
