@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ApiSession } from './lib/api.ts';
+import { ApiSession, findSeededSop } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
 import { waitForText } from './lib/wait.ts';
 
-type SopSummary = { id: string; name: string };
 type CaseView = { case: { status: string }; tasks: { id: string; status: string; positionKey: string }[] };
 
 let browser: Browser;
@@ -16,8 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await ApiSession.signIn('admin');
   kadis = await ApiSession.signIn('kadis');
-  const sops = await admin.query<SopSummary[]>('sop.list');
-  lakipId = sops.find((s) => s.name.includes('(LAKIP)'))!.id;
+  lakipId = (await findSeededSop(admin, '(LAKIP)')).id;
 });
 afterAll(async () => {
   await browser?.close();

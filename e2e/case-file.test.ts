@@ -1,11 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ApiSession } from './lib/api.ts';
+import { ApiSession, findSeededSop } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
 import { waitForCount, waitForText } from './lib/wait.ts';
 
-type SopSummary = { id: string; name: string };
 type CaseTasks = { tasks: { id: string; status: string }[] };
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -78,8 +77,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   const admin = await ApiSession.signIn('admin');
-  const sops = await admin.query<SopSummary[]>('sop.list');
-  dtksId = sops.find((s) => s.name.includes('SURAT KETERANGAN TERDATA DTKS'))!.id;
+  dtksId = (await findSeededSop(admin, 'SURAT KETERANGAN TERDATA DTKS')).id;
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();

@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ApiSession } from './lib/api.ts';
+import { ApiSession, findSeededSop } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
 import { waitForText } from './lib/wait.ts';
 
-type SopSummary = { id: string; name: string };
 type CaseView = {
   tasks: { id: string; nodeId: string; status: string }[];
   letters: { number: string; fileId: string | null }[];
@@ -21,8 +20,7 @@ let dtksId: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   staf = await ApiSession.signIn('staf');
-  const sops = await staf.query<SopSummary[]>('sop.list');
-  dtksId = sops.find((s) => s.name.includes('DTKS'))!.id;
+  dtksId = (await findSeededSop(staf, 'SURAT KETERANGAN TERDATA DTKS')).id;
 });
 afterAll(async () => {
   await browser?.close();

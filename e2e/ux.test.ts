@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ApiSession } from './lib/api.ts';
+import { ApiSession, findSeededSop } from './lib/api.ts';
 import { launchBrowser, openContext, PHONE, saveScreenshot, signInContext } from './lib/browser.ts';
 import {
   edges,
@@ -176,8 +176,7 @@ describe('designer, forgiving', () => {
   });
 
   it('designer › LAKIP opens readable from its top; the lane headers stay in view; Paskan fits all', async () => {
-    const sops = await perancang.query<{ id: string; name: string }[]>('sop.list');
-    const lakip = sops.find((s) => s.name.includes('(LAKIP)'))!;
+    const lakip = await findSeededSop(perancang, '(LAKIP)');
     const page = await openInDesigner(lakip.id);
     onTestFailed(() => saveScreenshot(page, 'ux-lakip-opening-failure'));
     await waitForCount(stepNodes(page), 12);
@@ -386,8 +385,7 @@ describe('designer, forgiving', () => {
 describe('runtime, one product', () => {
   it('runtime › a finished task says Selesai; the case page keeps the answer apart from the verdict', async () => {
     const admin = await ApiSession.signIn('admin');
-    const sops = await admin.query<{ id: string; name: string }[]>('sop.list');
-    const lakip = sops.find((s) => s.name.includes('(LAKIP)'))!;
+    const lakip = await findSeededSop(admin, '(LAKIP)');
     const title = `Selesai di mana-mana ${Date.now()}`;
     const sekdin = await ApiSession.signIn('sekdin');
     await sekdin.mutate('case.start', { sopId: lakip.id, title });
@@ -480,7 +478,8 @@ describe('runtime, one product', () => {
       await expect
         .poll(async () => {
           const res = await login.request.get(`${plain.baseUrl}/api/trpc/auth.demoAccounts`);
-          return (await res.json()).result?.data ?? 'pending';
+          const body = (await res.json()) as { result?: { data: unknown } };
+          return body.result ? body.result.data : 'pending';
         }, POLL)
         .toBeNull();
       expect(await login.getByTestId('demo-accounts').count()).toBe(0);

@@ -86,3 +86,20 @@ async function readAnswer<T>(procedure: string, res: Response): Promise<T> {
   }
   return body.result.data;
 }
+
+/**
+ * The demo's seeded SOP whose name contains `part` and which has a version in effect. Other tests
+ * on the same server draw, import or publish SOPs with similar names (a redrawn "Terdata DTKS", an
+ * imported LAKIP draft), so a plain name match would depend on the order the tests ran in.
+ */
+export async function findSeededSop(api: ApiSession, part: string): Promise<{ id: string; name: string }> {
+  const sops =
+    await api.query<{ id: string; name: string; versionInEffect: number | null; createdAt?: string }[]>(
+      'sop.list',
+    );
+  const found = sops.filter((s) => s.name.includes(part) && s.versionInEffect !== null);
+  if (found.length !== 1) {
+    throw new Error(`expected one published SOP named like "${part}", found ${found.length}`);
+  }
+  return found[0]!;
+}
