@@ -6,7 +6,7 @@ import { ApiSession, findSeededSop } from './lib/api.ts';
 import { DESKTOP, launchBrowser, openContext, saveScreenshot, signInContext } from './lib/browser.ts';
 import { readBaseUrl, resolveArtifactDir } from './lib/env.ts';
 import { decodeQrOnFirstPage, readPdfText } from './lib/pdf.ts';
-import { waitForCount, waitForText } from './lib/wait.ts';
+import { waitForText } from './lib/wait.ts';
 
 let browser: Browser;
 

@@ -130,7 +130,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
     mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
     const restored = restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
     initialised = !restored;
-    if (restored && restored.demoPreparedAt) demoPreparedAt = restored.demoPreparedAt;
+    if (restored && restored.demoPreparedAt !== null) demoPreparedAt = restored.demoPreparedAt;
   }
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const settings = [
