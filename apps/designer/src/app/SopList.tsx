@@ -54,12 +54,14 @@ export function SopList(props: { api: ApiClient; onOpen: (sopId: string) => void
         </header>
         <form
           className="inline-form sop-create"
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
             const wanted = name.trim();
             setNameMissing(!wanted);
             if (!wanted) return;
-            if (countSameName(list.data ?? [], wanted) > 0 && sameNameWarned !== wanted) {
+            // A submit before the list has loaded still checks the names (fetched now).
+            const existing = list.data ?? (await queryClient.fetchQuery(trpc.sop.list.queryOptions()));
+            if (countSameName(existing, wanted) > 0 && sameNameWarned !== wanted) {
               setSameNameWarned(wanted);
               return;
             }
