@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { readCookie } from '../auth/cookies.ts';
 import { resolveSession, SESSION_COOKIE, type SessionUser } from '../auth/sessions.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { AppDeps } from '../deps.ts';
 import {
   authorizeUpload,
@@ -47,6 +48,9 @@ export async function handleFiles(
     if (!refusal) {
       // The store (database or bucket) failed: nothing was committed; say so rather than a bare 500.
       console.error('[files]', error);
+      if (isDatabaseUnavailable(error) && !res.headersSent) {
+        res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      }
       refusal = refuse(
         503,
         'FILES_UNAVAILABLE',

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { sql } from 'drizzle-orm';
 import sirv from 'sirv';
 import { readCookie } from '../auth/cookies.ts';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailableCode,
+  databaseUnavailableError,
+  isDatabaseUnavailable,
+} from '../db/unavailable.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Context } from '../trpc/context.ts';
 import { appRouter } from '../trpc/root.ts';
@@ -61,7 +68,14 @@ async function createContext(
   trustProxy: boolean,
 ): Promise<Context> {
   const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
-  const user = await resolveSession(deps.database.db, sessionToken, deps.now());
+  let user: Context['user'];
+  try {
+    user = await resolveSession(deps.database.db, sessionToken, deps.now());
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const busy = databaseUnavailableError();
+    throw new TRPCError({ code: busy.kind, message: busy.messages.id, cause: busy });
+  }
   return {
     deps,
     db: deps.database.db,
@@ -161,8 +175,15 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
         res.writeHead(404).end();
       });
     } catch (error) {
-      console.error('[http]', error);
-      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json' });
+      const unavailable = databaseUnavailableCode(error);
+      if (unavailable) console.warn(`[http] database unavailable (${unavailable})`);
+      else console.error('[http]', error);
+      if (!res.headersSent) {
+        res.writeHead(503, {
+          'Content-Type': 'application/json',
+          ...(unavailable ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } : {}),
+        });
+      }
       res.end(JSON.stringify({ ok: false }));
     }
   });

@@ -6,7 +6,6 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { guardsOf } from '../guards/guards.ts';
 import { exceedsJsonDepth } from '../guards/json-depth.ts';
-import { SERVER_BUSY } from '../guards/work-limiter.ts';
 import {
   BodyTooLargeError,
   declaresTooLarge,
@@ -119,11 +118,14 @@ export async function guardTrpcBody(
   return true;
 }
 
-/** tRPC `responseMeta`: a 503 for a full heavy-work line carries `Retry-After`. */
+/**
+ * tRPC `responseMeta`: a 503 that says when to come back (a full heavy-work line, a database out of
+ * connection slots) carries `Retry-After`.
+ */
 export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Record<string, string> } {
   for (const error of errors) {
     const cause = error.cause;
-    if (cause instanceof AppError && cause.code === SERVER_BUSY) {
+    if (cause instanceof AppError && cause.kind === 'SERVICE_UNAVAILABLE') {
       return { headers: { 'Retry-After': String(cause.details?.retryAfterSeconds ?? 5) } };
     }
   }

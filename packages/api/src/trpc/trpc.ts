@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { assertMay, type RoleRule } from '../auth/policy.ts';
+import { databaseUnavailableCode, databaseUnavailableError } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 import type { Context } from './context.ts';
 
@@ -55,6 +56,13 @@ const mapErrors = t.middleware(async ({ next, path }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: cause.kind, message: cause.messages.id, cause });
+    }
+    const unavailable = databaseUnavailableCode(cause);
+    if (unavailable) {
+      // Out of connection slots or unreachable: a wait-and-retry 503, not an internal error.
+      console.warn(`[trpc] ${path}: database unavailable (${unavailable})`);
+      const busy = databaseUnavailableError();
+      throw new TRPCError({ code: busy.kind, message: busy.messages.id, cause: busy });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       console.error(`[trpc] ${path}:`, result.error.cause ?? result.error);
