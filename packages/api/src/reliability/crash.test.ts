@@ -1,51 +1,29 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realPostgres, useSeededCluster } from './cluster.ts';
 import { findStoreViolations } from './consistency.ts';
-import {
-  buildChainDoc,
-  callTrpc,
-  createScratchDb,
-  createSessionCookie,
-  type ScratchDb,
-  type SeededStore,
-  seedPostgres,
-  startCases,
-  type TrpcAnswer,
-} from './fixtures.ts';
-import { type ServerProcess, startServerProcess } from './processes.ts';
+import { buildChainDoc, callTrpc, createSessionCookie, startCases, type TrpcAnswer } from './fixtures.ts';
+import { startServerProcess } from './processes.ts';
 
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.info(
-    '[reliability/crash] not run: killing a server process mid-load needs several processes on one ' +
-      'real PostgreSQL. Set DATABASE_URL to run it (ALUR_LONG=1 for the full 2,000 transitions).',
-  );
-}
+const adminUrl = realPostgres(
+  'crash',
+  'killing a server process mid-load needs several processes on one real PostgreSQL (ALUR_LONG=1 for the full 2,000 transitions).',
+);
 const LONG = process.env.ALUR_LONG === '1';
 const STEPS = 10;
 const CASES = LONG ? 200 : 20; // × STEPS transitions: 2,000 with ALUR_LONG=1, else 200
 const CLIENTS = 8;
 
 describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transitions', () => {
-  let scratch: ScratchDb;
-  let store: SeededStore;
-  const servers: ServerProcess[] = [];
+  const cluster = useSeededCluster(adminUrl, () => buildChainDoc(STEPS));
   let caseIds: string[] = [];
   let cookie = '';
 
   beforeAll(async () => {
-    scratch = await createScratchDb(adminUrl!);
-    store = await seedPostgres(scratch.url, buildChainDoc(STEPS));
-    caseIds = await startCases(store, CASES);
-    cookie = await createSessionCookie(store.deps.database, await store.userId('kasi'));
+    caseIds = await startCases(cluster.store, CASES);
+    cookie = await createSessionCookie(cluster.store.deps.database, await cluster.store.userId('kasi'));
     for (let i = 0; i < 2; i++)
-      servers.push(await startServerProcess({ env: { DATABASE_URL: scratch.url } }));
-  });
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await store?.close();
-    await scratch?.drop();
+      cluster.servers.push(await startServerProcess({ env: { DATABASE_URL: cluster.url } }));
   });
 
   it(`loses, duplicates and half-applies nothing across ${CASES * STEPS} transitions`, async () => {
@@ -57,7 +35,7 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
     /** Sends one transition, retrying with the same key on other servers until one answers. */
     const send = async (key: string, taskId: string): Promise<TrpcAnswer> => {
       for (let attempt = 0; attempt < 50; attempt++) {
-        const server = servers[(attempt + key.length) % servers.length]!;
+        const server = cluster.servers[(attempt + key.length) % cluster.servers.length]!;
         try {
           const answer = await callTrpc(server.base, cookie, 'task.complete', {
             taskId,
@@ -74,7 +52,7 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
     };
     const firstTask = new Map(
       (
-        await store.deps.database.query<{ case_id: string; id: string }>(
+        await cluster.store.deps.database.query<{ case_id: string; id: string }>(
           sql`select case_id, id from tasks where status = 'open'`,
         )
       ).map((r) => [r.case_id, r.id]),
@@ -93,8 +71,8 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
             done++;
             if (!killed && done >= total * 0.4) {
               killed = true;
-              await servers[0]!.kill9();
-              servers[0] = await startServerProcess({ env: { DATABASE_URL: scratch.url } });
+              await cluster.servers[0]!.kill9();
+              cluster.servers[0] = await startServerProcess({ env: { DATABASE_URL: cluster.url } });
             }
           }
         }
@@ -102,7 +80,7 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
     );
     expect(killed).toBe(true);
     expect(answers.size).toBe(total);
-    const [counts] = await store.deps.database.query<{
+    const [counts] = await cluster.store.deps.database.query<{
       completed: number;
       events: number;
       cases: number;
@@ -111,11 +89,11 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
              (select count(*)::int from audit_events where action = 'task.completed') as events,
              (select count(*)::int from cases where status = 'completed') as cases`);
     expect(counts).toEqual({ completed: total, events: total, cases: CASES });
-    expect(await findStoreViolations(store.deps.database)).toEqual([]);
+    expect(await findStoreViolations(cluster.store.deps.database)).toEqual([]);
     // Every retry with the same key, on any process, gets the answer first given for it.
     for (const [key, first] of [...answers].slice(0, 200)) {
       const taskId = first.body.result.data.task.id;
-      const again = await callTrpc(servers[1]!.base, cookie, 'task.complete', {
+      const again = await callTrpc(cluster.servers[1]!.base, cookie, 'task.complete', {
         taskId,
         idempotencyKey: key,
       });

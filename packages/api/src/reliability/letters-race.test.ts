@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { caseFiles, tasks } from '../db/schema.ts';
 import {
@@ -8,25 +8,14 @@ import {
   uploadLetterTemplate,
 } from '../services/letters/letter-setup.ts';
 import { buildWordTemplate } from '../testing/letter-fixtures.ts';
-import {
-  buildChainDoc,
-  callTrpc,
-  createScratchDb,
-  createSessionCookie,
-  type ScratchDb,
-  type SeededStore,
-  seedPostgres,
-  startCases,
-} from './fixtures.ts';
-import { type ServerProcess, startServerProcess } from './processes.ts';
+import { realPostgres, useSeededCluster } from './cluster.ts';
+import { buildChainDoc, callTrpc, createSessionCookie, startCases } from './fixtures.ts';
+import { startServerProcess } from './processes.ts';
 
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.info(
-    '[reliability/letters-race] not run: numbering letters from several server processes needs one ' +
-      'real PostgreSQL (PGlite is one connection in one process). Set DATABASE_URL to run it.',
-  );
-}
+const adminUrl = realPostgres(
+  'letters-race',
+  'numbering letters from several server processes needs one real PostgreSQL (PGlite is one connection in one process).',
+);
 const PROCESSES = 3;
 // 3 × 100 by default (issue #14); 3 × 400 under ALUR_LONG=1.
 const PER_PROCESS = process.env.ALUR_LONG === '1' ? 400 : 100;
@@ -35,32 +24,28 @@ const PER_PROCESS = process.env.ALUR_LONG === '1' ? 400 : 100;
 const FAILING_PER_PROCESS = 10;
 
 describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server processes at once`, () => {
-  let scratch: ScratchDb;
-  let store: SeededStore;
-  let servers: ServerProcess[] = [];
+  const cluster = useSeededCluster(adminUrl, () => buildChainDoc(2));
   let good: string[] = [];
   let failing: string[] = [];
   let cookie: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDb(adminUrl!);
-    store = await seedPostgres(scratch.url, buildChainDoc(2));
-    const db = store.deps.database.db;
+    const db = cluster.store.deps.database.db;
     // The servers start while the cases are made (they only need the migrated database).
     const starting = Promise.all(
       Array.from({ length: PROCESSES }, () =>
-        startServerProcess({ env: { DATABASE_URL: scratch.url }, timeoutMs: 120_000 }),
+        startServerProcess({ env: { DATABASE_URL: cluster.url }, timeoutMs: 120_000 }),
       ),
     );
-    const admin = await loadSessionUser(db, await store.userId('admin'));
+    const admin = await loadSessionUser(db, await cluster.store.userId('admin'));
     await updateLetterSettings(
       db,
       admin,
       { format: '{kode}/{urut:4}/{unit}/{tahun}', unit: 'Uji' },
       new Date(),
     );
-    await uploadLetterTemplate(store.deps, admin, {
-      sopId: store.sopId,
+    await uploadLetterTemplate(cluster.store.deps, admin, {
+      sopId: cluster.store.sopId,
       nodeId: 'a1',
       fileName: 'surat.docx',
       contentBase64: Buffer.from(
@@ -71,7 +56,7 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
       db,
       admin,
       {
-        sopId: store.sopId,
+        sopId: cluster.store.sopId,
         nodeId: 'a1',
         kode: '470',
         format: null,
@@ -87,10 +72,12 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
     for (let i = 0; i < total; i += 10)
       caseIds.push(
         ...(
-          await Promise.all(Array.from({ length: Math.min(10, total - i) }, () => startCases(store, 1)))
+          await Promise.all(
+            Array.from({ length: Math.min(10, total - i) }, () => startCases(cluster.store, 1)),
+          )
         ).flat(),
       );
-    const kasi = await store.userId('kasi');
+    const kasi = await cluster.store.userId('kasi');
     const failingCases = new Set(
       caseIds.filter((_, i) => i % (total / (PROCESSES * FAILING_PER_PROCESS)) === 0),
     );
@@ -100,7 +87,7 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
         .filter((id) => !failingCases.has(id))
         .map((caseId) => ({
           fileId: crypto.randomUUID(),
-          agencyId: store.agencyId,
+          agencyId: cluster.store.agencyId,
           caseId,
           field: 'ktp',
           name: 'ktp.jpg',
@@ -117,15 +104,9 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
       .where(and(eq(tasks.nodeId, 'a1'), eq(tasks.status, 'open')));
     good = open.filter((t) => !failingCases.has(t.caseId)).map((t) => t.id);
     failing = open.filter((t) => failingCases.has(t.caseId)).map((t) => t.id);
-    cookie = await createSessionCookie(store.deps.database, kasi);
-    servers = await starting;
+    cookie = await createSessionCookie(cluster.store.deps.database, kasi);
+    cluster.servers = await starting;
   }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await store?.close();
-    await scratch?.drop();
-  });
 
   it(`${PROCESSES} × ${PER_PROCESS} letters: distinct, consecutive numbers; failed ones take none`, async () => {
     expect(good).toHaveLength(PROCESSES * PER_PROCESS);
@@ -136,7 +117,9 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
     const answers = await Promise.all(
       jobs.map(async (job, i) => ({
         job,
-        answer: await callTrpc(servers[i % PROCESSES]!.base, cookie, 'letter.generate', { taskId: job.id }),
+        answer: await callTrpc(cluster.servers[i % PROCESSES]!.base, cookie, 'letter.generate', {
+          taskId: job.id,
+        }),
       })),
     );
     for (const { job, answer } of answers) {
@@ -156,7 +139,11 @@ describe.runIf(Boolean(adminUrl))(`letters numbered by ${PROCESSES} server proce
       })
       .sort((a, b) => a - b);
     expect(serials).toEqual(Array.from({ length: PROCESSES * PER_PROCESS }, (_, i) => i + 1));
-    const [counts] = await store.deps.database.query<{ letters: number; last: number; files: number }>(sql`
+    const [counts] = await cluster.store.deps.database.query<{
+      letters: number;
+      last: number;
+      files: number;
+    }>(sql`
       select (select count(*)::int from letters) as letters,
              (select last from letter_counters) as last,
              (select count(*)::int from case_files where field = 'surat_a1') as files`);

@@ -1,60 +1,39 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../db/schema.ts';
+import { realPostgres, useSeededCluster } from './cluster.ts';
 import { findStoreViolations } from './consistency.ts';
-import {
-  buildChainDoc,
-  callTrpc,
-  createScratchDb,
-  createSessionCookie,
-  type ScratchDb,
-  type SeededStore,
-  seedPostgres,
-  startCases,
-} from './fixtures.ts';
-import { type ServerProcess, startServerProcess } from './processes.ts';
+import { buildChainDoc, callTrpc, createSessionCookie, startCases } from './fixtures.ts';
+import { startServerProcess } from './processes.ts';
 
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.info(
-    '[reliability/race] not run: racing completions need several server processes on one real ' +
-      'PostgreSQL (PGlite is one connection in one process). Set DATABASE_URL to run them.',
-  );
-}
+const adminUrl = realPostgres(
+  'race',
+  'racing completions need several server processes on one real PostgreSQL (PGlite is one connection in one process).',
+);
 // Full size under ALUR_LONG=1; the default keeps `npm test` within a few seconds.
 const TASKS = process.env.ALUR_LONG === '1' ? 200 : 20;
 const CLIENTS = 20;
 
 describe.runIf(Boolean(adminUrl))('racing completions across 3 server processes', () => {
-  let scratch: ScratchDb;
-  let store: SeededStore;
-  let servers: ServerProcess[] = [];
+  const cluster = useSeededCluster(adminUrl, () => buildChainDoc(3));
   let taskIds: string[] = [];
   let cookies: string[] = [];
 
   beforeAll(async () => {
-    scratch = await createScratchDb(adminUrl!);
-    store = await seedPostgres(scratch.url, buildChainDoc(3));
-    await startCases(store, TASKS);
+    await startCases(cluster.store, TASKS);
     taskIds = (
-      await store.deps.database.db
+      await cluster.store.deps.database.db
         .select({ id: tasks.id })
         .from(tasks)
         .where(and(eq(tasks.nodeId, 'a1'), eq(tasks.status, 'open')))
     ).map((t) => t.id);
-    const kasi = await store.userId('kasi');
+    const kasi = await cluster.store.userId('kasi');
     cookies = await Promise.all(
-      Array.from({ length: CLIENTS }, () => createSessionCookie(store.deps.database, kasi)),
+      Array.from({ length: CLIENTS }, () => createSessionCookie(cluster.store.deps.database, kasi)),
     );
-    servers = await Promise.all(
-      [0, 1, 2].map(() => startServerProcess({ env: { DATABASE_URL: scratch.url } })),
+    cluster.servers = await Promise.all(
+      [0, 1, 2].map(() => startServerProcess({ env: { DATABASE_URL: cluster.url } })),
     );
-  });
-
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await store?.close();
-    await scratch?.drop();
   });
 
   it(`${CLIENTS} clients racing on each of ${TASKS} tasks: exactly one completion each, the rest 409`, async () => {
@@ -66,7 +45,9 @@ describe.runIf(Boolean(adminUrl))('racing completions across 3 server processes'
         taskIds.slice(i, i + 10).map(async (taskId) => {
           const answers = await Promise.all(
             cookies.map((cookie, c) =>
-              callTrpc(servers[c % 3]!.base, cookie, 'task.complete', { taskId }).then((a) => a.status),
+              callTrpc(cluster.servers[c % 3]!.base, cookie, 'task.complete', { taskId }).then(
+                (a) => a.status,
+              ),
             ),
           );
           outcomes.set(taskId, answers);
@@ -83,11 +64,15 @@ describe.runIf(Boolean(adminUrl))('racing completions across 3 server processes'
         `task ${taskId}`,
       ).toEqual([]);
     }
-    const [counts] = await store.deps.database.query<{ done: number; next: number; events: number }>(sql`
+    const [counts] = await cluster.store.deps.database.query<{
+      done: number;
+      next: number;
+      events: number;
+    }>(sql`
       select (select count(*)::int from tasks where node_id = 'a1' and status = 'completed') as done,
              (select count(*)::int from tasks where node_id = 'a2' and status = 'open') as next,
              (select count(*)::int from audit_events where action = 'task.completed') as events`);
     expect(counts).toEqual({ done: TASKS, next: TASKS, events: TASKS });
-    expect(await findStoreViolations(store.deps.database)).toEqual([]);
+    expect(await findStoreViolations(cluster.store.deps.database)).toEqual([]);
   });
 });
