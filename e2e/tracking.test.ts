@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { decodeQrOnFirstPage, readPdfText } from '../packages/api/src/testing/pdf-qr.ts';
 import { ApiSession, findSeededSop } from './lib/api.ts';
 import { DESKTOP, launchBrowser, openContext, saveScreenshot, signInContext } from './lib/browser.ts';
 import { readBaseUrl, resolveArtifactDir } from './lib/env.ts';
-import { decodeQrOnFirstPage, readPdfText } from './lib/pdf.ts';
 import { waitForText } from './lib/wait.ts';
 
 let browser: Browser;
