@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { Database } from '../../db/client.ts';
+import { DEFAULT_SERVER_LIMITS, readServerLimits } from '../../guards/server-limits.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { BlobStore } from './blob-store.ts';
 import { createDbBlobStore } from './db-blob-store.ts';
@@ -20,17 +21,10 @@ export interface FileService {
   spoolDir: string;
 }
 
-export const DEFAULT_MAX_UPLOAD_MB = 20;
-
 /** Reads the file storage settings; a missing or malformed one throws a message naming it. */
 export function readFilesConfig(env: NodeJS.ProcessEnv = process.env): FilesConfig {
-  const mb = env.ALUR_MAX_UPLOAD_MB?.trim() ? Number(env.ALUR_MAX_UPLOAD_MB) : DEFAULT_MAX_UPLOAD_MB;
-  if (!Number.isFinite(mb) || mb <= 0 || mb > 10_240) {
-    throw new Error(
-      `ALUR_MAX_UPLOAD_MB harus angka positif dalam MB (must be a positive number of MB), bukan "${env.ALUR_MAX_UPLOAD_MB}".`,
-    );
-  }
-  const maxUploadBytes = Math.floor(mb * 1024 * 1024);
+  // The upload limit is one of the server's limits (guards/server-limits.ts): read in one place.
+  const { maxUploadBytes } = readServerLimits(env);
   const kind = env.ALUR_FILES?.trim() || 'db';
   if (kind === 'db') return { store: { kind: 'db' }, maxUploadBytes };
   if (kind !== 's3') {
@@ -72,7 +66,7 @@ export function fileServiceOf(deps: AppDeps): FileService {
   if (!service) {
     service = createFileService(deps.database, {
       store: { kind: 'db' },
-      maxUploadBytes: DEFAULT_MAX_UPLOAD_MB * 1024 * 1024,
+      maxUploadBytes: DEFAULT_SERVER_LIMITS.maxUploadBytes,
     });
     defaults.set(deps.database, service);
   }
