@@ -87,9 +87,11 @@ describe('runtime › letters', () => {
     await waitForText(page.getByTestId('case-letters'), new RegExp(number.replace(/\//g, '\\/')));
     await page.context().close();
 
-    const admin = await openAs('admin', '/#/admin?tab=letters');
-    await waitForText(admin.getByTestId('letters-register'), new RegExp(number.replace(/\//g, '\\/')));
-    await saveScreenshot(admin, 'letter-register-1280');
-    await admin.context().close();
+    // A leader (Kepala Dinas) reads the buku agenda from the menu, not only an administrator.
+    const kadis = await openAs('kadis', '/');
+    await kadis.getByRole('link', { name: 'Surat keluar' }).first().click();
+    await waitForText(kadis.getByTestId('letters-register'), new RegExp(number.replace(/\//g, '\\/')));
+    await saveScreenshot(kadis, 'letter-register-1280');
+    await kadis.context().close();
   });
 });

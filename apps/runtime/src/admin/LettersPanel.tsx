@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Field } from '../app/Field.tsx';
 import { ErrorMessage, QueryStatus } from '../app/feedback.tsx';
-import { LetterRegister } from './LetterRegister.tsx';
+import { Link } from '../app/router.tsx';
 
 /** Administrasi › Surat: the agency's numbering, templates and settings per SOP step, the register. */
 export function LettersPanel() {
@@ -34,7 +34,9 @@ export function LettersPanel() {
         <p className="muted small">{t('letters.pinNote')}</p>
       </section>
       {sopId && <SopLetters sopId={sopId} />}
-      <LetterRegister sops={sops.data ?? []} />
+      <p className="muted small">
+        {t('letters.registerMoved')} <Link to="/letters">{t('nav.letters')}</Link>
+      </p>
     </>
   );
 }

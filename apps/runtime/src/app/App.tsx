@@ -19,6 +19,7 @@ import { useLiveUpdates } from './useLiveUpdates.ts';
 const CasePage = lazy(() => import('../cases/CasePage.tsx'));
 const EvaluationPage = lazy(() => import('../reports/EvaluationPage.tsx'));
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+const LettersPage = lazy(() => import('../reports/LettersPage.tsx'));
 
 function Message({ text }: { text: string }) {
   return (
@@ -47,6 +48,8 @@ function Routes({ live }: { live: boolean }): ReactNode {
     ) : (
       <Message text={t('common.forbidden')} />
     );
+  if (path === '/letters')
+    return hasPermission(me, 'leader', 'admin') ? <LettersPage /> : <Message text={t('common.forbidden')} />;
   if (path === '/admin')
     return hasPermission(me, 'admin') ? <AdminPage /> : <Message text={t('common.forbidden')} />;
   return <Message text={t('common.notFound')} />;

@@ -29,6 +29,12 @@ export function Header() {
       show: hasPermission(me, 'leader', 'admin'),
       id: 'evaluation',
     },
+    {
+      to: '/letters',
+      label: t('nav.letters'),
+      show: hasPermission(me, 'leader', 'admin'),
+      id: 'letters',
+    },
     { to: '/admin', label: t('nav.admin'), show: hasPermission(me, 'admin'), id: 'admin' },
   ];
   const isActive = (to: string) =>
