@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Loading, QueryError } from '../app/feedback.tsx';
-import { useFormat } from '../app/format.ts';
-import { Link } from '../app/router.tsx';
 import { useDebounced } from '../app/useDebounced.ts';
 import { CaseSearchResults } from './CaseSearchResults.tsx';
+import { CaseSummary } from './CaseSummary.tsx';
 
 type Status = 'active' | 'completed' | 'cancelled';
 
@@ -14,7 +13,6 @@ type Status = 'active' | 'completed' | 'cancelled';
 export function CaseListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fmt = useFormat();
   const [status, setStatus] = useState<Status | ''>('');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -68,17 +66,7 @@ export function CaseListPage() {
         <ul className="case-list" data-testid="case-list">
           {cases.data.map((c) => (
             <li key={c.id} data-testid="case-row">
-              <Link to={`/cases/${c.id}`}>
-                <strong>{c.number}</strong> {c.title}
-              </Link>
-              <span className="muted">{c.sopName}</span>
-              <span className={`tag tag-status-${c.status}`}>{t(`status.${c.status}`)}</span>
-              {c.currentStep && (
-                <span className="small" data-testid="case-current-step">
-                  {t('cases.currentStep', { step: c.currentStep })}
-                </span>
-              )}
-              <span className="muted small">{fmt.dateTime(c.startedAt)}</span>
+              <CaseSummary c={c} />
             </li>
           ))}
         </ul>

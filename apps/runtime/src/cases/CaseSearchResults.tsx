@@ -2,9 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Loading, QueryError } from '../app/feedback.tsx';
-import { useFormat } from '../app/format.ts';
-import { Link } from '../app/router.tsx';
 import { labelFromKey } from '../lib/case-file.ts';
+import { CaseSummary } from './CaseSummary.tsx';
 
 /**
  * Cases matching a search (`case.search`: number, title, an exact NIK, words beginning with the
@@ -13,7 +12,6 @@ import { labelFromKey } from '../lib/case-file.ts';
 export function CaseSearchResults({ q }: { q: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const fmt = useFormat();
   const results = useQuery({
     ...trpc.case.search.queryOptions({ q, limit: 50 }),
     placeholderData: (previous) => previous,
@@ -34,15 +32,7 @@ export function CaseSearchResults({ q }: { q: string }) {
       <ul className="case-list search-results" data-testid="case-search-results">
         {results.data.map((c) => (
           <li key={c.id} data-testid="case-search-row">
-            <Link to={`/cases/${c.id}`}>
-              <strong>{c.number}</strong> {c.title}
-            </Link>
-            <span className="muted">{c.sopName}</span>
-            <span className={`tag tag-status-${c.status}`}>{t(`status.${c.status}`)}</span>
-            {c.currentStep && (
-              <span className="small">{t('cases.currentStep', { step: c.currentStep })}</span>
-            )}
-            <span className="muted small">{fmt.dateTime(c.startedAt)}</span>
+            <CaseSummary c={c} />
             {Object.keys(c.data).length > 0 && (
               <dl className="search-data">
                 {Object.entries(c.data)
