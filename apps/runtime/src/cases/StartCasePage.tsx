@@ -3,11 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
 import { Field } from '../app/Field.tsx';
-import { ErrorMessage, Loading, QueryError } from '../app/feedback.tsx';
+import { Loading, QueryError } from '../app/feedback.tsx';
 import { usePositionName } from '../app/positions.ts';
 import { Link } from '../app/router.tsx';
 import { useSubmitKeys } from '../app/useSubmitKeys.ts';
 import { FormFields } from '../forms/FormFields.tsx';
+import { FormSubmitNotes } from '../forms/FormSubmitNotes.tsx';
 import type { FormFieldView } from '../forms/form-draft.ts';
 import { useFormState } from '../forms/useFormState.ts';
 import { filterSopsInEffect } from '../lib/sop-search.ts';
@@ -227,15 +228,12 @@ function StartForm({ sopId, form, title, onTitle, start, keyFor }: StartFormProp
           {form.some((f) => f.type === 'file') && <p className="muted small">{t('form.stagedNote')}</p>}
         </section>
       )}
-      {state.hasLocalIssues && (
-        <p className="alert alert-error" role="alert" data-testid="form-issues">
-          {t('form.fixIssues')}
-        </p>
-      )}
-      {start.error && !state.hasLocalIssues && (
-        <ErrorMessage error={start.error} fieldKeys={form.map((f) => f.key)} />
-      )}
-      {state.uploading && <p className="muted small">{t('form.uploadsPending')}</p>}
+      <FormSubmitNotes
+        form={form}
+        hasLocalIssues={state.hasLocalIssues}
+        uploading={state.uploading}
+        error={start.error}
+      />
       <button
         type="submit"
         className="btn btn-primary"

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc.ts';
-import { ErrorMessage } from '../app/feedback.tsx';
 import { Link } from '../app/router.tsx';
 import { useSubmitKeys } from '../app/useSubmitKeys.ts';
 import type { TaskDetail } from '../cases/case-types.ts';
 import { FormFields } from '../forms/FormFields.tsx';
+import { FormSubmitNotes } from '../forms/FormSubmitNotes.tsx';
 import type { FormFieldView } from '../forms/form-draft.ts';
 import { useFormState } from '../forms/useFormState.ts';
 
@@ -109,15 +109,12 @@ export function TaskActions({
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      {state.hasLocalIssues && (
-        <p className="alert alert-error" role="alert" data-testid="form-issues">
-          {t('form.fixIssues')}
-        </p>
-      )}
-      {complete.error && !state.hasLocalIssues && (
-        <ErrorMessage error={complete.error} fieldKeys={form.map((f) => f.key)} />
-      )}
-      {state.uploading && <p className="muted small">{t('form.uploadsPending')}</p>}
+      <FormSubmitNotes
+        form={form}
+        hasLocalIssues={state.hasLocalIssues}
+        uploading={state.uploading}
+        error={complete.error}
+      />
       {kind === 'decision' ? (
         <div className="decision-buttons">
           {(['ya', 'tidak'] as const).map((outcome) => (
