@@ -135,7 +135,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   let demoPreparedAt: Date | undefined;
   if (config.dataDir && fresh && !config.loadDataDir) {
     mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-    const restored = restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
+    const restored = await restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
     initialised = !restored;
     if (restored && restored.demoPreparedAt !== null) demoPreparedAt = restored.demoPreparedAt;
   }
