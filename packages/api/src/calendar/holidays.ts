@@ -1,4 +1,9 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+// date-holidays loads the rules of every country (about 0.3–0.4 s of CPU): it is required on the
+// first holiday lookup instead of at start-up, which never needs it (BENCHMARKS.md, "Startup").
+const require = createRequire(import.meta.url);
 
 /** Where a holiday came from: the date-holidays library, the agency alone, or the agency correcting the library. */
 export type HolidaySource = 'library' | 'agency' | 'override';
@@ -61,7 +66,7 @@ export function listNationalHolidays(year: number): Map<string, Holiday> {
 }
 
 function readLibraryYear(year: number): Map<string, Holiday> {
-  indonesia ??= new Holidays('ID');
+  indonesia ??= new (require('date-holidays') as typeof Holidays)('ID');
   const out = new Map<string, Holiday>();
   for (const h of indonesia.getHolidays(year)) {
     if (h.type !== 'public') continue;

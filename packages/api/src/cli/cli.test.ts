@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from './main.ts';
 
 const API_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEEDS = resolve(API_DIR, '../../seeds');
@@ -11,10 +12,14 @@ const BIN = join(API_DIR, 'bin', 'alur.mjs');
 
 /** Spawns the real `alur` bin (the compiled CLI, bundled first if stale) and collects its output and exit code. */
 function runAlur(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runNode([BIN, ...args]);
+}
+
+function runNode(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      args,
       { cwd: API_DIR, env: { ...process.env, INIT_CWD: API_DIR } },
       (error, out, err) => {
         done({ code: error ? Number(error.code ?? 1) : 0, out, err });
@@ -28,6 +33,39 @@ describe('alur CLI', () => {
     const r = await runAlur('--help');
     expect(r.code).toBe(0);
     for (const c of ['validate', 'import', 'summary']) expect(r.out).toContain(`alur ${c}`);
+  });
+
+  it('every command of the table is listed by --help under its own name', async () => {
+    const r = await runAlur('--help');
+    for (const entry of COMMANDS) {
+      expect((await entry.load()).name).toBe(entry.name);
+      expect(r.out).toContain(`alur ${entry.name}`);
+    }
+  });
+
+  it('validate loads no database driver, archiver, cloud SDK or document library (a fast start)', async () => {
+    // A module hook records every import the process resolves.
+    const log = join(mkdtempSync(join(tmpdir(), 'alur-cli-')), 'resolved.txt');
+    const hooks = `import { appendFileSync } from 'node:fs';
+      export async function resolve(specifier, context, next) {
+        appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
+        return next(specifier, context);
+      }`;
+    const register = `import { register } from 'node:module';
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const r = await runNode([
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      BIN,
+      'validate',
+      join(SEEDS, 'tegal-lakip.json'),
+    ]);
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n');
+    expect(loaded).toContain('zod'); // the hook saw the imports: the schema's validator is one
+    const heavy = ['@electric-sql/pglite', 'postgres', 'drizzle-orm', '@node-rs/argon2', 'archiver'];
+    heavy.push('exceljs', 'docxtemplater', 'pizzip', '@aws-sdk/client-s3', 'date-holidays');
+    expect(loaded.filter((s) => heavy.some((h) => s === h || s.startsWith(`${h}/`)))).toEqual([]);
   });
 
   it('exits 2 on an unknown command, a missing file and an unknown option', async () => {

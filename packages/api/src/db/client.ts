@@ -1,13 +1,9 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { API_DIR } from '../package-dirs.ts';
 import { restorePgliteTemplate } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
@@ -97,9 +93,16 @@ export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
  */
 export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
 
+// Each store's driver is imported when a database of that kind is opened: a server on one never
+// loads the other's (the PostgreSQL driver with its drizzle glue is ~50 ms of a PGlite start).
+
 /** Opens the database; call `migrateDb` before use. */
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.kind === 'postgres') {
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+    ]);
     const onStatement = config.onStatement;
     const client = postgres(config.url, {
       max: config.max ?? 10,
@@ -120,6 +123,10 @@ export async function createDb(config: DbConfig): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   // A fresh data directory starts as a copy of the prepared template when there is one (see
   // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM.
   const fresh =
@@ -128,7 +135,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   let demoPreparedAt: Date | undefined;
   if (config.dataDir && fresh && !config.loadDataDir) {
     mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-    const restored = restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
+    const restored = await restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
     initialised = !restored;
     if (restored && restored.demoPreparedAt !== null) demoPreparedAt = restored.demoPreparedAt;
   }
@@ -252,10 +259,15 @@ async function transactPglite<T>(client: PGlite, work: PipelinedWork<T>): Promis
  */
 export async function migrateDb(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
     await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS });
     return;
   }
+  const [{ default: postgres }, { migrate: migratePostgres }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js/migrator'),
+  ]);
   // The lock is held by a dedicated connection while the pool runs the migration.
   const lock = postgres(database.url!, { max: 1, onnotice: () => {} });
   try {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
@@ -82,17 +84,46 @@ export function findPgliteTemplate(): string | null {
  * Returns false (and copies nothing) when there is no current template; else when a prepared demo
  * was copied, the end of its history (null for the plain template).
  */
-export function restorePgliteTemplate(
+export async function restorePgliteTemplate(
   dataDir: string,
   options: { demo?: boolean } = {},
-): false | { demoPreparedAt: Date | null } {
+): Promise<false | { demoPreparedAt: Date | null }> {
   const demo = options.demo ? findDemoTemplate() : null;
   const template = demo?.dir ?? findPgliteTemplate();
   if (!template) return false;
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  cpSync(template, partial, { recursive: true });
+  await copyTree(template, partial);
   // rename(2) replaces an empty directory, so an existing empty data dir is fine.
   renameSync(partial, dataDir);
   return { demoPreparedAt: demo?.preparedAt ?? null };
+}
+
+/** Files copied at once: the copies run on libuv's threads (4 by default), a few queued behind. */
+const COPY_CONCURRENCY = 8;
+
+/**
+ * Copies a directory tree. The directories are made first, then the files are copied several at
+ * a time off the main thread: about twice as fast as `cpSync` for the ~1,100 files (60 MB) of the
+ * prepared demo, which the first start of a server waits for (BENCHMARKS.md, "Startup").
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const files: [string, string][] = [];
+  const makeDirs = (source: string, target: string) => {
+    mkdirSync(target);
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const [a, b] = [join(source, entry.name), join(target, entry.name)];
+      if (entry.isDirectory()) makeDirs(a, b);
+      else files.push([a, b]);
+    }
+  };
+  makeDirs(from, to);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const [a, b] = files[next++]!;
+      await copyFile(a, b);
+    }
+  };
+  await Promise.all(Array.from({ length: COPY_CONCURRENCY }, worker));
 }
