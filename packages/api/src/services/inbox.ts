@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
+import { type WorkingCalendar, workingMinutesBetween, workingMinutesFrom } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { cases, notifications, sops, tasks, users } from '../db/schema.ts';
@@ -121,6 +121,12 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
   const rows = found.slice(0, limit);
   const calendar = await loadWorkingCalendar(db, user.agencyId);
   const stepsByVersion = new Map<string, Map<string, SopDocument['nodes'][number]>>();
+  // All rows' remaining minutes in one walk over the days (the first page is often the oldest).
+  const remaining = workingMinutesFrom(
+    now,
+    rows.flatMap((r) => (r.dueAt === null ? [] : [Date.parse(r.dueAt)])),
+    calendar,
+  );
   const out = [];
   for (const r of rows) {
     let steps = stepsByVersion.get(r.versionId);
@@ -135,7 +141,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       kegiatan: node?.kegiatan ?? '',
       waktu: node?.mutuBaku.waktu ?? null,
       isOverdue: r.dueAt !== null && new Date(r.dueAt) < now,
-      remainingWorkingMinutes: remainingWorkingMinutes(r.dueAt, now, calendar),
+      remainingWorkingMinutes: r.dueAt === null ? null : Math.round(remaining.get(Date.parse(r.dueAt))!),
     });
   }
   return {
