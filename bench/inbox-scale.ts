@@ -264,10 +264,17 @@ async function main() {
     );
     const plans = [
       [
-        'case.search (name word, leader)',
-        sql`explain (analyze, buffers) select id, number from cases
-        where agency_id = ${ctx.agency} and (number = 'budi' or search @@ to_tsquery('simple', 'budi:*'))
-        order by started_at desc limit 20`,
+        'case.search (frequent name word, leader: the newest-cases walk)',
+        sql`explain (analyze, buffers) select cases.id from (select * from cases where agency_id = ${ctx.agency}
+          order by started_at desc limit 2000) as cases
+        where cases.agency_id = ${ctx.agency} and (cases.number = 'sari' or cases.search @@ to_tsquery('simple', 'sari:*'))
+        order by cases.started_at desc limit 20`,
+      ],
+      [
+        'case.search (NIK, leader: the word index)',
+        sql`explain (analyze, buffers) select cases.id from (select * from cases where agency_id = ${ctx.agency}
+          and (number = '3328000000000777' or search @@ to_tsquery('simple', '3328000000000777:*')) offset 0) as cases
+        order by cases.started_at desc limit 20`,
       ],
       [
         'listInbox (rows)',
