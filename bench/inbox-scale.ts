@@ -1,12 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
-import { createDb } from '../packages/api/src/db/client.ts';
+import { createDb, type Database, migrateDb } from '../packages/api/src/db/client.ts';
+import { sops, users } from '../packages/api/src/db/schema.ts';
 import {
   buildChainDoc,
   callTrpc,
   createScratchDb,
   createSessionCookie,
+  openDeps,
+  type SeededStore,
   seedStore,
 } from '../packages/api/src/reliability/fixtures.ts';
 import { startServerProcess } from '../packages/api/src/reliability/processes.ts';
@@ -17,16 +21,36 @@ import { emit, note, PG_ADMIN_URL, percentile, QUICK } from './lib.ts';
 
 /*
  * Inbox and evaluation at scale: 1,000,000 tasks over 100,000 cases (10 steps each, the last one
- * open), 40 positions, 5,000 users, generated with generate_series into a dedicated database.
- * `--quick` generates a tenth. Plans go to bench/out/inbox-plans.txt.
+ * open), 40 positions, 5,000 users, each case with a case file (name, NIK, address), generated
+ * with generate_series into a dedicated database. `--quick` generates a tenth; `--size N` N tasks
+ * (a multiple of 10: 10000, 100000, 1000000 for the growth table). `--keep` keeps the generated
+ * database (`alur_bench_inbox_<N>`) and reuses it on the next run with `--keep` at that size, so
+ * the 1M-task data is generated once. Plans go to bench/out/inbox-plans.txt.
  */
-const CASES = QUICK ? 10_000 : 100_000;
 const STEPS = 10;
+const TASKS = sizeArg() ?? (QUICK ? 100_000 : 1_000_000);
+const CASES = TASKS / STEPS;
+const KEEP = process.argv.includes('--keep');
 const POSITIONS = 40;
 const USERS = 5_000;
 const SAMPLES = QUICK ? 50 : 200;
 /** Calls before measuring, not counted: caches filled, JIT warm (the server process is new). */
 const WARMUP = 20;
+const FIRST = ['Sari', 'Budi', 'Siti', 'Agus', 'Dewi', 'Joko', 'Rina', 'Eko', 'Wati', 'Hadi'];
+const LAST = ['Wulandari', 'Santoso', 'Hartono', 'Lestari', 'Saputra', 'Rahayu', 'Pratama', 'Kusuma'];
+
+/** `--size N`: the number of tasks, a multiple of 10 between 1,000 and 10,000,000. */
+function sizeArg(): number | null {
+  const at = process.argv.indexOf('--size');
+  if (at < 0) return null;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1_000 || n > 10_000_000 || n % STEPS !== 0) {
+    throw new Error(
+      `--size ${process.argv[at + 1]}: a number of tasks, a multiple of ${STEPS} from 1000 to 10000000`,
+    );
+  }
+  return n;
+}
 
 /** Runs `call` SAMPLES times one after another; the wall time of each, in ms. */
 async function sample(call: () => Promise<unknown>): Promise<number[]> {
@@ -39,43 +63,111 @@ async function sample(call: () => Promise<unknown>): Promise<number[]> {
   return times;
 }
 
-async function main() {
-  const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_inbox');
-  const store = await seedStore(
-    await createDb({ kind: 'postgres', url: scratch.url, max: 4 }),
-    buildChainDoc(STEPS),
+/**
+ * The benchmark's database: a new scratch one (dropped at the end), or with `--keep` the kept one
+ * of this size, reused when a previous run finished generating it (the `bench_inbox_ready` table).
+ */
+async function openBenchDb(): Promise<{ url: string; reused: boolean; drop(): Promise<void> }> {
+  if (!KEEP) {
+    const scratch = await createScratchDb(PG_ADMIN_URL, 'alur_bench_inbox');
+    return { url: scratch.url, reused: false, drop: () => scratch.drop() };
+  }
+  const name = `alur_bench_inbox_${TASKS}`;
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists) {
+      const kept = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      const [ready] = await kept`select to_regclass('bench_inbox_ready') is not null as ok`;
+      await kept.end({ timeout: 5 });
+      if (ready?.ok) return { url: url.toString(), reused: true, drop: async () => {} };
+      // An interrupted generation: start over.
+      await admin.unsafe(`drop database ${name} with (force)`);
+    }
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return { url: url.toString(), reused: false, drop: async () => {} };
+}
+
+/** An already generated database: migrated to the current schema, its agency and SOP found. */
+async function openKeptStore(database: Database): Promise<SeededStore> {
+  await migrateDb(database);
+  const deps = await openDeps(database);
+  const [sop] = await database.db.select({ id: sops.id, agencyId: sops.agencyId }).from(sops).limit(1);
+  return {
+    deps,
+    agencyId: sop!.agencyId,
+    sopId: sop!.id,
+    async userId(username) {
+      const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      return u!.id;
+    },
+    async close() {
+      await deps.bus.close();
+      await database.close();
+    },
+  };
+}
+
+/** Positions, users, cases with their case files and ten tasks each, then VACUUM ANALYZE. */
+async function generate(store: SeededStore) {
+  const q = store.deps.database.query.bind(store.deps.database);
+  const t0 = performance.now();
+  const [version] = await q<{ id: string }>(sql`select id from sop_versions limit 1`);
+  const ctx = { agency: store.agencyId, sop: store.sopId, version: version!.id };
+  await q(sql`insert into positions (agency_id, key, name, supervisor_key)
+    select ${ctx.agency}, 'p' || g, 'Jabatan ' || g, 'kadis' from generate_series(1, ${POSITIONS}) g`);
+  await q(sql`insert into users (agency_id, username, display_name, password_hash, permissions)
+    select ${ctx.agency}, 'u' || g, 'Pengguna ' || g, 'x', '{staff}' from generate_series(1, ${USERS}) g`);
+  await q(sql`insert into user_positions (user_id, agency_id, position_key)
+    select id, agency_id, 'p' || (1 + (substr(username, 2)::int % ${POSITIONS})) from users where username ~ '^u[0-9]+$'`);
+  // Each case's file: a name (one case in ten shares each first name), a NIK and an address.
+  await q(sql`insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
+                                 started_by, started_at, data)
+    select gen_random_uuid(), ${ctx.agency}, ${ctx.sop}, ${ctx.version}, 'B/' || g, 'Kasus ' || g, 'active',
+           '{"joins":{},"tokens":{}}', (select id from users where username = 'kasi'),
+           now() - (g % 365) * interval '1 day',
+           jsonb_build_object(
+             'nama_pemohon', (${sql.raw(`array['${FIRST.join("','")}']`)})[1 + (g % ${FIRST.length})]
+               || ' ' || (${sql.raw(`array['${LAST.join("','")}']`)})[1 + (g / 7 % ${LAST.length})] || ' ' || g,
+             'nik', '3328' || lpad(g::text, 12, '0'),
+             'alamat', 'Jl. Melati ' || g || ', Slawi')
+    from generate_series(1, ${CASES}) g`);
+  // Ten tasks per case, a few hours apart; the last is open on position p((n % 40) + 1).
+  await q(sql`insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
+                                 token, created_at, due_at, completed_at, working_minutes)
+    select gen_random_uuid(), c.id, c.agency_id, c.sop_id, 'a' || s, 'activity',
+           'p' || (1 + (abs(hashtext(c.id::text)) + s) % ${POSITIONS}),
+           case when s = ${STEPS} then 'open' else 'completed' end, 1, 'root',
+           c.started_at + s * interval '3 hours', c.started_at + s * interval '3 hours' + interval '1 hour',
+           case when s = ${STEPS} then null else c.started_at + s * interval '3 hours' + (s * 13 % 120) * interval '1 minute' end,
+           case when s = ${STEPS} then null else s * 13 % 120 end
+    from cases c, generate_series(1, ${STEPS}) s where c.number like 'B/%'`);
+  // A steady state: autovacuum has run, so the visibility map allows index-only scans.
+  await q(sql`vacuum analyze`);
+  await q(sql`create table bench_inbox_ready (generated_at timestamptz not null default now())`);
+  await q(sql`insert into bench_inbox_ready default values`);
+  note(
+    `generated ${TASKS} tasks (${CASES} cases with case files) in ${Math.round(performance.now() - t0)} ms`,
   );
+}
+
+async function main() {
+  const target = await openBenchDb();
+  const database = await createDb({ kind: 'postgres', url: target.url, max: 4 });
+  const store = target.reused
+    ? await openKeptStore(database)
+    : await seedStore(database, buildChainDoc(STEPS));
   const q = store.deps.database.query.bind(store.deps.database);
   try {
-    const t0 = performance.now();
-    const [version] = await q<{ id: string }>(sql`select id from sop_versions limit 1`);
-    const ctx = { agency: store.agencyId, sop: store.sopId, version: version!.id };
-    await q(sql`insert into positions (agency_id, key, name, supervisor_key)
-      select ${ctx.agency}, 'p' || g, 'Jabatan ' || g, 'kadis' from generate_series(1, ${POSITIONS}) g`);
-    await q(sql`insert into users (agency_id, username, display_name, password_hash, permissions)
-      select ${ctx.agency}, 'u' || g, 'Pengguna ' || g, 'x', '{staff}' from generate_series(1, ${USERS}) g`);
-    await q(sql`insert into user_positions (user_id, agency_id, position_key)
-      select id, agency_id, 'p' || (1 + (substr(username, 2)::int % ${POSITIONS})) from users where username ~ '^u[0-9]+$'`);
-    await q(sql`insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
-                                   started_by, started_at)
-      select gen_random_uuid(), ${ctx.agency}, ${ctx.sop}, ${ctx.version}, 'B/' || g, 'Kasus ' || g, 'active',
-             '{"joins":{},"tokens":{}}', (select id from users where username = 'kasi'),
-             now() - (g % 365) * interval '1 day'
-      from generate_series(1, ${CASES}) g`);
-    // Ten tasks per case, a few hours apart; the last is open on position p((n % 40) + 1).
-    await q(sql`insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
-                                   token, created_at, due_at, completed_at, working_minutes)
-      select gen_random_uuid(), c.id, c.agency_id, c.sop_id, 'a' || s, 'activity',
-             'p' || (1 + (abs(hashtext(c.id::text)) + s) % ${POSITIONS}),
-             case when s = ${STEPS} then 'open' else 'completed' end, 1, 'root',
-             c.started_at + s * interval '3 hours', c.started_at + s * interval '3 hours' + interval '1 hour',
-             case when s = ${STEPS} then null else c.started_at + s * interval '3 hours' + (s * 13 % 120) * interval '1 minute' end,
-             case when s = ${STEPS} then null else s * 13 % 120 end
-      from cases c, generate_series(1, ${STEPS}) s where c.number like 'B/%'`);
-    // A steady state: autovacuum has run, so the visibility map allows index-only scans.
-    await q(sql`vacuum analyze`);
-    note(`generated ${CASES * STEPS} tasks in ${Math.round(performance.now() - t0)} ms`);
-
+    if (target.reused)
+      note(`reusing the kept database of ${TASKS} tasks (${new URL(target.url).pathname.slice(1)})`);
+    else await generate(store);
+    const ctx = { agency: store.agencyId };
     const db = store.deps.database.db;
     const [u] = (await q(sql`select id from users where username = 'u7'`)) as { id: string }[];
     const user = await loadSessionUser(db, u!.id);
@@ -99,11 +191,11 @@ async function main() {
         rows: inbox.tasks.length,
         samples: SAMPLES,
         warmup: WARMUP,
-        tasks: CASES * STEPS,
+        tasks: TASKS,
       });
     }
 
-    const server = await startServerProcess({ env: { DATABASE_URL: scratch.url } });
+    const server = await startServerProcess({ env: { DATABASE_URL: target.url } });
     try {
       const cookie = await createSessionCookie(store.deps.database, u!.id);
       for (const { suffix, input } of variants) {
@@ -117,6 +209,7 @@ async function main() {
           p50: percentile(apiTimes, 50),
           samples: SAMPLES,
           warmup: WARMUP,
+          tasks: TASKS,
         });
       }
     } finally {
@@ -130,22 +223,14 @@ async function main() {
       await evaluate(db, leader, {}, now);
       evalTimes.push(performance.now() - s);
     }
-    emit('report.evaluation_ms', percentile(evalTimes, 50), 'ms', { runs: 3, max: Math.max(...evalTimes) });
+    emit('report.evaluation_ms', percentile(evalTimes, 50), 'ms', {
+      runs: 3,
+      max: Math.max(...evalTimes),
+      tasks: TASKS,
+    });
 
-    // case.search at this size: every case gets a case file (name, NIK, address), then a mix of
-    // exact-NIK, name-word and number queries, as a leader (whole agency) and as staff (own cases).
-    const FIRST = ['Sari', 'Budi', 'Siti', 'Agus', 'Dewi', 'Joko', 'Rina', 'Eko', 'Wati', 'Hadi'];
-    const LAST = ['Wulandari', 'Santoso', 'Hartono', 'Lestari', 'Saputra', 'Rahayu', 'Pratama', 'Kusuma'];
-    const t1 = performance.now();
-    await q(sql`update cases set data = jsonb_build_object(
-        'nama_pemohon', (${sql.raw(`array['${FIRST.join("','")}']`)})[1 + (substr(number, 3)::int % ${FIRST.length})]
-          || ' ' || (${sql.raw(`array['${LAST.join("','")}']`)})[1 + (substr(number, 3)::int / 7 % ${LAST.length})]
-          || ' ' || substr(number, 3),
-        'nik', '3328' || lpad(substr(number, 3), 12, '0'),
-        'alamat', 'Jl. Melati ' || substr(number, 3) || ', Slawi')
-      where number like 'B/%'`);
-    await q(sql`vacuum analyze cases`);
-    note(`case files for ${CASES} cases in ${Math.round(performance.now() - t1)} ms`);
+    // case.search: a mix of exact-NIK, name-word, number and name+number queries, as a leader
+    // (whole agency) and as staff (own cases).
     const queries = (i: number) => {
       const n = 1 + ((i * 7919) % CASES);
       return [
@@ -179,10 +264,17 @@ async function main() {
     );
     const plans = [
       [
-        'case.search (name word, leader)',
-        sql`explain (analyze, buffers) select id, number from cases
-        where agency_id = ${ctx.agency} and (number = 'budi' or search @@ to_tsquery('simple', 'budi:*'))
-        order by started_at desc limit 20`,
+        'case.search (frequent name word, leader: the newest-cases walk)',
+        sql`explain (analyze, buffers) select cases.id from (select * from cases where agency_id = ${ctx.agency}
+          order by started_at desc limit 2000) as cases
+        where cases.agency_id = ${ctx.agency} and (cases.number = 'sari' or cases.search @@ to_tsquery('simple', 'sari:*'))
+        order by cases.started_at desc limit 20`,
+      ],
+      [
+        'case.search (NIK, leader: the word index)',
+        sql`explain (analyze, buffers) select cases.id from (select * from cases where agency_id = ${ctx.agency}
+          and (number = '3328000000000777' or search @@ to_tsquery('simple', '3328000000000777:*')) offset 0) as cases
+        order by cases.started_at desc limit 20`,
       ],
       [
         'listInbox (rows)',
@@ -212,7 +304,7 @@ async function main() {
         group by sop_id, node_id, position_key, working_minutes`,
       ],
     ] as const;
-    let text = `# Plans at ${CASES * STEPS} tasks (${new Date().toISOString()})\n`;
+    let text = `# Plans at ${TASKS} tasks (${new Date().toISOString()})\n`;
     for (const [title, statement] of plans) {
       const rows = (await q(statement)) as { 'QUERY PLAN': string }[];
       text += `\n## ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`;
@@ -222,7 +314,7 @@ async function main() {
     writeFileSync(new URL('./out/inbox-plans.txt', import.meta.url), text);
   } finally {
     await store.close();
-    await scratch.drop();
+    await target.drop();
   }
 }
 

@@ -36,12 +36,18 @@ if (unknown.length) {
   );
   process.exit(2);
 }
-const pass = args.includes('--quick') ? ['--quick'] : [];
+// Passed to every benchmark: `--quick`, `--keep` (keep a generated database for the next run) and
+// `--size N` (inbox-scale: N tasks); a benchmark ignores what it does not use.
+const pass = [];
+if (args.includes('--quick')) pass.push('--quick');
+if (args.includes('--keep')) pass.push('--keep');
+const sizeAt = args.indexOf('--size');
+if (sizeAt >= 0) pass.push('--size', args[sizeAt + 1] ?? '');
 // startup, cli and designer run the compiled server and CLI, as users do.
 if (chosen.some((b) => ['startup', 'cli', 'designer'].includes(b))) await ensureServerBuild();
 let failed = 0;
 for (const bench of chosen) {
-  process.stderr.write(`[bench] ${bench}${pass.length ? ' (quick)' : ''}\n`);
+  process.stderr.write(`[bench] ${bench}${pass.length ? ` (${pass.join(' ')})` : ''}\n`);
   const r = spawnSync(process.execPath, [...entry(bench), ...pass], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],

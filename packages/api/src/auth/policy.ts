@@ -94,13 +94,17 @@ export async function loadVisibleTask(db: Db | Tx, user: SessionUser, taskId: st
 /**
  * The cases a user may see, as a condition on `cases`: every case of the agency for overseers;
  * otherwise the cases they started, or where a task is (or was) in one of their positions or was
- * completed by them.
+ * completed by them. `perCase`: check each candidate case through `tasks_case` (for a query that
+ * looks at a few cases): without it PostgreSQL may, misjudging how many candidates a search
+ * yields, instead read every task of the user's positions into a hash table first.
  */
-export function visibleCasesWhere(user: SessionUser): SQL {
+export function visibleCasesWhere(user: SessionUser, options: { perCase?: boolean } = {}): SQL {
   const agency = eq(cases.agencyId, user.agencyId);
   if (may(user, 'overseeCases')) return agency;
   const positions = user.positions.length ? inArray(tasks.positionKey, user.positions) : sql`false`;
-  const took = sql`exists (select 1 from ${tasks} where ${tasks.caseId} = ${cases.id} and (${positions} or ${tasks.completedBy} = ${user.id}))`;
+  // OFFSET 0 keeps the subquery a per-row check (PostgreSQL does not turn it into a hashed one).
+  const perCase = options.perCase ? sql` offset 0` : sql``;
+  const took = sql`exists (select 1 from ${tasks} where ${tasks.caseId} = ${cases.id} and (${positions} or ${tasks.completedBy} = ${user.id})${perCase})`;
   return and(agency, or(eq(cases.startedBy, user.id), took))!;
 }
 

@@ -25,6 +25,7 @@ export {
   type WorkingHours,
 } from './working-calendar.ts';
 export { addWorkingDays, subtractWorkingDays } from './working-days.ts';
+export { workingMinutesFrom } from './working-minutes-from.ts';
 export {
   addWorkingMinutes,
   isEndOfWorkingPeriod,

@@ -3,8 +3,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { type WorkingCalendar, workingMinutesBetween } from '../calendar/index.ts';
+import { type WorkingCalendar, workingMinutesBetween, workingMinutesFrom } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { cases, notifications, sops, tasks, users } from '../db/schema.ts';
 import { loadVersionDocument } from '../engine/store/store.ts';
 import { loadWorkingCalendar } from './calendar.ts';
@@ -41,36 +42,49 @@ export interface SentBackView {
 const arrived = alias(notifications, 'arrived');
 const sentBackOf = sql<SentBackView | null>`${arrived.data} -> 'sentBack'`;
 
+/**
+ * Open tasks, written as a constant rather than as parameters: the condition of the partial index
+ * `tasks_inbox`, which a prepared statement's generic plan can only use when it sees the values.
+ */
+const isOpen = sql`${tasks.status} in ('open', 'claimed')`;
+
 /** The first page the inbox screen asks for; more come with "load more". */
 export const INBOX_PAGE = 50;
 
+/** What decides the inbox's SQL text: which filters, how many positions, the page size. */
+interface InboxShape {
+  /** Positions listed (one when filtered by position) and held (the counts cover all of them). */
+  positions: number;
+  heldPositions: number;
+  sop: boolean;
+  overdue: boolean;
+  dueToday: boolean;
+  claimedByMe: boolean;
+  limit: number;
+  paged: boolean;
+}
+
 /**
- * Open tasks of the positions the user holds, soonest due first, one page at a time:
- * `nextCursor` is where the next page starts, null on the last page. Counts cover every open
- * task of each position, whatever the page and filters.
+ * The inbox's two statements for one shape, built once per database with placeholders and
+ * prepared: building a query through drizzle's builder costs about as much CPU as the rest of
+ * the request's own work. A few dozen shapes in practice (page sizes, filters); bounded anyway.
  */
-export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, now: Date) {
-  const none = { tasks: [], countsByPosition: {} as Record<string, number>, nextCursor: null };
-  if (user.positions.length === 0) return none;
-  const positions = filter.positionKey
-    ? user.positions.filter((p) => p === filter.positionKey)
-    : user.positions;
-  if (positions.length === 0) return none;
-  const limit = Math.min(filter.limit ?? INBOX_PAGE, 500);
-  const offset = filter.cursor ?? 0;
+function buildInboxQueries(db: Db, shape: InboxShape) {
+  const placeholders = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => sql.placeholder(`${prefix}${i}`));
   const conditions = [
-    eq(tasks.agencyId, user.agencyId),
-    inArray(tasks.positionKey, positions),
-    inArray(tasks.status, ['open', 'claimed']),
+    eq(tasks.agencyId, sql.placeholder('agency')),
+    inArray(tasks.positionKey, placeholders('p', shape.positions)),
+    isOpen,
   ];
-  if (filter.sopId) conditions.push(eq(tasks.sopId, filter.sopId));
-  if (filter.overdue) conditions.push(sql`${tasks.dueAt} < ${now.toISOString()}`);
-  if (filter.dueToday)
+  if (shape.sop) conditions.push(eq(tasks.sopId, sql.placeholder('sop')));
+  if (shape.overdue) conditions.push(sql`${tasks.dueAt} < ${sql.placeholder('now')}`);
+  if (shape.dueToday)
     conditions.push(
-      sql`${tasks.dueAt} >= ${filter.dueToday.from} and ${tasks.dueAt} < ${filter.dueToday.to}`,
+      sql`${tasks.dueAt} >= ${sql.placeholder('from')} and ${tasks.dueAt} < ${sql.placeholder('to')}`,
     );
-  if (filter.claimedByMe) conditions.push(eq(tasks.claimedBy, user.id));
-  const rowsQuery = db
+  if (shape.claimedByMe) conditions.push(eq(tasks.claimedBy, sql.placeholder('me')));
+  const rows = db
     .select({
       id: tasks.id,
       caseId: tasks.caseId,
@@ -95,29 +109,100 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(sops, eq(sops.id, tasks.sopId))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
-    .leftJoin(arrived, and(eq(arrived.taskId, tasks.id), eq(arrived.kind, 'task.arrived')))
+    .leftJoin(arrived, and(eq(arrived.taskId, tasks.id), sql`${arrived.kind} = 'task.arrived'`))
     .where(and(...conditions))
     // The id makes the order total, so pages never overlap or skip a row.
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
-    // One row more than the page tells whether there is a next page.
-    .limit(limit + 1)
-    .offset(offset);
-  const countsQuery = db
-    .select({ positionKey: tasks.positionKey, n: sql<number>`count(*)::int` })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.agencyId, user.agencyId),
-        inArray(tasks.positionKey, user.positions),
-        inArray(tasks.status, ['open', 'claimed']),
-      ),
-    )
-    .groupBy(tasks.positionKey);
-  // Independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [found, counts] = await Promise.all([rowsQuery, countsQuery]);
+    // One row more than the page tells whether there is a next page. Written into the SQL text:
+    // with the limit as a parameter PostgreSQL never settles on the prepared statement's generic
+    // plan and plans every call again (about as long as running it).
+    .limit(literalLimit(shape.limit + 1));
+  return {
+    rowsQuery: (shape.paged ? rows.offset(sql.placeholder('offset')) : rows).prepare('alur_inbox_rows'),
+    countsQuery: db
+      .select({ positionKey: tasks.positionKey, n: sql<number>`count(*)::int` })
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.agencyId, sql.placeholder('agency')),
+          inArray(tasks.positionKey, placeholders('h', shape.heldPositions)),
+          isOpen,
+        ),
+      )
+      .groupBy(tasks.positionKey)
+      .prepare('alur_inbox_counts'),
+  };
+}
+const inboxQueryCache = new WeakMap<Db, Map<string, ReturnType<typeof buildInboxQueries>>>();
+
+function inboxQueries(db: Db, shape: InboxShape) {
+  let byShape = inboxQueryCache.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    inboxQueryCache.set(db, byShape);
+  }
+  const key = JSON.stringify(shape);
+  let queries = byShape.get(key);
+  if (!queries) {
+    if (byShape.size >= 200) byShape.clear();
+    queries = buildInboxQueries(db, shape);
+    byShape.set(key, queries);
+  }
+  return queries;
+}
+
+/**
+ * Open tasks of the positions the user holds, soonest due first, one page at a time:
+ * `nextCursor` is where the next page starts, null on the last page. Counts cover every open
+ * task of each position, whatever the page and filters.
+ */
+export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, now: Date) {
+  const none = { tasks: [], countsByPosition: {} as Record<string, number>, nextCursor: null };
+  if (user.positions.length === 0) return none;
+  const positions = filter.positionKey
+    ? user.positions.filter((p) => p === filter.positionKey)
+    : user.positions;
+  if (positions.length === 0) return none;
+  const limit = Math.min(filter.limit ?? INBOX_PAGE, 500);
+  const offset = filter.cursor ?? 0;
+  const shape: InboxShape = {
+    positions: positions.length,
+    heldPositions: user.positions.length,
+    sop: Boolean(filter.sopId),
+    overdue: Boolean(filter.overdue),
+    dueToday: Boolean(filter.dueToday),
+    claimedByMe: Boolean(filter.claimedByMe),
+    limit,
+    paged: offset > 0,
+  };
+  const { rowsQuery, countsQuery } = inboxQueries(db, shape);
+  const values: Record<string, unknown> = {
+    agency: user.agencyId,
+    sop: filter.sopId,
+    now: now.toISOString(),
+    from: filter.dueToday?.from,
+    to: filter.dueToday?.to,
+    me: user.id,
+    offset,
+  };
+  positions.forEach((p, i) => {
+    values[`p${i}`] = p;
+  });
+  user.positions.forEach((p, i) => {
+    values[`h${i}`] = p;
+  });
+  // Independent reads: on PostgreSQL they run on two pooled connections at once, each a named
+  // prepared statement (one round trip, and a plan cached once the statement is seen again).
+  const [found, counts] = await Promise.all([rowsQuery.execute(values), countsQuery.execute(values)]);
   const rows = found.slice(0, limit);
   const calendar = await loadWorkingCalendar(db, user.agencyId);
   const stepsByVersion = new Map<string, Map<string, SopDocument['nodes'][number]>>();
+  // All rows' remaining minutes in one walk over the days (the first page is often the oldest).
+  const remaining = workingMinutesFrom(
+    now,
+    rows.flatMap((r) => (r.dueAt === null ? [] : [Date.parse(r.dueAt)])),
+    calendar,
+  );
   const out = [];
   for (const r of rows) {
     let steps = stepsByVersion.get(r.versionId);
@@ -132,7 +217,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter, 
       kegiatan: node?.kegiatan ?? '',
       waktu: node?.mutuBaku.waktu ?? null,
       isOverdue: r.dueAt !== null && new Date(r.dueAt) < now,
-      remainingWorkingMinutes: remainingWorkingMinutes(r.dueAt, now, calendar),
+      remainingWorkingMinutes: r.dueAt === null ? null : Math.round(remaining.get(Date.parse(r.dueAt))!),
     });
   }
   return {
