@@ -51,7 +51,7 @@ async function main() {
     let done = 0;
     const label = (text: string) => {
       const t = text.replace(/\s+/g, ' ').trim();
-      if (t.startsWith('with started as')) return 'write (case writer)';
+      if (t.startsWith('with started as') || t.startsWith('with fresh_case')) return 'write (case writer)';
       if (t.startsWith('with settled as')) return 'notifications follow the work';
       if (t.includes('for update')) return 'lock the case of the task';
       if (t.startsWith('select') && t.includes('from tasks')) return "read the case's tasks";

@@ -25,7 +25,6 @@ import type {
 } from '../core/types.ts';
 import { toCaseChanges } from './case-changes.ts';
 import { type AuditEntry, type CaseChanges, caseWriteStatement } from './case-writer.ts';
-import { notificationWriteStatements } from './notification-writer.ts';
 import {
   type CaseRow,
   LOCK_CASE,
@@ -147,10 +146,7 @@ export async function startCase(
     [],
   );
   changes.audits.push(...(input.dataAudits ?? []));
-  await runStatements(queryOf(tx), [
-    caseWriteStatement(changes),
-    ...notificationWriteStatements(changes, started.effects),
-  ]);
+  await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
   return { caseId, number, trackingCode: input.trackingCode, event };
 }
 
@@ -234,7 +230,11 @@ async function planOnCase(
   const document = await loadVersionDocument(q, row.versionId);
   const { now, clock } = input;
   const result = unwrap(
-    decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
+    decide(state, input.command, document, {
+      now,
+      computeDueAt: clock.computeDueAt,
+      newId: randomUUID,
+    }),
   );
   const command = input.command;
   const actedOn = 'taskId' in command ? result.next.tasks.find((t) => t.id === command.taskId) : undefined;
@@ -248,7 +248,8 @@ async function planOnCase(
     before,
   );
   if (amended) changes.audits.push(...amended.audits);
-  const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
+  // One statement: the case, its tasks, their notifications and the audit events.
+  const writes = [caseWriteStatement(changes)];
   // The case ended: its starter got a notification, so their live views refresh too.
   const ended = state.status === 'active' && result.next.status !== 'active';
   return {
