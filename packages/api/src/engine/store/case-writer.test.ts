@@ -66,8 +66,8 @@ describe('the case writer and the schema', () => {
     for (const m of recordsets) {
       for (const def of m[1]!.split(',').map((d) => d.trim())) {
         const [column, ...type] = def.split(' ');
-        // Not columns: a task update's status as read, and a new task's "sent back" note.
-        if (column === 'previous' || column === 'sent_back') continue;
+        // Not columns of the task: its status as read, its "sent back" note, its notification's id.
+        if (['previous', 'sent_back', 'notification_id'].includes(column!)) continue;
         const found = [...TABLES.values()]
           .flatMap((t) => Object.values(getTableColumns(t)))
           .filter((c) => c.name === column);

@@ -1,5 +1,6 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
+import { uuidv7 } from '../../db/uuid7.ts';
 import type { SentBack } from '../core/types.ts';
 import { type ColumnKey, compileNamed, recordsetOf, recordsOf } from './columns.ts';
 
@@ -157,7 +158,7 @@ const WRITE_CASE = compileNamed<{
     where t.id = x.id and t.case_id = $caseId::uuid and t.status = x.previous
     returning t.id, t.status),
   fresh_tasks as materialized (
-    select * from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)}, sent_back jsonb)),
+    select * from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)}, sent_back jsonb, notification_id uuid)),
   created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
       token, created_at, due_at)
@@ -165,8 +166,8 @@ const WRITE_CASE = compileNamed<{
       x.attempt, x.token, $at::text::timestamptz, x.due_at
     from fresh_tasks x),
   arrived as (
-    insert into notifications (agency_id, position_key, kind, task_id, case_id, data)
-    select $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
+    insert into notifications (id, agency_id, position_key, kind, task_id, case_id, data)
+    select x.notification_id, $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
       jsonb_build_object('nodeId', x.node_id, 'attempt', x.attempt)
         || case when x.sent_back is null then '{}'::jsonb else jsonb_build_object('sentBack', x.sent_back) end
     from fresh_tasks x
@@ -220,6 +221,8 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
         asNewTaskRecords(changes.newTasks).map((r, i) => ({
           ...r,
           sent_back: changes.newTasks[i]!.sentBack ?? null,
+          // Time-ordered like the task's own id (see db/uuid7.ts).
+          notification_id: uuidv7(Date.parse(changes.at)),
         })),
       ),
       audits: JSON.stringify(asAuditRecords(changes.audits)),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -11,6 +10,7 @@ import {
   sqlState,
 } from '../../db/raw.ts';
 import { caseCounters, sopVersions, toIsoInstant } from '../../db/schema.ts';
+import { uuidv7 } from '../../db/uuid7.ts';
 import { AppError, type AppErrorKind, notFound } from '../../errors.ts';
 import { createCaseState, decide } from '../core/decide.ts';
 import type {
@@ -121,12 +121,12 @@ export async function startCase(
     })
     .returning({ last: caseCounters.last });
   const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
-  const caseId = input.caseId ?? randomUUID();
+  const caseId = input.caseId ?? uuidv7();
   const result = decide(
     createCaseState(caseId),
     { type: 'case.start', actor: input.actor, title: input.title },
     version.document,
-    { now, computeDueAt: clock.computeDueAt, newId: randomUUID },
+    { now, computeDueAt: clock.computeDueAt, newId: () => uuidv7(now.getTime()) },
   );
   const started = unwrap(result);
   const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
@@ -233,7 +233,7 @@ async function planOnCase(
     decide(state, input.command, document, {
       now,
       computeDueAt: clock.computeDueAt,
-      newId: randomUUID,
+      newId: () => uuidv7(now.getTime()),
     }),
   );
   const command = input.command;
