@@ -198,10 +198,17 @@ export async function planTaskCommand(
     q<CaseRow>(LOCK_CASE_OF_TASK, params),
     q<TaskRow>(TASKS_OF_CASE_OF_TASK, params),
   ]);
-  const tasks = taskRows.map(toTaskState);
+  // The tasks a command can act on in full; the finished rest (read as id, node and status) only
+  // count the visits of their nodes.
+  const tasks: TaskState[] = [];
+  const earlierVisits: Record<string, number> = {};
+  for (const r of taskRows) {
+    if (r.status === 'open' || r.status === 'claimed' || r.id === input.taskId) tasks.push(toTaskState(r));
+    else earlierVisits[r.nodeId] = (earlierVisits[r.nodeId] ?? 0) + 1;
+  }
   const task = tasks.find((t) => t.id === input.taskId);
   if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
-  return planOnCase(q, row, tasks, input);
+  return planOnCase(q, row, tasks, input, earlierVisits);
 }
 
 /**
@@ -225,8 +232,12 @@ async function planOnCase(
   row: CaseRow,
   before: TaskState[],
   input: { command: EngineCommand; now: Date; clock: AgencyClock; amend?: CaseDataAmendment },
+  earlierVisits?: Record<string, number>,
 ): Promise<CommandPlan> {
-  const state = toCaseState(row.id, row.status, row.engineState, before);
+  const state: CaseState = {
+    ...toCaseState(row.id, row.status, row.engineState, before),
+    ...(earlierVisits ? { earlierVisits } : {}),
+  };
   const document = await loadVersionDocument(q, row.versionId);
   const { now, clock } = input;
   const result = unwrap(
