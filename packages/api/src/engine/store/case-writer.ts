@@ -149,13 +149,19 @@ const WRITE_CASE = compileNamed<{
     from case_update x
     where c.id = $caseId::uuid
     returning c.id),
+  task_updates as materialized (
+    select * from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)),
   changed as (
     update tasks t set
       status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
       completed_at = x.completed_at, completed_by = x.completed_by, outcome = x.outcome, note = x.note,
       working_minutes = x.working_minutes
-    from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)
-    where t.id = x.id and t.case_id = $caseId::uuid and t.status = x.previous
+    from task_updates x
+    -- Found by primary key (the ids as an array). The case check is written so that no index can
+    -- serve it: through tasks_case the planner would read every task of the case, a history that
+    -- grows by one task per step, to update one or two.
+    where t.id = any (array(select id from task_updates)) and t.id = x.id
+      and (t.case_id = $caseId::uuid) is true and t.status = x.previous
     returning t.id, t.status),
   fresh_tasks as materialized (
     select * from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)}, sent_back jsonb, notification_id uuid)),
