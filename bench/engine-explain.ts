@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { toActor } from '../packages/api/src/auth/policy.ts';
 import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
 import { createDb } from '../packages/api/src/db/client.ts';
@@ -147,6 +148,7 @@ async function main() {
     }
     const text = lines.join('\n');
     console.log(text);
+    mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${text}\n`);
     note(`written to ${out}`);
   } finally {
