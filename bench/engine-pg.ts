@@ -1,7 +1,9 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { loadSessionUser, type SessionUser } from '../packages/api/src/auth/sessions.ts';
 import { tasks } from '../packages/api/src/db/schema.ts';
 import {
@@ -13,7 +15,7 @@ import {
 } from '../packages/api/src/reliability/fixtures.ts';
 import { actOnTask } from '../packages/api/src/services/task-commands.ts';
 import { createCountingDb } from './counting-db.ts';
-import { dbName, emit, machineBusyMs, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
+import { cpuTracker, dbName, emit, machineBusyMs, note, PG_ADMIN_URL, pgFlags, QUICK, run } from './lib.ts';
 
 /*
  * engine.pg: task completions per second through the service layer the API uses (`actOnTask`:
@@ -25,41 +27,107 @@ import { dbName, emit, machineBusyMs, note, PG_ADMIN_URL, pgFlags, QUICK, run } 
 const SECONDS = QUICK ? 3 : 10;
 const CHAIN = 40;
 const WORKER_COUNTS = [4, 16];
+/** Set to a file name: a CPU profile of the Node side of the 4-worker run is written there. */
+const CPU_PROFILE = process.env.ALUR_BENCH_CPU_PROF;
+
+/*
+ * PostgreSQL's CPU is charged by process: the backends connected to the database being measured
+ * (found in pg_stat_activity through a separate monitoring connection), read from /proc. Other
+ * work on the machine (other sessions' tests) does not count, unlike the machine-wide
+ * `other_cpu_ms_per_completion`. WAL writer and checkpointer work is not charged to either side.
+ */
+const monitor = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+
+async function backendPids(db: string): Promise<number[]> {
+  const rows = await monitor<{ pid: number }[]>`
+    select pid from pg_stat_activity where datname = ${db} and pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+
+/** Runs `during` while sampling the CPU of `db`'s backends (and `extraPid()`, e.g. pgbench) every 50 ms. */
+async function chargeCpu<T>(
+  db: string,
+  during: () => Promise<T>,
+  extraPid: () => number | null = () => null,
+): Promise<{ value: T; cpuMs: number }> {
+  const tracker = cpuTracker();
+  tracker.baseline(await backendPids(db));
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const extra = extraPid();
+      tracker.sample([...(await backendPids(db)), ...(extra === null ? [] : [extra])]);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    const value = await during();
+    return { value, cpuMs: tracker.totalMs() };
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+}
+
+/** Untimed completions before each measured run: JIT, prepared statements, pool connections. */
+const WARMUP_SECONDS = QUICK ? 1 : 2;
 
 async function measureEngine(store: SeededStore, user: SessionUser, workers: number, counter: () => number) {
   // Each worker owns its cases, as each pgbench client picks its own rows: no lock waits between them.
   const perWorker = Math.ceil((SECONDS * 400) / CHAIN / workers) + 2;
-  const caseIds = await startCases(store, perWorker * workers);
+  const warmPerWorker = Math.ceil((WARMUP_SECONDS * 400) / CHAIN / workers) + 1;
+  const caseIds = await startCases(store, (perWorker + warmPerWorker) * workers);
   const db = store.deps.database.db;
   const openTask = new Map<string, string>();
   for (const t of await db.select({ id: tasks.id, caseId: tasks.caseId, status: tasks.status }).from(tasks)) {
     if (t.status === 'open') openTask.set(t.caseId, t.id);
   }
-  let completions = 0;
+  /** Each worker completes its cases' tasks one after another until `seconds` have passed. */
+  const drive = async (cases: string[], per: number, seconds: number) => {
+    let completions = 0;
+    const deadline = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: workers }, async (_, w) => {
+        for (const caseId of cases.slice(w * per, (w + 1) * per)) {
+          let taskId = openTask.get(caseId);
+          while (taskId && performance.now() < deadline) {
+            const r = await actOnTask(store.deps, user, { taskId }, { type: 'task.complete' });
+            completions++;
+            taskId = r.openTasks[0]?.id;
+          }
+          if (performance.now() >= deadline) return;
+        }
+      }),
+    );
+    return completions;
+  };
+  await drive(caseIds.slice(perWorker * workers), warmPerWorker, WARMUP_SECONDS);
+  const profiler = CPU_PROFILE && workers === 4 ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const before = counter();
   const cpuBefore = process.cpuUsage();
   const busyBefore = machineBusyMs();
-  const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      const mine = caseIds.slice(w * perWorker, (w + 1) * perWorker);
-      for (const caseId of mine) {
-        let taskId = openTask.get(caseId);
-        while (taskId && performance.now() < deadline) {
-          const r = await actOnTask(store.deps, user, { taskId }, { type: 'task.complete' });
-          completions++;
-          taskId = r.openTasks[0]?.id;
-        }
-        if (performance.now() >= deadline) return;
-      }
-    }),
+  const pg = await chargeCpu(dbName(store.deps.database.url!), () =>
+    drive(caseIds.slice(0, perWorker * workers), perWorker, SECONDS),
   );
+  const completions = pg.value;
   const elapsed = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const nodeMs = (cpu.user + cpu.system) / 1000;
   const busyMs = machineBusyMs() - busyBefore;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+    note(`CPU profile of the 4-worker run written to ${CPU_PROFILE}`);
+  }
   return {
+    pgCpuMs: pg.cpuMs / Math.max(1, completions),
     serverCpuMs: (busyMs - nodeMs) / Math.max(1, completions),
     perSecond: completions / elapsed,
     statements: (counter() - before) / Math.max(1, completions),
@@ -87,37 +155,52 @@ async function pgbenchTps(
   workers: number,
   script: string,
   extra: string[] = [],
-): Promise<number> {
-  const out = await run('pgbench', [
-    ...pgFlags(url),
-    '-n',
-    '-M',
-    'prepared',
-    '-c',
-    String(workers),
-    '-j',
-    '2',
-    '-T',
-    String(SECONDS),
-    ...extra,
-    '-f',
-    script,
+): Promise<{ tps: number; cpuMs: number }> {
+  let pid: number | null = null;
+  const charged = await chargeCpu(
     dbName(url),
-  ]);
-  const m = /tps = ([\d.]+)/.exec(out);
-  if (!m) throw new Error(`no tps in pgbench output: ${out}`);
-  return Number(m[1]);
+    () =>
+      run(
+        'pgbench',
+        [
+          ...pgFlags(url),
+          '-n',
+          '-M',
+          'prepared',
+          '-c',
+          String(workers),
+          '-j',
+          '2',
+          '-T',
+          String(SECONDS),
+          ...extra,
+          '-f',
+          script,
+          dbName(url),
+        ],
+        { onSpawn: (p) => (pid = p) },
+      ),
+    () => pid,
+  );
+  const m = /tps = ([\d.]+)/.exec(charged.value);
+  if (!m) throw new Error(`no tps in pgbench output: ${charged.value}`);
+  const tps = Number(m[1]);
+  // pgbench's client and its backends together, per transaction.
+  return { tps, cpuMs: charged.cpuMs / (tps * SECONDS) };
 }
 
-async function measurePgbench(url: string, workers: number): Promise<{ tps: number; cpuMs: number }> {
+async function measurePgbench(
+  url: string,
+  workers: number,
+): Promise<{ tps: number; cpuMs: number; processCpuMs: number }> {
   const script = join(tmpdir(), `alur-bench-${process.pid}.sql`);
   writeFileSync(script, PGBENCH_SCRIPT);
   const busyBefore = machineBusyMs();
-  const tps = await pgbenchTps(url, workers, script, ['-D', 'ncases=1000']).finally(() =>
+  const { tps, cpuMs } = await pgbenchTps(url, workers, script, ['-D', 'ncases=1000']).finally(() =>
     rmSync(script, { force: true }),
   );
-  // pgbench's own client and PostgreSQL together, per transaction.
-  return { tps, cpuMs: (machineBusyMs() - busyBefore) / (tps * SECONDS) };
+  // Machine-wide (pgbench, PostgreSQL and anything else running), and by process.
+  return { tps, cpuMs: (machineBusyMs() - busyBefore) / (tps * SECONDS), processCpuMs: cpuMs };
 }
 
 /**
@@ -127,7 +210,7 @@ async function measurePgbench(url: string, workers: number): Promise<{ tps: numb
  */
 const BASELINE_DIR = join(process.cwd(), '..', 'shared', 'bench-baseline');
 
-async function measureSharedBaseline(workers: number): Promise<number | null> {
+async function measureSharedBaseline(workers: number): Promise<{ tps: number; cpuMs: number } | null> {
   if (!existsSync(join(BASELINE_DIR, 'complete_task.sql'))) {
     note(`shared baseline not found at ${BASELINE_DIR}: engine.pg.ratio.w${workers} not measured`);
     return null;
@@ -162,8 +245,9 @@ async function main() {
         select row_number() over (order by id)::int as n, id, agency_id, sop_id, started_by from cases`);
     await store.deps.database.query(sql`alter table bench_cases add primary key (n)`);
     const engine = new Map<number, Awaited<ReturnType<typeof measureEngine>>>();
-    const baseline = new Map<number, { tps: number; cpuMs: number }>();
-    const shared = new Map<number, { before: number; after: number } | null>();
+    const baseline = new Map<number, Awaited<ReturnType<typeof measurePgbench>>>();
+    type Shared = { tps: number; cpuMs: number };
+    const shared = new Map<number, { before: Shared; after: Shared } | null>();
     for (const w of WORKER_COUNTS) {
       // The shared five-statement baseline right before and right after the engine's run.
       const before = await measureSharedBaseline(w);
@@ -180,24 +264,33 @@ async function main() {
       emit(`engine.pg.statements_per_completion.w${w}`, e.statements, 'statements', { workers: w });
       emit(`engine.pg.node_cpu_ms_per_completion.w${w}`, e.cpuMs, 'ms', { workers: w });
       emit(`engine.pg.other_cpu_ms_per_completion.w${w}`, e.serverCpuMs, 'ms', { workers: w });
+      emit(`engine.pg.pg_cpu_ms_per_completion.w${w}`, e.pgCpuMs, 'ms', { workers: w });
       const b = baseline.get(w)!;
       // Against the shared five-statement baseline (mean of the runs before and after).
       const five = shared.get(w);
       if (five) {
-        const mean = (five.before + five.after) / 2;
+        const mean = (five.before.tps + five.after.tps) / 2;
         emit(`engine.pg.baseline5_tps.w${w}`, mean, 'tps', {
           workers: w,
-          before: five.before,
-          after: five.after,
+          before: five.before.tps,
+          after: five.after.tps,
         });
         emit(`engine.pg.ratio.w${w}`, e.perSecond / mean, 'ratio', {
           workers: w,
           baseline: 'shared five-statement',
         });
+        emit(`engine.pg.baseline5_cpu_ms_per_tx.w${w}`, (five.before.cpuMs + five.after.cpuMs) / 2, 'ms', {
+          workers: w,
+        });
       }
       // Stricter: against this repository's three-statement bare transaction on the real tables.
       emit(`engine.pg.ratio_strict.w${w}`, e.perSecond / b.tps, 'ratio', { workers: w });
       emit(`engine.pg.sql_baseline_cpu_ms_per_tx.w${w}`, b.cpuMs, 'ms', { workers: w });
+      // The bare transaction's CPU by process (pgbench and its backends), and a completion's
+      // PostgreSQL and Node CPU against it (targets of #16: ≤ 1.5 and ≤ 0.5).
+      emit(`engine.pg.bare_cpu_ms_per_tx.w${w}`, b.processCpuMs, 'ms', { workers: w });
+      emit(`engine.pg.pg_cpu_ratio.w${w}`, e.pgCpuMs / b.processCpuMs, 'ratio', { workers: w });
+      emit(`engine.pg.node_cpu_ratio.w${w}`, e.cpuMs / b.processCpuMs, 'ratio', { workers: w });
       if (e.perSecond > engine.get(best)!.perSecond) best = w;
     }
     emit('engine.pg.completions_per_s', engine.get(best)!.perSecond, 'completions/s', { workers: best });
@@ -208,6 +301,7 @@ async function main() {
   } finally {
     await store.close();
     await scratch.drop();
+    await monitor.end({ timeout: 5 });
   }
 }
 

@@ -26,9 +26,14 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs a command to completion and returns its stdout; rejects on a non-zero exit or timeout. */
-export function run(cmd: string, args: string[], opts: { input?: string; timeoutMs?: number } = {}) {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { input?: string; timeoutMs?: number; onSpawn?: (pid: number) => void } = {},
+) {
   return new Promise<string>((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -65,4 +70,52 @@ export function machineBusyMs(): number {
   const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
   const [, user, nice, system, , , irq, softirq, steal] = cpu!.trim().split(/\s+/).map(Number);
   return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 10;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; null once it has
+ * gone. Used to charge PostgreSQL's backends by pid, so other work on the machine does not count.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at ") "; utime and stime are the
+    // 14th and 15th fields of the line, the 12th and 13th after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows the CPU time of a changing set of processes (PostgreSQL backends that come and go, a
+ * pgbench client): `sample` reads each pid's CPU and keeps the last value seen, so a process that
+ * exits still counts up to its last sample; `totalMs` is the growth since each was first seen
+ * (`baseline` sets the starting values of processes that were already running).
+ */
+export function cpuTracker() {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  return {
+    baseline(pids: number[]) {
+      for (const pid of pids) {
+        const ms = processCpuMs(pid);
+        if (ms !== null) first.set(pid, ms);
+      }
+    },
+    sample(pids: number[]) {
+      for (const pid of pids) {
+        const ms = processCpuMs(pid);
+        if (ms === null) continue;
+        if (!first.has(pid)) first.set(pid, 0);
+        last.set(pid, ms);
+      }
+    },
+    totalMs() {
+      let total = 0;
+      for (const [pid, ms] of last) total += ms - (first.get(pid) ?? 0);
+      return total;
+    },
+  };
 }

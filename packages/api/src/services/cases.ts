@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describeForm, waktuToNominalMinutes } from '@alur/schema';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { assertMay, loadVisibleCase, toActor, visibleCasesWhere } from '../auth/policy.ts';
@@ -6,6 +5,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { workingMinutesBetween } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
 import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
+import { uuidv7 } from '../db/uuid7.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
 import { loadVersionDocument, startCase } from '../engine/store/store.ts';
@@ -40,7 +40,7 @@ export async function startCaseForUser(
     async (tx) => {
       const now = deps.now();
       const { today, version, startNodeId: startId } = await startingVersion(tx, user, input.sopId, now);
-      const caseId = randomUUID();
+      const caseId = uuidv7(now.getTime());
       const staged = await stagedFilesOf(tx, user, input.sopId);
       const checked = startId
         ? checkSubmission({

@@ -31,7 +31,7 @@ export interface InboxFilter {
 
 /**
  * Why a task is here again: the "tidak" decision that sent it back and its note, kept on the
- * task's "arrived" notification (engine/store/notification-writer.ts); null on a first visit.
+ * task's "arrived" notification (written by engine/store/case-writer.ts); null on a first visit.
  */
 export interface SentBackView {
   taskId: string;

@@ -109,7 +109,10 @@ function createTask(run: Run, node: SopNode, token: string): EngineFailure | nul
     kind: node.type === 'decision' ? 'decision' : 'activity',
     positionKey: lane.kind === 'position' ? lane.positionKey : lane.recordedBy,
     status: 'open',
-    attempt: run.state.tasks.filter((t) => t.nodeId === node.id).length + 1,
+    attempt:
+      run.state.tasks.filter((t) => t.nodeId === node.id).length +
+      (run.state.earlierVisits?.[node.id] ?? 0) +
+      1,
     token,
     claimedBy: null,
     createdAt: now.toISOString(),

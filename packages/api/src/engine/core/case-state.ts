@@ -32,5 +32,6 @@ export function cloneCaseState(state: CaseState): CaseState {
     tasks: state.tasks.map((t) => ({ ...t })),
     joins: Object.fromEntries(Object.entries(state.joins).map(([k, v]) => [k, [...v]])),
     tokens: Object.fromEntries(Object.entries(state.tokens).map(([k, v]) => [k, { ...v }])),
+    ...(state.earlierVisits ? { earlierVisits: { ...state.earlierVisits } } : {}),
   };
 }

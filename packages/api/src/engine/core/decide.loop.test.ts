@@ -137,4 +137,17 @@ describe('decide › decision loop', () => {
     expect(expectError(twice)).toBe('TASK_NOT_OPEN');
     expect(!twice.ok && twice.error.message.id).toContain('sudah selesai');
   });
+  it('numbers attempts the same when the store left the finished tasks out and counted them instead', () => {
+    const { ctx, state: atDecision } = startLoop();
+    const decision = openTaskAt(atDecision, 'setuju');
+    const command = { type: 'task.complete', actor: kasi, taskId: decision.id, outcome: 'tidak' } as const;
+    const whole = expectOk(decide(atDecision, command, loop, ctx)).next;
+    // What the store reads for this command: the decision task, and the finished "konsep" counted.
+    const lean: CaseState = { ...atDecision, tasks: [decision], earlierVisits: { konsep: 1 } };
+    const leanNext = expectOk(decide(lean, command, loop, ctx)).next;
+    expect(openTaskAt(whole, 'konsep').attempt).toBe(2);
+    expect(openTaskAt(leanNext, 'konsep').attempt).toBe(2);
+    // The counts are the caller's: decide does not change the state it was given.
+    expect(lean.earlierVisits).toEqual({ konsep: 1 });
+  });
 });

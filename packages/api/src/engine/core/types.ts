@@ -34,8 +34,17 @@ export type CaseStatus = 'active' | 'completed' | 'cancelled';
 export interface CaseState {
   id: string;
   status: CaseStatus;
-  /** Every task ever created for the case (the history of attempts is kept). */
+  /**
+   * Every task ever created for the case (the history of attempts is kept) — or, when
+   * `earlierVisits` is set, only the tasks a command can act on: the open and claimed ones and
+   * the task the command names (the store reads no more on the hot path).
+   */
   tasks: TaskState[];
+  /**
+   * Finished tasks left out of `tasks`, counted per node id: a step reached again gets the attempt
+   * number that counting the whole history would give.
+   */
+  earlierVisits?: Record<string, number>;
   /**
    * Parallel bookkeeping: for each join node waiting for branches, the tokens that arrived.
    * Keyed by `${joinNodeId}|${parentToken}`.

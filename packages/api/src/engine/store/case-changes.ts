@@ -54,6 +54,7 @@ export function toCaseChanges(
         attempt: t.attempt,
         token: t.token,
         dueAt: t.dueAt,
+        sentBack: e.sentBack ?? null,
       });
     } else if (e.type === 'task.updated') {
       const t = e.task;

@@ -1,10 +1,12 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
+import { uuidv7 } from '../../db/uuid7.ts';
+import type { SentBack } from '../core/types.ts';
 import { type ColumnKey, compileNamed, recordsetOf, recordsOf } from './columns.ts';
 
 /**
  * The one writer of a case's state: every change a start, a task command or a migration makes to
- * the case row, its tasks, their "arrived" notifications and the audit log goes through
+ * the case row, its tasks, their notifications and the audit log goes through
  * `caseWriteStatement`, as one statement.
  *
  * It runs on every task command, so it is constant text (prepared once per connection by the
@@ -67,8 +69,11 @@ export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & {
 };
 /** A task row after the command, written only if its status is still `previous` (as it was read). */
 export type TaskUpdate = Pick<TaskRow, (typeof TASK_UPDATE)[number]> & { previous: TaskRow['status'] };
-/** A task the command creates; it opens at `at` and gets its "task.arrived" notification. */
-export type NewTask = Pick<TaskRow, (typeof NEW_TASK)[number]>;
+/**
+ * A task the command creates; it opens at `at` and gets its "task.arrived" notification, which
+ * carries `sentBack` when a "tidak" sent the case back to this step (what the inbox shows).
+ */
+export type NewTask = Pick<TaskRow, (typeof NEW_TASK)[number]> & { sentBack?: SentBack | null };
 /** One audit event; they are appended in this order, at `at`, by `actorId`. */
 export type AuditEntry = Pick<AuditRow, (typeof AUDIT)[number]>;
 
@@ -101,6 +106,11 @@ const asAuditRecords = recordsOf(auditEvents, AUDIT);
  * so a task may name the case inserted beside it and a notification the task. `alur_expect_rows`
  * (migration 0003) fails the statement, and so the transaction, when a guarded update missed its
  * row: the server turns the pipelined COMMIT into a rollback and the API answers 409 TASK_CHANGED.
+ *
+ * The notifications follow the work in the same statement: a new task's "arrived" notification
+ * (with the decision that sent the case back, if one did), a finished task's notifications marked
+ * done (found through the `notifications_task_kind` index), and the starter's notification when
+ * the case ends (the case row goes from active to ended; cancelling one's own case sends none).
  */
 const WRITE_CASE = compileNamed<{
   caseId: string;
@@ -115,14 +125,18 @@ const WRITE_CASE = compileNamed<{
   audits: string;
   expectedRows: number;
 }>(`with
+  fresh_case as materialized (
+    select * from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})),
   started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
       started_by, data, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
       x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
-    from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})
+    from fresh_case x
     returning id),
+  case_update as materialized (
+    select * from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${recordsetOf(cases, CASE_UPDATE)})),
   kase as (
     update cases c set
       status = x.status,
@@ -132,30 +146,54 @@ const WRITE_CASE = compileNamed<{
       completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
                           else c.completed_at end,
       revision = c.revision + 1
-    from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${recordsetOf(cases, CASE_UPDATE)})
+    from case_update x
     where c.id = $caseId::uuid
     returning c.id),
+  task_updates as materialized (
+    select * from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)),
   changed as (
     update tasks t set
       status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
       completed_at = x.completed_at, completed_by = x.completed_by, outcome = x.outcome, note = x.note,
       working_minutes = x.working_minutes
-    from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)
-    where t.id = x.id and t.case_id = $caseId::uuid and t.status = x.previous
-    returning t.id),
+    from task_updates x
+    -- Found by primary key (the ids as an array). The case check is written so that no index can
+    -- serve it: through tasks_case the planner would read every task of the case, a history that
+    -- grows by one task per step, to update one or two.
+    where t.id = any (array(select id from task_updates)) and t.id = x.id
+      and (t.case_id = $caseId::uuid) is true and t.status = x.previous
+    returning t.id, t.status),
+  fresh_tasks as materialized (
+    select * from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)}, sent_back jsonb, notification_id uuid)),
   created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
       token, created_at, due_at)
     select x.id, $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.node_id, x.kind, x.position_key, 'open',
       x.attempt, x.token, $at::text::timestamptz, x.due_at
-    from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)})
-    returning id, node_id, position_key, attempt),
+    from fresh_tasks x),
   arrived as (
-    insert into notifications (agency_id, position_key, kind, task_id, case_id, data)
-    select $agencyId::uuid, c.position_key, 'task.arrived', c.id, $caseId::uuid,
-      jsonb_build_object('nodeId', c.node_id, 'attempt', c.attempt)
-    from created c
+    insert into notifications (id, agency_id, position_key, kind, task_id, case_id, data)
+    select x.notification_id, $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
+      jsonb_build_object('nodeId', x.node_id, 'attempt', x.attempt)
+        || case when x.sent_back is null then '{}'::jsonb else jsonb_build_object('sentBack', x.sent_back) end
+    from fresh_tasks x
     on conflict do nothing),
+  settled as (
+    update notifications set done_at = $at::text::timestamptz
+    where task_id = any (array(select id from changed where status in ('completed', 'cancelled')))
+      and done_at is null),
+  ended as (
+    insert into notifications (agency_id, user_id, kind, case_id, data)
+    select $agencyId::uuid, e.started_by,
+      case when e.status = 'completed' then 'case.completed' else 'case.cancelled' end,
+      $caseId::uuid, jsonb_build_object('endedBy', $actorId::text)
+    from (
+      select x.started_by, x.status from fresh_case x where x.status <> 'active'
+      union all
+      select c.started_by, x.status from cases c, case_update x
+      where c.id = $caseId::uuid and c.status = 'active' and x.status <> 'active'
+    ) e
+    where not (e.status = 'cancelled' and e.started_by = $actorId::uuid)),
   audited as (
     insert into audit_events (agency_id, actor_id, action, sop_id, case_id, task_id, node_id, data, at)
     select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
@@ -185,7 +223,14 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
       taskUpdates: JSON.stringify(
         asTaskUpdateRecords(taskUpdates).map((r, i) => ({ ...r, previous: taskUpdates[i]!.previous })),
       ),
-      newTasks: JSON.stringify(asNewTaskRecords(changes.newTasks)),
+      newTasks: JSON.stringify(
+        asNewTaskRecords(changes.newTasks).map((r, i) => ({
+          ...r,
+          sent_back: changes.newTasks[i]!.sentBack ?? null,
+          // Time-ordered like the task's own id (see db/uuid7.ts).
+          notification_id: uuidv7(Date.parse(changes.at)),
+        })),
+      ),
       audits: JSON.stringify(asAuditRecords(changes.audits)),
       // Every guarded row must change: the case row and each task update.
       expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),

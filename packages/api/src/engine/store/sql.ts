@@ -1,5 +1,5 @@
 import { cases, tasks } from '../../db/schema.ts';
-import { type ColumnKey, selectListOf } from './columns.ts';
+import { type ColumnKey, columnName, selectListOf } from './columns.ts';
 
 /**
  * The engine's reads, written by hand: they run on every task command, so they are constant text
@@ -51,6 +51,19 @@ export type TaskRow = DriverRow<
 const CASE_COLUMNS = selectListOf(cases, CASE_READ);
 const TASK_COLUMNS = selectListOf(tasks, TASK_READ);
 
+/**
+ * The task columns for a command on task $1: whole for the tasks it can act on (open, claimed, or
+ * $1 itself), only id, node and status for the finished rest, whose other columns come back null.
+ * A case's history grows by a task per step; the finished ones only count attempts (see
+ * `earlierVisits`), so the server need not format and the driver parse their timestamps and ids.
+ */
+const KEPT_FOR_FINISHED = new Set<string>(['id', 'nodeId', 'status']);
+const LIVE_TASK_COLUMNS = TASK_READ.map((k) => {
+  const name = columnName(tasks, k);
+  if (KEPT_FOR_FINISHED.has(k)) return name === k ? name : `${name} as "${k}"`;
+  return `case when status in ('open', 'claimed') or id = $1::uuid then ${name} end as "${k}"`;
+}).join(', ');
+
 const caseOfTask = '(select case_id from tasks where id = $1::uuid and agency_id = $2::uuid)';
 
 /** $1 task id, $2 agency id: the task's case, locked. */
@@ -58,12 +71,13 @@ export const LOCK_CASE_OF_TASK = `select ${CASE_COLUMNS} from cases
   where id = ${caseOfTask} and agency_id = $2::uuid for update`;
 
 /**
- * $1 task id, $2 agency id: every task of the task's case. Sent after the lock on the same
+ * $1 task id, $2 agency id: every task of the task's case, the finished ones other than $1 as id,
+ * node and status only (`LIVE_TASK_COLUMNS`). Sent after the lock on the same
  * connection, it runs once the lock is held and reads the tasks as the last command left them.
  * (One statement with the tasks in a subquery would read them in the snapshot taken before the
  * lock wait, missing the command that held the lock.)
  */
-export const TASKS_OF_CASE_OF_TASK = `select ${TASK_COLUMNS} from tasks
+export const TASKS_OF_CASE_OF_TASK = `select ${LIVE_TASK_COLUMNS} from tasks
   where case_id = ${caseOfTask} order by created_at, id`;
 
 /** $1 case id, $2 agency id: the case, locked (a command on the case itself, e.g. cancel). */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseDocument, type SopDocument } from '@alur/schema';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -11,6 +10,7 @@ import {
   sqlState,
 } from '../../db/raw.ts';
 import { caseCounters, sopVersions, toIsoInstant } from '../../db/schema.ts';
+import { uuidv7 } from '../../db/uuid7.ts';
 import { AppError, type AppErrorKind, notFound } from '../../errors.ts';
 import { createCaseState, decide } from '../core/decide.ts';
 import type {
@@ -25,7 +25,6 @@ import type {
 } from '../core/types.ts';
 import { toCaseChanges } from './case-changes.ts';
 import { type AuditEntry, type CaseChanges, caseWriteStatement } from './case-writer.ts';
-import { notificationWriteStatements } from './notification-writer.ts';
 import {
   type CaseRow,
   LOCK_CASE,
@@ -122,12 +121,12 @@ export async function startCase(
     })
     .returning({ last: caseCounters.last });
   const number = `${year}/${String(counter!.last).padStart(6, '0')}`;
-  const caseId = input.caseId ?? randomUUID();
+  const caseId = input.caseId ?? uuidv7();
   const result = decide(
     createCaseState(caseId),
     { type: 'case.start', actor: input.actor, title: input.title },
     version.document,
-    { now, computeDueAt: clock.computeDueAt, newId: randomUUID },
+    { now, computeDueAt: clock.computeDueAt, newId: () => uuidv7(now.getTime()) },
   );
   const started = unwrap(result);
   const scope = { caseId, agencyId: input.agencyId, sopId: input.sopId, actor: input.actor, now, clock };
@@ -147,10 +146,7 @@ export async function startCase(
     [],
   );
   changes.audits.push(...(input.dataAudits ?? []));
-  await runStatements(queryOf(tx), [
-    caseWriteStatement(changes),
-    ...notificationWriteStatements(changes, started.effects),
-  ]);
+  await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
   return { caseId, number, trackingCode: input.trackingCode, event };
 }
 
@@ -202,10 +198,17 @@ export async function planTaskCommand(
     q<CaseRow>(LOCK_CASE_OF_TASK, params),
     q<TaskRow>(TASKS_OF_CASE_OF_TASK, params),
   ]);
-  const tasks = taskRows.map(toTaskState);
+  // The tasks a command can act on in full; the finished rest (read as id, node and status) only
+  // count the visits of their nodes.
+  const tasks: TaskState[] = [];
+  const earlierVisits: Record<string, number> = {};
+  for (const r of taskRows) {
+    if (r.status === 'open' || r.status === 'claimed' || r.id === input.taskId) tasks.push(toTaskState(r));
+    else earlierVisits[r.nodeId] = (earlierVisits[r.nodeId] ?? 0) + 1;
+  }
   const task = tasks.find((t) => t.id === input.taskId);
   if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
-  return planOnCase(q, row, tasks, input);
+  return planOnCase(q, row, tasks, input, earlierVisits);
 }
 
 /**
@@ -229,12 +232,20 @@ async function planOnCase(
   row: CaseRow,
   before: TaskState[],
   input: { command: EngineCommand; now: Date; clock: AgencyClock; amend?: CaseDataAmendment },
+  earlierVisits?: Record<string, number>,
 ): Promise<CommandPlan> {
-  const state = toCaseState(row.id, row.status, row.engineState, before);
+  const state: CaseState = {
+    ...toCaseState(row.id, row.status, row.engineState, before),
+    ...(earlierVisits ? { earlierVisits } : {}),
+  };
   const document = await loadVersionDocument(q, row.versionId);
   const { now, clock } = input;
   const result = unwrap(
-    decide(state, input.command, document, { now, computeDueAt: clock.computeDueAt, newId: randomUUID }),
+    decide(state, input.command, document, {
+      now,
+      computeDueAt: clock.computeDueAt,
+      newId: () => uuidv7(now.getTime()),
+    }),
   );
   const command = input.command;
   const actedOn = 'taskId' in command ? result.next.tasks.find((t) => t.id === command.taskId) : undefined;
@@ -248,7 +259,8 @@ async function planOnCase(
     before,
   );
   if (amended) changes.audits.push(...amended.audits);
-  const writes = [caseWriteStatement(changes), ...notificationWriteStatements(changes, result.effects)];
+  // One statement: the case, its tasks, their notifications and the audit events.
+  const writes = [caseWriteStatement(changes)];
   // The case ended: its starter got a notification, so their live views refresh too.
   const ended = state.status === 'active' && result.next.status !== 'active';
   return {
