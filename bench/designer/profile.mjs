@@ -69,6 +69,16 @@ const browser = await chromium.launch({
 try {
   const document = generateSop({ nodeCount, laneCount: 12 });
   const { sopId, cookie } = await createSop(server.baseUrl, document);
+  // The server's share: the same request the editor makes, from here, three times.
+  const url = `${server.baseUrl}/api/trpc/sop.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { sopId } }))}`;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    console.log(
+      `sop.get from node: ${(performance.now() - t0).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} kB`,
+    );
+  }
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     viewport: { width: 1600, height: 1000 },
@@ -86,6 +96,16 @@ try {
     computeSymbolBoxes(document),
   );
   const opened = await cdp.send('Profiler.stop');
+  // What the network and the server took: every request the page made while opening.
+  const requests = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map(
+        (r) =>
+          `${r.startTime.toFixed(0).padStart(6)} → ${r.responseEnd.toFixed(0).padStart(6)} ms  ${r.name}`,
+      ),
+  );
+  console.log(`requests:\n${requests.join('\n')}`);
   console.log(`open: drawn ${open.drawnMs.toFixed(0)} ms, ready ${open.readyMs.toFixed(0)} ms`);
   writeFileSync(join(outDir, `designer-open-${nodeCount}.cpuprofile`), JSON.stringify(opened.profile));
   report(`open ${nodeCount}`, opened.profile);
