@@ -173,6 +173,7 @@ export const en: Resources = {
     totalWaktu: 'Total time',
     criticalPath: 'Longest path',
     none: '—',
+    checking: 'Checking…',
   },
   save: {
     saved: 'Saved',

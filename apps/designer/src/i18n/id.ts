@@ -171,6 +171,7 @@ export const id = {
     totalWaktu: 'Jumlah waktu',
     criticalPath: 'Jalur terpanjang',
     none: '—',
+    checking: 'Memeriksa…',
   },
   save: {
     saved: 'Tersimpan',
