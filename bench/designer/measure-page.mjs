@@ -29,6 +29,8 @@ export async function measureLoad(page, path, nodeCount) {
  *   canvas accepts input at `readyMs` at the latest.
  */
 export async function measureOpen(page, path, boxes) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(path, { waitUntil: 'commit' });
   const drawn = await page.waitForFunction(
     (all) => {
@@ -73,7 +75,20 @@ export async function measureOpen(page, path, boxes) {
     { polling: 'raf', timeout: 60_000 },
   );
   const readyMs = await selected.jsonValue();
-  return { drawnMs, readyMs, visibleCount: visible.length };
+  const cpu = await readMainThreadCpu(cdp);
+  await cdp.detach();
+  return { drawnMs, readyMs, visibleCount: visible.length, cpuMs: cpu };
+}
+
+/**
+ * CPU time the page's main thread has used (Chromium's `ThreadTime` metric), in ms. Unlike wall
+ * time it does not grow when other processes hold the cores, so it compares runs on a busy machine.
+ */
+export async function readMainThreadCpu(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const thread = metrics.find((m) => m.name === 'ThreadTime');
+  if (!thread) throw new Error('Chromium reported no ThreadTime metric');
+  return thread.value * 1000;
 }
 
 /** Picks a symbol lying fully inside the visible canvas and returns the centre of it. */
@@ -159,8 +174,11 @@ export async function measureDrag(page, frameTarget) {
     };
     requestAnimationFrame(tick);
   });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
+  const cpuBefore = await readMainThreadCpu(cdp);
   const began = Date.now();
   let moves = 0;
   // Down and to the side, three pixels a move, until enough frames have handled a move.
@@ -172,6 +190,8 @@ export async function measureDrag(page, frameTarget) {
       if (count >= frameTarget) break;
     }
   }
+  const cpuDuring = (await readMainThreadCpu(cdp)) - cpuBefore;
+  await cdp.detach();
   await page.mouse.up();
   // The drag must have moved the symbol: the move is one undo step.
   await page.waitForFunction(() => !document.querySelector('[data-testid="undo"]').disabled, null, {
@@ -187,5 +207,11 @@ export async function measureDrag(page, frameTarget) {
     console.error(
       `drag: ${moves} moves in ${Date.now() - began} ms; frames ${frames.map((f) => f.toFixed(0)).join(' ')}`,
     );
-  return { count: frames.length, median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  return {
+    count: frames.length,
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    // Main-thread CPU per pointer move sent (the page's own checks of the frame count included).
+    cpuPerMoveMs: cpuDuring / moves,
+  };
 }

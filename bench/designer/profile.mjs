@@ -87,6 +87,49 @@ try {
   await context.addCookies([{ name, value, url: server.baseUrl }]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  if (args.includes('--trace')) {
+    // The renderer's main thread by event kind (script, style, layout, paint, …) while opening.
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'],
+    });
+    const traced = await measureOpen(
+      page,
+      `/designer/#/sop/${encodeURIComponent(sopId)}`,
+      computeSymbolBoxes(document),
+    );
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+    // Self time per event kind: an event's duration less the events nested in it.
+    const events = trace.traceEvents
+      .filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid && e.dur)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const totals = new Map();
+    const stack = [];
+    for (const e of events) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) totals.set(parent.name, (totals.get(parent.name) ?? 0) - e.dur / 1000);
+      totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+      stack.push(e);
+    }
+    // Wall time of the main thread's tasks against the CPU time it got (tdur): on a loaded
+    // machine the difference is time the thread waited for a core.
+    let wall = 0;
+    let cpu = 0;
+    for (const e of events)
+      if (
+        e.name === 'RunTask' &&
+        !events.some((o) => o !== e && o.ts < e.ts && o.ts + o.dur >= e.ts + e.dur)
+      ) {
+        wall += e.dur / 1000;
+        cpu += (e.tdur ?? 0) / 1000;
+      }
+    console.log(`main thread tasks: ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU`);
+    console.log(`traced open: drawn ${traced.drawnMs.toFixed(0)} ms, ready ${traced.readyMs.toFixed(0)} ms`);
+    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
+    process.exit(0);
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
   await cdp.send('Profiler.start');

@@ -81,6 +81,7 @@ async function measureMedium(browser, server) {
   emit('designer.drag_frame_ms.median', frames.median, 'ms');
   emit('designer.drag_frame_ms.p95', frames.p95, 'ms');
   emit('designer.drag_frames', frames.count, 'frames');
+  emit('designer.drag_cpu_ms_per_move', frames.cpuPerMoveMs, 'ms');
   emit('designer.idle_frame_ms.median', idle.median, 'ms');
 }
 
@@ -94,9 +95,11 @@ async function measureLarge(browser, server) {
   emit('designer.open_2000_ms', open.readyMs, 'ms');
   emit('designer.open_2000_drawn_ms', open.drawnMs, 'ms');
   emit('designer.open_2000_visible_symbols', open.visibleCount, 'symbols');
+  emit('designer.open_2000_main_cpu_ms', open.cpuMs, 'ms');
   emit('designer.drag_2000_median_ms', frames.median, 'ms');
   emit('designer.drag_2000_p95_ms', frames.p95, 'ms');
   emit('designer.drag_2000_frames', frames.count, 'frames');
+  emit('designer.drag_2000_cpu_ms_per_move', frames.cpuPerMoveMs, 'ms');
 }
 
 async function main() {
