@@ -240,7 +240,7 @@ describe('designer', () => {
       ['end', 'end'],
     ] as const) {
       const declared = (computeHandles(type) ?? []).map((h) => ({
-        id: h.id ?? null,
+        id: h.id,
         type: h.type,
         x: h.x,
         y: h.y,
@@ -281,7 +281,7 @@ const POLL = { timeout: 20_000, interval: 200 };
 
 /** Creates an SOP through the API (two lanes, five symbols, two arrows) and opens it signed in. */
 /** Where React Flow measures a symbol's handles, relative to the symbol, in canvas units. */
-const sortHandles = <T extends { id: string | null; type: string }>(hs: T[]) =>
+const sortHandles = <T extends { id?: string | null; type: string }>(hs: T[]) =>
   [...hs].sort((a, b) => `${a.type}${a.id}`.localeCompare(`${b.type}${b.id}`));
 
 async function measureHandles(page: Page, nodeId: string) {
@@ -294,7 +294,8 @@ async function measureHandles(page: Page, nodeId: string) {
       const r = h.getBoundingClientRect();
       const round = (v: number) => Math.round(v * 10) / 10;
       return {
-        id: h.dataset.handleid ?? null,
+        // React Flow reads the id from this attribute, which a handle without one lacks: null.
+        id: h.getAttribute('data-handleid'),
         type: h.classList.contains('source') ? 'source' : 'target',
         x: round((r.left - box.left) / zoom),
         y: round((r.top - box.top) / zoom),

@@ -20,7 +20,10 @@ export function computeHandles(type: NodeType): NodeHandle[] | undefined {
   if (border === undefined) return undefined;
   const { width, height } = NODE_SIZE[type];
   const x = width / 2 - DOT / 2;
+  // The dots have no id: React Flow's measured handles say null (not undefined), and its
+  // connection checks build DOM selectors from the id, so undefined would match no handle.
   const top: NodeHandle = {
+    id: null,
     type: 'target',
     position: Position.Top,
     x,
@@ -38,6 +41,7 @@ export function computeHandles(type: NodeType): NodeHandle[] | undefined {
     height: height - 2 * border,
   };
   const bottom: NodeHandle = {
+    id: null,
     type: 'source',
     position: Position.Bottom,
     x,
