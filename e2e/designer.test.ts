@@ -1,6 +1,7 @@
 import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { computeHandles } from '../apps/designer/src/canvas/handle-geometry.ts';
 import { ApiSession } from './lib/api.ts';
 import { launchBrowser, openContext, saveScreenshot, signInContext } from './lib/browser.ts';
 import {
@@ -225,6 +226,33 @@ describe('designer', () => {
     await page.context().close();
   });
 
+  it('designer › the handles the canvas declares are where the browser draws them', async () => {
+    // A long SOP draws its arrows from the declared handles (canvas/handle-geometry.ts) before a
+    // symbol is in the page; when it mounts, React Flow measures them. Both must agree, or arrows
+    // would jump as symbols scroll into view.
+    const { page } = await openSeeded('Titik sambung', true);
+    onTestFailed(() => saveScreenshot(page, 'designer-handles-failure'));
+    await waitForCount(stepNodes(page), 6);
+    for (const [id, type] of [
+      ['start', 'start'],
+      ['a1', 'activity'],
+      ['d1', 'decision'],
+      ['end', 'end'],
+    ] as const) {
+      const declared = (computeHandles(type) ?? []).map((h) => ({
+        id: h.id,
+        type: h.type,
+        x: h.x,
+        y: h.y,
+        width: h.width,
+        height: h.height,
+      }));
+      const drawn = await measureHandles(page, id);
+      expect(sortHandles(drawn), `${type} ${id}`).toEqual(sortHandles(declared));
+    }
+    await page.context().close();
+  });
+
   it('designer › an invalid connection is refused with its reason shown', async () => {
     const { page, sopId } = await openSeeded('Sambungan ditolak');
     onTestFailed(() => saveScreenshot(page, 'designer-refusal-failure'));
@@ -252,7 +280,33 @@ describe('designer', () => {
 const POLL = { timeout: 20_000, interval: 200 };
 
 /** Creates an SOP through the API (two lanes, five symbols, two arrows) and opens it signed in. */
-async function openSeeded(name: string) {
+/** Where React Flow measures a symbol's handles, relative to the symbol, in canvas units. */
+const sortHandles = <T extends { id?: string | null; type: string }>(hs: T[]) =>
+  [...hs].sort((a, b) => `${a.type}${a.id}`.localeCompare(`${b.type}${b.id}`));
+
+async function measureHandles(page: Page, nodeId: string) {
+  return page.evaluate((id) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)![1]);
+    const node = document.querySelector(`.react-flow__node[data-id="${id}"]`)!;
+    const box = node.getBoundingClientRect();
+    return [...node.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
+      const r = h.getBoundingClientRect();
+      const round = (v: number) => Math.round(v * 10) / 10;
+      return {
+        // React Flow reads the id from this attribute, which a handle without one lacks: null.
+        id: h.getAttribute('data-handleid'),
+        type: h.classList.contains('source') ? 'source' : 'target',
+        x: round((r.left - box.left) / zoom),
+        y: round((r.top - box.top) / zoom),
+        width: round(r.width / zoom),
+        height: round(r.height / zoom),
+      };
+    });
+  }, nodeId);
+}
+
+async function openSeeded(name: string, withDecision = false) {
   const step = (id: string, laneId: string, y: number, kegiatan: string) => ({
     id,
     type: 'activity' as const,
@@ -274,12 +328,13 @@ async function openSeeded(name: string) {
       step('a2', 'kasi', 300, 'Memeriksa berkas'),
       step('a3', 'kasi', 420, 'Memaraf berkas'),
       { id: 'end', type: 'end', laneId: 'staf', position: { x: 0, y: 540 } },
+      ...(withDecision ? [{ ...step('d1', 'kasi', 640, 'Setuju?'), type: 'decision' as const }] : []),
     ],
     edges: [
       { id: 'e1', source: 'start', target: 'a1' },
       { id: 'e2', source: 'a1', target: 'a2' },
     ],
-    rowOrder: ['a1', 'a2', 'a3'],
+    rowOrder: withDecision ? ['a1', 'a2', 'a3', 'd1'] : ['a1', 'a2', 'a3'],
   };
   const sopId = await perancang.createSop(name, document);
   const context = await openContext(browser, WIDE);

@@ -53,3 +53,29 @@ export function generateSop({ nodeCount = 300, laneCount = 12 } = {}) {
     rowOrder: steps.map((s) => s.id),
   };
 }
+
+// The canvas geometry of @alur/schema/core (LANE_WIDTH, NODE_SIZE, computeNodeOrigin), repeated
+// here because the benchmark runs as plain JavaScript; `checkDrawnBoxes` in measure-page.mjs
+// compares it with the symbols the page draws, so a change there fails the benchmark loudly.
+const LANE_WIDTH = 220;
+const SIZE = {
+  start: { width: 120, height: 40 },
+  end: { width: 120, height: 40 },
+  activity: { width: 170, height: 64 },
+  decision: { width: 100, height: 100 },
+};
+
+/** Where each symbol of a generated document is drawn, in canvas units: [{id, x, y, width, height}]. */
+export function computeSymbolBoxes(document) {
+  const laneIndex = new Map(document.lanes.map((l, i) => [l.id, i]));
+  return document.nodes.map((n) => {
+    const size = SIZE[n.type];
+    return {
+      id: n.id,
+      x: laneIndex.get(n.laneId) * LANE_WIDTH + (LANE_WIDTH - size.width) / 2 + n.position.x,
+      y: n.position.y,
+      width: size.width,
+      height: size.height,
+    };
+  });
+}

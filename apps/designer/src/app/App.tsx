@@ -3,13 +3,16 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, useTRPC } from '../api/client.ts';
 import type { ImportReportView } from '../panels/import-report-view.ts';
+import { prefetchDraft } from '../persistence/draft-prefetch.ts';
 import { LoginForm } from './LoginForm.tsx';
+import { POSITIONS_STALE_MS } from './positions.ts';
 import { SopList } from './SopList.tsx';
 
 // The editor (React Flow, the schema, the commands) loads only once an SOP is opened, so the
 // login page and the SOP list start small.
-const ServerEditor = lazy(() => import('./EditorRoutes.tsx').then((m) => ({ default: m.ServerEditor })));
-const LocalEditor = lazy(() => import('./EditorRoutes.tsx').then((m) => ({ default: m.LocalEditor })));
+const loadEditorRoutes = () => import('./EditorRoutes.tsx');
+const ServerEditor = lazy(() => loadEditorRoutes().then((m) => ({ default: m.ServerEditor })));
+const LocalEditor = lazy(() => loadEditorRoutes().then((m) => ({ default: m.LocalEditor })));
 
 type Route = { kind: 'list' } | { kind: 'sop'; sopId: string } | { kind: 'local' };
 
@@ -40,6 +43,18 @@ export function App({ api }: { api: ApiClient }) {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: 1, enabled: route.kind !== 'local' });
+  // Opened on an SOP's address: the editor's code, the draft and the positions are fetched beside
+  // the session check, not one after another (see draft-prefetch.ts).
+  useEffect(() => {
+    const first = readRoute();
+    if (first.kind !== 'sop') return;
+    void loadEditorRoutes();
+    prefetchDraft(api, first.sopId);
+    void queryClient.prefetchQuery({
+      ...trpc.admin.positions.list.queryOptions(),
+      staleTime: POSITIONS_STALE_MS,
+    });
+  }, [api, queryClient, trpc]);
   const [importReports, setImportReports] = useState<Record<string, ImportReportView>>({});
 
   const loading = <div className="center-page">{t('sops.loading')}</div>;

@@ -13,6 +13,7 @@ import { createTrpcDraftRepository } from '../persistence/trpc-repository.ts';
 import { Editor } from './Editor.tsx';
 import type { ImportInput } from './import-file.ts';
 import { type OpenedDraft, openDraft } from './open-draft.ts';
+import { POSITIONS_STALE_MS } from './positions.ts';
 import { countSameName } from './sop-filter.ts';
 
 /** Imports a file or table as a new SOP (laid out unless it is Alur's own JSON) with its report. */
@@ -65,7 +66,7 @@ export function ServerEditor(props: {
   const { draft, error } = useOpenedDraft(repo, props.sopId);
   // Lanes bind to the agency's own positions; a failed load leaves keys shown as they are.
   const trpc = useTRPC();
-  const positions = useQuery({ ...trpc.admin.positions.list.queryOptions(), staleTime: 60_000 });
+  const positions = useQuery({ ...trpc.admin.positions.list.queryOptions(), staleTime: POSITIONS_STALE_MS });
   const catalogue = useMemo(() => toCatalogue(positions.data ?? []), [positions.data]);
   if (error) return <div className="center-page field-error">{t('error.generic', { message: error })}</div>;
   if (!draft || positions.isPending) return <div className="center-page">{t('sops.loading')}</div>;

@@ -17,7 +17,14 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection, chooseExitLabel, refuseDrop } from '../model/connection-rules.ts';
-import { type FlowEdge, type FlowNode, LANE_NODE_PREFIX, toFlowElements } from '../model/flow-elements.ts';
+import {
+  CULL_FROM_SYMBOLS,
+  type FlowEdge,
+  type FlowNode,
+  keepIfSame,
+  LANE_NODE_PREFIX,
+  toFlowElements,
+} from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
 import { snapToLane } from '../model/layout.ts';
 import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
@@ -55,10 +62,16 @@ export function Canvas() {
   const dragCancelled = useRef(false);
   const highlight = useHighlight();
   const readOnly = useReadOnly();
-  const { nodes, edges } = useMemo(
-    () => toFlowElements(doc, selection, highlight),
-    [doc, selection, highlight],
-  );
+  const previous = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] } | null>(null);
+  const { nodes, edges } = useMemo(() => {
+    const next = toFlowElements(doc, selection, highlight);
+    const kept = {
+      nodes: keepIfSame(previous.current?.nodes, next.nodes),
+      edges: keepIfSame(previous.current?.edges, next.edges),
+    };
+    previous.current = kept;
+    return kept;
+  }, [doc, selection, highlight]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -228,6 +241,7 @@ export function Canvas() {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'move';
         }}
+        onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM_SYMBOLS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}

@@ -112,7 +112,13 @@ export const en: Resources = {
     empty: 'No items yet.',
     item: 'Item {{n}}',
   },
-  rows: { title: 'Row order', up: 'Move row up', down: 'Move row down', empty: 'No activities yet.' },
+  rows: {
+    title: 'Row order',
+    up: 'Move row up',
+    down: 'Move row down',
+    empty: 'No activities yet.',
+    more: 'Show the next rows ({{count}} more)',
+  },
   caseData: {
     title: 'Case data',
     hint: 'What every case records; each step’s form picks from this list.',
@@ -167,6 +173,7 @@ export const en: Resources = {
     totalWaktu: 'Total time',
     criticalPath: 'Longest path',
     none: '—',
+    checking: 'Checking…',
   },
   save: {
     saved: 'Saved',

@@ -110,7 +110,13 @@ export const id = {
     empty: 'Belum ada butir.',
     item: 'Butir {{n}}',
   },
-  rows: { title: 'Urutan baris', up: 'Naikkan baris', down: 'Turunkan baris', empty: 'Belum ada kegiatan.' },
+  rows: {
+    title: 'Urutan baris',
+    up: 'Naikkan baris',
+    down: 'Turunkan baris',
+    empty: 'Belum ada kegiatan.',
+    more: 'Tampilkan baris berikutnya ({{count}} lagi)',
+  },
   caseData: {
     title: 'Data kasus',
     hint: 'Data yang dicatat setiap kasus; formulir tiap langkah memilih dari daftar ini.',
@@ -165,6 +171,7 @@ export const id = {
     totalWaktu: 'Jumlah waktu',
     criticalPath: 'Jalur terpanjang',
     none: '—',
+    checking: 'Memeriksa…',
   },
   save: {
     saved: 'Tersimpan',

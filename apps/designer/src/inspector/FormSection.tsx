@@ -1,6 +1,7 @@
 import { describeForm, type FieldMode, type FormField, type SopNode } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 
 const MODES = ['hidden', 'read', 'edit', 'require'] as const;
 
@@ -10,7 +11,7 @@ const MODES = ['hidden', 'read', 'edit', 'require'] as const;
  */
 export function FormSection({ node }: { node: SopNode }) {
   const { t } = useTranslation();
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const dispatch = useEditor((s) => s.dispatch);
   const modes = new Map(node.fields.map((f) => [f.key, f.mode]));
   const setMode = (key: string, mode: FieldMode | null) =>

@@ -1,15 +1,20 @@
 import type { EdgeLabel } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 import { IdentityForm } from './IdentityForm.tsx';
 import { LaneInspector } from './LaneInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
-/** Shows the properties of whatever is selected: a symbol, an arrow, a lane, or the identity sheet. */
+/**
+ * Shows the properties of whatever is selected: a symbol, an arrow, a lane, or the identity sheet.
+ * It reads the settled document (during a drag, the one at its start): a move changes nothing it
+ * shows, and re-rendering it on every frame of a drag cost a row count of the whole SOP each time.
+ */
 export function Inspector() {
   const { t } = useTranslation();
   const selection = useEditor((s) => s.selection);
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const dispatch = useEditor((s) => s.dispatch);
   const node =
     selection.nodeIds.length === 1 ? doc.nodes.find((n) => n.id === selection.nodeIds[0]) : undefined;

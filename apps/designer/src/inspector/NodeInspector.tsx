@@ -2,6 +2,7 @@ import { isStepNode, NODE_TYPES, type NodeType, numberRows, type SopNode } from 
 import { useTranslation } from 'react-i18next';
 import { createSwapLabelsCommand, type NodePatch } from '../model/commands.ts';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 import { FormSection } from './FormSection.tsx';
 import { CommitField } from './fields.tsx';
 import { ListEditor } from './ListEditor.tsx';
@@ -11,7 +12,7 @@ import { WaktuField } from './WaktuField.tsx';
 export function NodeInspector({ node }: { node: SopNode }) {
   const { t } = useTranslation();
   const dispatch = useEditor((s) => s.dispatch);
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const row = numberRows(doc).get(node.id);
   const update = (patch: NodePatch) => dispatch({ type: 'node.update', payload: { nodeId: node.id, patch } });
   return (

@@ -2,7 +2,7 @@ import { LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.ts';
 import { createSampleDocument } from './fixtures.ts';
-import { LANE_NODE_PREFIX, toFlowElements } from './flow-elements.ts';
+import { keepIfSame, LANE_NODE_PREFIX, toFlowElements } from './flow-elements.ts';
 import { EMPTY_SELECTION } from './selection.ts';
 
 describe('toFlowElements', () => {
@@ -96,5 +96,25 @@ describe('toFlowElements reuse', () => {
     expect(after.edges.filter((e) => !touching(e)).every((e) => before.edges.includes(e))).toBe(true);
     const loop = after.edges.find((e) => e.data?.route && e.target === moving.id)!;
     expect(loop.data!.route!.path).not.toBe(before.edges.find((e) => e.id === loop.id)!.data!.route!.path);
+  });
+
+  it('keeps the arrows of a move that changes none, and gives new ones when a loop is rerouted', () => {
+    const doc = createSampleDocument();
+    const before = toFlowElements(doc, EMPTY_SELECTION);
+    // a3 has no back edge: moving it leaves every arrow's element, so the array is kept.
+    const moved = applyCommand(doc, {
+      type: 'node.move',
+      payload: { nodeId: 'a3', laneId: 'l-staf', position: { x: 0, y: 420 } },
+    });
+    const after = toFlowElements(moved, EMPTY_SELECTION);
+    expect(keepIfSame(before.edges, after.edges)).toBe(before.edges);
+    expect(keepIfSame(before.nodes, after.nodes)).not.toBe(before.nodes);
+    // d1's "tidak" loops back to a1: moving d1 reroutes it.
+    const loopMoved = applyCommand(doc, {
+      type: 'node.move',
+      payload: { nodeId: 'd1', laneId: 'l-kasi', position: { x: 0, y: 500 } },
+    });
+    const rerouted = toFlowElements(loopMoved, EMPTY_SELECTION);
+    expect(keepIfSame(before.edges, rerouted.edges)).not.toBe(before.edges);
   });
 });

@@ -1,6 +1,14 @@
-import { type Lane, numberRows, type SopDocument, type SopEdge, type SopNode } from '@alur/schema';
+import {
+  type Lane,
+  NODE_TYPES,
+  numberRows,
+  type SopDocument,
+  type SopEdge,
+  type SopNode,
+} from '@alur/schema';
 import { computeLaneX, computeNodeOrigin, indexLanes, LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import type { Edge, MarkerType, Node } from '@xyflow/react';
+import { computeHandles } from '../canvas/handle-geometry.ts';
 import type { DiffHighlight } from '../compare/comparison-view.ts';
 import { computeLaneHeight } from './layout.ts';
 import { type Box, isBackEdge, type LoopRoute, routeLoop } from './loop-route.ts';
@@ -18,11 +26,32 @@ export type FlowEdge = Edge<{ label?: string; route?: LoopRoute }>;
 export const LANE_NODE_PREFIX = 'lane:';
 
 /**
+ * From this many symbols the canvas puts only the symbols and arrows in view into the page (React
+ * Flow's `onlyRenderVisibleElements`); the rest are mounted as they scroll in. Below it every
+ * symbol stays in the page, so the browser's find-in-page and the Tab order reach all of them and
+ * panning mounts nothing. Real SOPs have tens of rows; a generated 2,000-symbol one takes 15 s to
+ * open with every symbol mounted (BENCHMARKS.md, "Designer at 2,000 symbols").
+ */
+export const CULL_FROM_SYMBOLS = 500;
+
+/**
+ * `next`, or `previous` when it holds the very same elements in the same order. React Flow
+ * re-indexes every node (or every edge's connections) whenever the array it gets is a new one; a
+ * drag that changes no arrow then leaves the edges alone.
+ */
+export function keepIfSame<T>(previous: T[] | undefined, next: T[]): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
+}
+
+/**
  * Derives React Flow's nodes and edges from the document and the selection. React Flow's objects
  * (with `measured`, `selected`, `dragging`) live only here and are never saved.
  */
 // Elements derived from document objects, keyed by those (immutable) objects: a command replaces
 // only what it changes, so everything else keeps its element and is not re-rendered.
+const HANDLES = Object.fromEntries(NODE_TYPES.map((type) => [type, computeHandles(type)]));
 const stepCache = new WeakMap<SopNode, { signature: string; element: StepFlowNode }>();
 const edgeCache = new WeakMap<SopEdge, { signature: string; element: FlowEdge }>();
 
@@ -70,6 +99,7 @@ export function toFlowElements(
         data: { node, row },
         width: NODE_SIZE[node.type].width,
         height: NODE_SIZE[node.type].height,
+        handles: HANDLES[node.type],
         selected,
         className,
       };

@@ -5,10 +5,11 @@ import {
   numberRows,
   type SopDocument,
 } from '@alur/schema';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findFieldUses, makeFieldKey } from '../model/field-commands.ts';
 import { useEditor } from '../store/EditorContext.tsx';
+import { selectSettledDocument } from '../store/editor-store.ts';
 
 /** Where a field is used, in words: "Mulai, baris 1, baris 3". */
 function describeUses(doc: SopDocument, key: string, start: string, row: (n: number) => string): string {
@@ -24,7 +25,7 @@ function describeUses(doc: SopDocument, key: string, start: string, row: (n: num
 /** The case file's data fields: add, edit, reorder and remove, all through commands. */
 export function CaseDataPanel() {
   const { t } = useTranslation();
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const dispatch = useEditor((s) => s.dispatch);
   const [label, setLabel] = useState('');
   const [type, setType] = useState<DataField['type']>('text');
@@ -78,13 +79,16 @@ export function CaseDataPanel() {
 
 function FieldItem({ field, index, count }: { field: DataField; index: number; count: number }) {
   const { t } = useTranslation();
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(selectSettledDocument);
   const dispatch = useEditor((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
   const update = (patch: Partial<Omit<DataField, 'key'>>) =>
     dispatch({ type: 'field.update', payload: { key: field.key, patch } });
   const remove = () => dispatch({ type: 'field.remove', payload: { key: field.key } });
-  const where = describeUses(doc, field.key, t('caseData.start'), (row) => t('caseData.row', { row }));
+  const where = useMemo(
+    () => describeUses(doc, field.key, t('caseData.start'), (row) => t('caseData.row', { row })),
+    [doc, field.key, t],
+  );
   return (
     <li data-testid={`case-field-${field.key}`}>
       <details>

@@ -1,5 +1,5 @@
 import { computeCriticalPath, sumWaktu, type ValidationIssue, validateSop } from '@alur/schema';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Selection, selectOnly } from '../model/selection.ts';
 import { useEditor } from '../store/EditorContext.tsx';
@@ -11,17 +11,33 @@ export function selectIssue(issue: ValidationIssue): Selection {
   return selectOnly(issue.element.kind, issue.element.id);
 }
 
-/** Live validation (validateSop) with the totals of waktu; clicking an issue selects its element. */
+/**
+ * Live validation (validateSop) with the totals of waktu; clicking an issue selects its element.
+ * It renders after the canvas (a deferred value): opening an SOP draws the canvas first and checks
+ * it right after ("Memeriksa…" meanwhile), and an edit is never held up by checking a long SOP.
+ */
 export function ValidationPanel() {
   const { t, i18n } = useTranslation();
-  const doc = useEditor(selectSettledDocument);
+  const settled = useEditor(selectSettledDocument);
+  const doc = useDeferredValue(settled, null);
   const select = useEditor((s) => s.select);
-  const issues = useMemo(() => validateSop(doc), [doc]);
-  const total = useMemo(() => sumWaktu(doc), [doc]);
-  const critical = useMemo(() => computeCriticalPath(doc), [doc]);
-  const groups = useMemo(() => groupIssues(issues), [issues]);
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  const issues = useMemo(() => (doc ? validateSop(doc) : null), [doc]);
+  const total = useMemo(() => (doc ? sumWaktu(doc) : null), [doc]);
+  const critical = useMemo(() => (doc ? computeCriticalPath(doc) : null), [doc]);
+  const groups = useMemo(() => (issues ? groupIssues(issues) : []), [issues]);
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  if (!issues || !total || !critical)
+    return (
+      <section className="validation" aria-label={t('validation.title')} data-testid="validation-panel">
+        <h2>
+          {t('validation.title')}{' '}
+          <span className="count" data-testid="validation-checking">
+            {t('validation.checking')}
+          </span>
+        </h2>
+      </section>
+    );
+  const errors = issues.filter((i) => i.severity === 'error').length;
   return (
     <section className="validation" aria-label={t('validation.title')} data-testid="validation-panel">
       <div className="totals" data-testid="totals">

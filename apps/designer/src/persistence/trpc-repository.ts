@@ -1,12 +1,16 @@
 import { parseDocument } from '@alur/schema';
 import { readApiError } from '@alur/schema/core';
 import type { ApiClient } from '../api/client.ts';
+import { takePrefetchedDraft } from './draft-prefetch.ts';
 import type { DraftRepository, LoadedDraft } from './draft-repository.ts';
 
 /** Drafts on the Alur server through `sop.get` and `sop.saveDraft`. */
 export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
   const load = async (sopId: string): Promise<LoadedDraft> => {
-    const sop = await api.sop.get.query({ sopId });
+    // A prefetch that failed (e.g. the session was not yet valid) is asked again.
+    const prefetched = takePrefetchedDraft(sopId);
+    const fetch = () => api.sop.get.query({ sopId });
+    const sop = await (prefetched ? prefetched.catch(fetch) : fetch());
     const parsed = parseDocument(sop.document);
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     return { document: parsed.document, revision: sop.revision };
