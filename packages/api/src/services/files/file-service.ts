@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Database } from '../../db/client.ts';
-import { DEFAULT_SERVER_LIMITS, readServerLimits } from '../../guards/server-limits.ts';
 import type { AppDeps } from '../../deps.ts';
+import { DEFAULT_SERVER_LIMITS, readServerLimits } from '../../guards/server-limits.ts';
 import type { BlobStore } from './blob-store.ts';
 import { createDbBlobStore } from './db-blob-store.ts';
 import { createS3BlobStore, type S3Config } from './s3-blob-store.ts';
