@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
@@ -126,4 +137,52 @@ async function copyTree(from: string, to: string): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: COPY_CONCURRENCY }, worker));
+}
+
+/**
+ * Readies a closed template for being copied by every first start (scripts/make-pglite-template.ts):
+ * - PostgreSQL keeps its catalogs' relation cache in `pg_internal.init` files, written when a
+ *   backend starts and deleted by DDL (the migrations, loading the demo). Without them the first
+ *   queries of every copy rebuild that cache inside WASM (≈ 150 ms of CPU on a first start), so
+ *   the template is opened once more, which writes them, and closed cleanly.
+ * - A closed database keeps spare WAL segments (16 MB each) that PostgreSQL recycled for later
+ *   use: old segments renamed ahead, whose pages still carry their old addresses. PostgreSQL never
+ *   reads such a segment as WAL (a page whose address is not its own ends the WAL) and creates
+ *   segments as it needs them, so they are left out rather than copied on every first start.
+ */
+export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSegments: string[] }> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = new PGlite({ dataDir: dir });
+  await pg.query('select 1');
+  await pg.close();
+  const wal = join(dir, 'pg_wal');
+  const removedWalSegments: string[] = [];
+  for (const name of readdirSync(wal)) {
+    if (!/^[0-9A-F]{24}$/.test(name)) continue;
+    const path = join(wal, name);
+    if (readWalPageAddress(path) !== walSegmentStart(name, statSync(path).size)) {
+      rmSync(path);
+      removedWalSegments.push(name);
+    }
+  }
+  return { removedWalSegments };
+}
+
+/** The address a WAL segment's first page claims (`xlp_pageaddr`, after magic, info and timeline). */
+export function readWalPageAddress(path: string): bigint {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readBigUInt64LE(8);
+}
+
+/** Where a WAL segment begins: its name is the timeline, the address's high 32 bits, then the segment number below them. */
+export function walSegmentStart(name: string, segmentSize: number): bigint {
+  const high = BigInt(Number.parseInt(name.slice(8, 16), 16));
+  const segment = BigInt(Number.parseInt(name.slice(16, 24), 16));
+  return high * 0x1_0000_0000n + segment * BigInt(segmentSize);
 }
