@@ -1,9 +1,23 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, expect, it } from 'vitest';
-import { finishPgliteTemplate, readWalPageAddress, walSegmentStart } from './pglite-template.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  finishPgliteTemplate,
+  readWalPageAddress,
+  startDataDirPreparation,
+  walSegmentStart,
+} from './pglite-template.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'alur-template-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -53,3 +67,44 @@ it('a finished template keeps its relation cache, drops only spare WAL segments,
   expect((await pg.query<{ pad: string }>('select pad from t where id = 7')).rows[0]?.pad).toBe('y');
   await pg.close();
 }, 240_000);
+
+describe('a fresh data directory', () => {
+  const template = join(root, 'small-template');
+  mkdirSync(join(template, 'base', '5'), { recursive: true });
+  writeFileSync(join(template, 'PG_VERSION'), '17\n');
+  for (let i = 0; i < 40; i++) writeFileSync(join(template, 'base', '5', String(1000 + i)), `page ${i}`);
+
+  it('receives a whole copy of the template, put in place by finish()', async () => {
+    const dataDir = join(root, 'fresh', 'data');
+    const preparation = startDataDirPreparation(dataDir, { templateDir: template });
+    expect(existsSync(dataDir)).toBe(false);
+    expect(await preparation.finish()).toEqual({ byInitdb: false, demoPreparedAt: null });
+    expect(readdirSync(join(dataDir, 'base', '5'))).toHaveLength(40);
+    expect(readFileSync(join(dataDir, 'base', '5', '1039'), 'utf8')).toBe('page 39');
+    expect(readdirSync(join(root, 'fresh'))).toEqual(['data']);
+  });
+
+  it('is left without any copy when the start stops before the store opens (abandon)', async () => {
+    const dataDir = join(root, 'abandoned', 'data');
+    const preparation = startDataDirPreparation(dataDir, { templateDir: template });
+    preparation.abandon();
+    await preparation.finish().catch(() => {});
+    preparation.abandon();
+    expect(existsSync(dataDir)).toBe(false);
+    expect(readdirSync(join(root, 'abandoned'))).toEqual([]);
+  });
+
+  it('keeps an existing database as it is, and stays empty for a loaded dump', async () => {
+    const existing = join(root, 'existing');
+    mkdirSync(existing);
+    writeFileSync(join(existing, 'PG_VERSION'), 'mine');
+    expect(await startDataDirPreparation(existing, { templateDir: template }).finish()).toEqual({
+      byInitdb: false,
+      demoPreparedAt: null,
+    });
+    expect(readdirSync(existing)).toEqual(['PG_VERSION']);
+    const forDump = join(root, 'dump');
+    await startDataDirPreparation(forDump, { templateDir: template, template: false }).finish();
+    expect(readdirSync(forDump)).toEqual([]);
+  });
+});

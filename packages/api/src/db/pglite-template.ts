@@ -12,7 +12,7 @@ import {
   statSync,
 } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
@@ -89,25 +89,69 @@ export function findPgliteTemplate(): string | null {
   return PGLITE_TEMPLATE.dir;
 }
 
+/** What opening a data directory needs to know of how it was prepared. */
+export interface PreparedDataDir {
+  /** True when there was no current template: PGlite runs initdb in the empty directory. */
+  byInitdb: boolean;
+  /** When a prepared demo was copied, the end of its history. */
+  demoPreparedAt: Date | null;
+}
+
+/** A data directory being prepared (`startDataDirPreparation`). */
+export interface DataDirPreparation {
+  /** Waits for the template's copy, if one was started, and renames it into place. */
+  finish(): Promise<PreparedDataDir>;
+  /** Deletes a copy that was never put into place (the process is ending before the store opened). */
+  abandon(): void;
+}
+
 /**
- * Fills the empty or missing `dataDir` with a copy of the template. The copy is made beside it and
- * renamed into place, so a process killed halfway leaves no half-copied database behind.
- * Returns false (and copies nothing) when there is no current template; else when a prepared demo
- * was copied, the end of its history (null for the plain template).
+ * Starts preparing `dataDir` for PGlite: an empty or missing directory gets a copy of the prepared
+ * demo (`demo`, when current) or of the template, made beside it (`<dataDir>.partial-<pid>`) and
+ * renamed into place by `finish`, so neither a process killed halfway nor one that stops before
+ * opening its store leaves a half-copied or unopened database behind. Without a current template
+ * the directory is left empty for initdb. An existing database is left as it is, and so is the
+ * directory when `template` is false (PGlite is to load a dump into it). `templateDir` names
+ * another directory to copy (tests).
  */
-export async function restorePgliteTemplate(
+export function startDataDirPreparation(
   dataDir: string,
-  options: { demo?: boolean } = {},
-): Promise<false | { demoPreparedAt: Date | null }> {
-  const demo = options.demo ? findDemoTemplate() : null;
-  const template = demo?.dir ?? findPgliteTemplate();
-  if (!template) return false;
+  options: { demo?: boolean; template?: boolean; templateDir?: string } = {},
+): DataDirPreparation {
+  const nothingToCopy = (byInitdb: boolean): DataDirPreparation => ({
+    finish: async () => {
+      mkdirSync(dataDir, { recursive: true });
+      return { byInitdb, demoPreparedAt: null };
+    },
+    abandon: () => {},
+  });
+  if (options.template === false || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) {
+    return nothingToCopy(false);
+  }
+  const demo = options.demo && !options.templateDir ? findDemoTemplate() : null;
+  const template = options.templateDir ?? demo?.dir ?? findPgliteTemplate();
+  if (!template) return nothingToCopy(true);
+  mkdirSync(dirname(resolve(dataDir)), { recursive: true });
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  await copyTree(template, partial);
-  // rename(2) replaces an empty directory, so an existing empty data dir is fine.
-  renameSync(partial, dataDir);
-  return { demoPreparedAt: demo?.preparedAt ?? null };
+  const stop = { requested: false };
+  const copied = copyTree(template, partial, stop);
+  // A failed copy is reported by finish(); until then it must not count as unhandled.
+  copied.catch(() => {});
+  return {
+    async finish() {
+      await copied;
+      if (stop.requested) throw new Error(`the copy of ${template} into ${partial} was abandoned`);
+      // rename(2) replaces an empty directory, so an existing empty data dir is fine.
+      renameSync(partial, dataDir);
+      return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null };
+    },
+    abandon: () => {
+      // No further file is started; the few in flight may still land, hence the retries.
+      stop.requested = true;
+      rmSync(partial, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    },
+  };
 }
 
 /** Files copied at once: the copies run on libuv's threads (4 by default), a few queued behind. */
@@ -118,7 +162,7 @@ const COPY_CONCURRENCY = 8;
  * a time off the main thread: about twice as fast as `cpSync` for the ~1,100 files (60 MB) of the
  * prepared demo, which the first start of a server waits for (BENCHMARKS.md, "Startup").
  */
-async function copyTree(from: string, to: string): Promise<void> {
+async function copyTree(from: string, to: string, stop: { requested: boolean }): Promise<void> {
   const files: [string, string][] = [];
   const makeDirs = (source: string, target: string) => {
     mkdirSync(target);
@@ -131,7 +175,7 @@ async function copyTree(from: string, to: string): Promise<void> {
   makeDirs(from, to);
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !stop.requested) {
       const [a, b] = files[next++]!;
       await copyFile(a, b);
     }
