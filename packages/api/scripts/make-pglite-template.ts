@@ -8,6 +8,7 @@ import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { createDb, migrateDb } from '../src/db/client.ts';
 import {
+  finishPgliteTemplate,
   PGLITE_DEMO_TEMPLATE,
   PGLITE_TEMPLATE,
   readDemoStamp,
@@ -27,6 +28,7 @@ rmSync(PGLITE_TEMPLATE.stamp, { force: true });
 const db = await createDb({ kind: 'pglite', dataDir: building });
 await migrateDb(db);
 await db.close();
+await finishPgliteTemplate(building);
 rmSync(PGLITE_TEMPLATE.dir, { recursive: true, force: true });
 renameSync(building, PGLITE_TEMPLATE.dir);
 // The stamp goes last: a template without it is never used.
@@ -62,6 +64,7 @@ if (process.env.ALUR_DEMO_HISTORY === '0') {
     await bus.close();
     await database.close();
   }
+  await finishPgliteTemplate(demoBuilding);
   rmSync(PGLITE_DEMO_TEMPLATE.dir, { recursive: true, force: true });
   renameSync(demoBuilding, PGLITE_DEMO_TEMPLATE.dir);
   writeFileSync(

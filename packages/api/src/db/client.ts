@@ -1,43 +1,21 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import { API_DIR } from '../package-dirs.ts';
-import { restorePgliteTemplate } from './pglite-template.ts';
+import { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './config.ts';
+import { takeHeadStart } from './head-start.ts';
+import { startDataDirPreparation } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
+
+export { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB, readDbConfig } from './config.ts';
 
 export type Schema = typeof schema;
 /** Drizzle database over either driver; code above this module never knows which. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle, used exactly like `Db`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export type DbConfig =
-  | {
-      kind: 'postgres';
-      url: string;
-      max?: number;
-      /** Called once per statement sent (the benchmarks count round trips with it). */
-      onStatement?: () => void;
-    }
-  /**
-   * `dataDir` undefined = in memory (tests). `sharedBuffersMb`: PostgreSQL's buffer cache inside
-   * PGlite's WASM heap (PGlite's default is 128 MB; `ALUR_PGLITE_SHARED_BUFFERS_MB`).
-   */
-  | {
-      kind: 'pglite';
-      dataDir?: string;
-      loadDataDir?: Blob | File;
-      sharedBuffersMb?: number;
-      /**
-       * Demo mode: a fresh data directory starts from the prepared demo (demo agency, users, SOPs
-       * and their history; see scripts/make-pglite-template.ts) when it is current.
-       */
-      demo?: boolean;
-    };
 
 export interface Database {
   kind: DbConfig['kind'];
@@ -69,29 +47,6 @@ const MIGRATIONS = `${API_DIR}drizzle`;
  * entries, as it is sized with the autovacuum and WAL sender slots too).
  */
 const PGLITE_SETTINGS = ['-c', 'max_connections=10'];
-
-/** Chooses the store from the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
-export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  const buffers = Number(env.ALUR_PGLITE_SHARED_BUFFERS_MB ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB);
-  if (!Number.isInteger(buffers) || buffers < 1) {
-    throw new Error(
-      `ALUR_PGLITE_SHARED_BUFFERS_MB="${env.ALUR_PGLITE_SHARED_BUFFERS_MB}" tidak sah: harus bilangan bulat ≥ 1 (must be a whole number ≥ 1).`,
-    );
-  }
-  return {
-    kind: 'pglite',
-    dataDir: env.ALUR_DATA_DIR ?? 'data',
-    sharedBuffersMb: buffers,
-    demo: env.ALUR_DEMO === '1' && env.ALUR_DEMO_HISTORY !== '0',
-  };
-}
-
-/**
- * The embedded store's buffer cache. An office's database is small and the OS caches its files
- * as well: 16 MB instead of PGlite's 128 MB keeps about 100 MB out of an idle server.
- */
-export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
 
 // Each store's driver is imported when a database of that kind is opened: a server on one never
 // loads the other's (the PostgreSQL driver with its drizzle glue is ~50 ms of a PGlite start).
@@ -128,18 +83,19 @@ export async function createDb(config: DbConfig): Promise<Database> {
     import('drizzle-orm/pglite'),
   ]);
   // A fresh data directory starts as a copy of the prepared template when there is one (see
-  // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM.
-  const fresh =
-    config.dataDir !== undefined && (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0);
-  let initialised = false;
-  let demoPreparedAt: Date | undefined;
-  if (config.dataDir && fresh && !config.loadDataDir) {
-    mkdirSync(dirname(resolve(config.dataDir)), { recursive: true });
-    const restored = await restorePgliteTemplate(config.dataDir, { demo: config.demo ?? false });
-    initialised = !restored;
-    if (restored && restored.demoPreparedAt !== null) demoPreparedAt = restored.demoPreparedAt;
-  }
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM. The server's
+  // entry may have begun that copy, and compiling PGlite's WASM, while its modules loaded.
+  const { dataDir, loadDataDir } = config;
+  const early = dataDir !== undefined && !loadDataDir ? takeHeadStart(dataDir) : null;
+  const [prepared, pgliteWasmModule] = await Promise.all([
+    early
+      ? early.preparation.finish()
+      : dataDir !== undefined
+        ? startDataDirPreparation(dataDir, { demo: config.demo ?? false, template: !loadDataDir }).finish()
+        : { byInitdb: false, demoPreparedAt: null },
+    early?.wasmModule,
+  ]);
+  const demoPreparedAt = prepared.demoPreparedAt ?? undefined;
   const settings = [
     ...PGLITE_SETTINGS,
     '-c',
@@ -149,11 +105,12 @@ export async function createDb(config: DbConfig): Promise<Database> {
     new PGlite({
       dataDir: config.dataDir,
       loadDataDir: config.loadDataDir,
+      ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
       startParams: [...PGlite.defaultStartParams, ...settings],
     });
   let client = open();
   await client.waitReady;
-  if (initialised && config.dataDir) {
+  if (prepared.byInitdb) {
     // Creating a data directory by initdb (no prepared template) grows the WASM heap by hundreds of
     // MB, and WASM memory never shrinks: reopen it (about a second) so the server does not carry it.
     await client.close();

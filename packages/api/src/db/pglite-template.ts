@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
@@ -78,25 +89,69 @@ export function findPgliteTemplate(): string | null {
   return PGLITE_TEMPLATE.dir;
 }
 
+/** What opening a data directory needs to know of how it was prepared. */
+export interface PreparedDataDir {
+  /** True when there was no current template: PGlite runs initdb in the empty directory. */
+  byInitdb: boolean;
+  /** When a prepared demo was copied, the end of its history. */
+  demoPreparedAt: Date | null;
+}
+
+/** A data directory being prepared (`startDataDirPreparation`). */
+export interface DataDirPreparation {
+  /** Waits for the template's copy, if one was started, and renames it into place. */
+  finish(): Promise<PreparedDataDir>;
+  /** Deletes a copy that was never put into place (the process is ending before the store opened). */
+  abandon(): void;
+}
+
 /**
- * Fills the empty or missing `dataDir` with a copy of the template. The copy is made beside it and
- * renamed into place, so a process killed halfway leaves no half-copied database behind.
- * Returns false (and copies nothing) when there is no current template; else when a prepared demo
- * was copied, the end of its history (null for the plain template).
+ * Starts preparing `dataDir` for PGlite: an empty or missing directory gets a copy of the prepared
+ * demo (`demo`, when current) or of the template, made beside it (`<dataDir>.partial-<pid>`) and
+ * renamed into place by `finish`, so neither a process killed halfway nor one that stops before
+ * opening its store leaves a half-copied or unopened database behind. Without a current template
+ * the directory is left empty for initdb. An existing database is left as it is, and so is the
+ * directory when `template` is false (PGlite is to load a dump into it). `templateDir` names
+ * another directory to copy (tests).
  */
-export async function restorePgliteTemplate(
+export function startDataDirPreparation(
   dataDir: string,
-  options: { demo?: boolean } = {},
-): Promise<false | { demoPreparedAt: Date | null }> {
-  const demo = options.demo ? findDemoTemplate() : null;
-  const template = demo?.dir ?? findPgliteTemplate();
-  if (!template) return false;
+  options: { demo?: boolean; template?: boolean; templateDir?: string } = {},
+): DataDirPreparation {
+  const nothingToCopy = (byInitdb: boolean): DataDirPreparation => ({
+    finish: async () => {
+      mkdirSync(dataDir, { recursive: true });
+      return { byInitdb, demoPreparedAt: null };
+    },
+    abandon: () => {},
+  });
+  if (options.template === false || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) {
+    return nothingToCopy(false);
+  }
+  const demo = options.demo && !options.templateDir ? findDemoTemplate() : null;
+  const template = options.templateDir ?? demo?.dir ?? findPgliteTemplate();
+  if (!template) return nothingToCopy(true);
+  mkdirSync(dirname(resolve(dataDir)), { recursive: true });
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  await copyTree(template, partial);
-  // rename(2) replaces an empty directory, so an existing empty data dir is fine.
-  renameSync(partial, dataDir);
-  return { demoPreparedAt: demo?.preparedAt ?? null };
+  const stop = { requested: false };
+  const copied = copyTree(template, partial, stop);
+  // A failed copy is reported by finish(); until then it must not count as unhandled.
+  copied.catch(() => {});
+  return {
+    async finish() {
+      await copied;
+      if (stop.requested) throw new Error(`the copy of ${template} into ${partial} was abandoned`);
+      // rename(2) replaces an empty directory, so an existing empty data dir is fine.
+      renameSync(partial, dataDir);
+      return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null };
+    },
+    abandon: () => {
+      // No further file is started; the few in flight may still land, hence the retries.
+      stop.requested = true;
+      rmSync(partial, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    },
+  };
 }
 
 /** Files copied at once: the copies run on libuv's threads (4 by default), a few queued behind. */
@@ -107,7 +162,7 @@ const COPY_CONCURRENCY = 8;
  * a time off the main thread: about twice as fast as `cpSync` for the ~1,100 files (60 MB) of the
  * prepared demo, which the first start of a server waits for (BENCHMARKS.md, "Startup").
  */
-async function copyTree(from: string, to: string): Promise<void> {
+async function copyTree(from: string, to: string, stop: { requested: boolean }): Promise<void> {
   const files: [string, string][] = [];
   const makeDirs = (source: string, target: string) => {
     mkdirSync(target);
@@ -120,10 +175,58 @@ async function copyTree(from: string, to: string): Promise<void> {
   makeDirs(from, to);
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !stop.requested) {
       const [a, b] = files[next++]!;
       await copyFile(a, b);
     }
   };
   await Promise.all(Array.from({ length: COPY_CONCURRENCY }, worker));
+}
+
+/**
+ * Readies a closed template for being copied by every first start (scripts/make-pglite-template.ts):
+ * - PostgreSQL keeps its catalogs' relation cache in `pg_internal.init` files, written when a
+ *   backend starts and deleted by DDL (the migrations, loading the demo). Without them the first
+ *   queries of every copy rebuild that cache inside WASM (≈ 150 ms of CPU on a first start), so
+ *   the template is opened once more, which writes them, and closed cleanly.
+ * - A closed database keeps spare WAL segments (16 MB each) that PostgreSQL recycled for later
+ *   use: old segments renamed ahead, whose pages still carry their old addresses. PostgreSQL never
+ *   reads such a segment as WAL (a page whose address is not its own ends the WAL) and creates
+ *   segments as it needs them, so they are left out rather than copied on every first start.
+ */
+export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSegments: string[] }> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = new PGlite({ dataDir: dir });
+  await pg.query('select 1');
+  await pg.close();
+  const wal = join(dir, 'pg_wal');
+  const removedWalSegments: string[] = [];
+  for (const name of readdirSync(wal)) {
+    if (!/^[0-9A-F]{24}$/.test(name)) continue;
+    const path = join(wal, name);
+    if (readWalPageAddress(path) !== walSegmentStart(name, statSync(path).size)) {
+      rmSync(path);
+      removedWalSegments.push(name);
+    }
+  }
+  return { removedWalSegments };
+}
+
+/** The address a WAL segment's first page claims (`xlp_pageaddr`, after magic, info and timeline). */
+export function readWalPageAddress(path: string): bigint {
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readBigUInt64LE(8);
+}
+
+/** Where a WAL segment begins: its name is the timeline, the address's high 32 bits, then the segment number below them. */
+export function walSegmentStart(name: string, segmentSize: number): bigint {
+  const high = BigInt(Number.parseInt(name.slice(8, 16), 16));
+  const segment = BigInt(Number.parseInt(name.slice(16, 24), 16));
+  return high * 0x1_0000_0000n + segment * BigInt(segmentSize);
 }
