@@ -14,7 +14,7 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection, chooseExitLabel, refuseDrop } from '../model/connection-rules.ts';
 import {
@@ -23,12 +23,15 @@ import {
   type FlowNode,
   keepIfSame,
   LANE_NODE_PREFIX,
-  toFlowElements,
+  routeLoops,
+  toFlowEdges,
+  toFlowNodes,
 } from '../model/flow-elements.ts';
 import { createId } from '../model/ids.ts';
 import { snapToLane } from '../model/layout.ts';
 import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
 import { LaneHeaders, LaneNode } from './LaneNode.tsx';
+import { createLoopRouteStore, LoopRouteContext } from './loop-routes.ts';
 import { computeOpeningViewport } from './opening-viewport.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { SopEdge } from './SopEdge.tsx';
@@ -62,16 +65,25 @@ export function Canvas() {
   const dragCancelled = useRef(false);
   const highlight = useHighlight();
   const readOnly = useReadOnly();
-  const previous = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] } | null>(null);
-  const { nodes, edges } = useMemo(() => {
-    const next = toFlowElements(doc, selection, highlight);
-    const kept = {
-      nodes: keepIfSame(previous.current?.nodes, next.nodes),
-      edges: keepIfSame(previous.current?.edges, next.edges),
-    };
-    previous.current = kept;
-    return kept;
+  // Nodes, arrows and loop routes are derived apart: a drag changes the nodes and the routes of
+  // the loops it touches, never the arrows, so React Flow keeps its index of the connections.
+  const docEdges = doc.edges;
+  const previousNodes = useRef<FlowNode[] | undefined>(undefined);
+  const previousEdges = useRef<FlowEdge[] | undefined>(undefined);
+  const nodes = useMemo(() => {
+    previousNodes.current = keepIfSame(previousNodes.current, toFlowNodes(doc, selection, highlight));
+    return previousNodes.current;
   }, [doc, selection, highlight]);
+  const edges = useMemo(() => {
+    previousEdges.current = keepIfSame(
+      previousEdges.current,
+      toFlowEdges({ edges: docEdges }, selection, highlight),
+    );
+    return previousEdges.current;
+  }, [docEdges, selection, highlight]);
+  const routes = useMemo(() => routeLoops({ edges: docEdges }, nodes), [docEdges, nodes]);
+  const [routeStore] = useState(createLoopRouteStore);
+  useLayoutEffect(() => routeStore.publish(routes), [routeStore, routes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -220,55 +232,63 @@ export function Canvas() {
 
   return (
     <div className={`canvas${connecting ? ' connecting' : ''}`} data-testid="canvas">
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onDragStart}
-        onNodeDragStop={onDragStop}
-        onSelectionDragStart={onDragStart}
-        onSelectionDragStop={onDragStop}
-        onConnect={onConnect}
-        onConnectStart={() => setConnecting(true)}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={40}
-        isValidConnection={isValidConnection}
-        onDrop={onDrop}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'move';
-        }}
-        onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM_SYMBOLS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Control', 'Meta']}
-        panOnScroll
-        minZoom={0.2}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} />
-        <LaneHeaders />
-        <Controls>
-          <ControlButton
-            onClick={() => setMiniMap((v) => !v)}
-            title={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
-            aria-label={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
-            aria-pressed={miniMap}
-            data-testid="toggle-minimap"
-          >
-            ▦
-          </ControlButton>
-        </Controls>
-        {miniMap && (
-          <MiniMap pannable zoomable nodeStrokeWidth={2} nodeColor={colorMiniMapNode} data-testid="minimap" />
-        )}
-      </ReactFlow>
+      <LoopRouteContext.Provider value={routeStore}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onDragStart}
+          onNodeDragStop={onDragStop}
+          onSelectionDragStart={onDragStart}
+          onSelectionDragStop={onDragStop}
+          onConnect={onConnect}
+          onConnectStart={() => setConnecting(true)}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={40}
+          isValidConnection={isValidConnection}
+          onDrop={onDrop}
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'move';
+          }}
+          onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM_SYMBOLS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Control', 'Meta']}
+          panOnScroll
+          minZoom={0.2}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} />
+          <LaneHeaders />
+          <Controls>
+            <ControlButton
+              onClick={() => setMiniMap((v) => !v)}
+              title={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+              aria-label={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+              aria-pressed={miniMap}
+              data-testid="toggle-minimap"
+            >
+              ▦
+            </ControlButton>
+          </Controls>
+          {miniMap && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={2}
+              nodeColor={colorMiniMapNode}
+              data-testid="minimap"
+            />
+          )}
+        </ReactFlow>
+      </LoopRouteContext.Provider>
     </div>
   );
 }

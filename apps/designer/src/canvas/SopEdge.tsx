@@ -1,14 +1,16 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from '../model/flow-elements.ts';
+import { useLoopRoute } from './loop-routes.ts';
 
 /**
  * An arrow of the SOP: down from a symbol's bottom into the next one's top as a smooth step, or,
- * for a back edge ("tidak" to an earlier row), along the route `toFlowElements` computed beside
- * the symbols (`model/loop-route.ts`), so it does not run over the arrows in between.
+ * for a back edge ("tidak" to an earlier row), along the route `routeLoops` computed beside the
+ * symbols (`model/loop-route.ts`, read through `useLoopRoute`), so it does not run over the arrows
+ * in between.
  */
 export const SopEdge = memo(function SopEdge(props: EdgeProps<FlowEdge>) {
-  const route = props.data?.route;
+  const route = useLoopRoute(props.id);
   const [path, labelX, labelY] = route
     ? [route.path, route.labelX, route.labelY]
     : getSmoothStepPath({

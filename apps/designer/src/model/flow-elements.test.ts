@@ -1,3 +1,4 @@
+import type { SopDocument } from '@alur/schema';
 import { LANE_WIDTH, NODE_SIZE } from '@alur/schema/core';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands.ts';
@@ -94,14 +95,16 @@ describe('toFlowElements reuse', () => {
     const touching = (e: { source: string; target: string }) =>
       e.source === moving.id || e.target === moving.id;
     expect(after.edges.filter((e) => !touching(e)).every((e) => before.edges.includes(e))).toBe(true);
-    const loop = after.edges.find((e) => e.data?.route && e.target === moving.id)!;
-    expect(loop.data!.route!.path).not.toBe(before.edges.find((e) => e.id === loop.id)!.data!.route!.path);
+    const loop = doc.edges.find((e) => after.routes.has(e.id) && e.target === moving.id)!;
+    expect(after.routes.get(loop.id)!.path).not.toBe(before.routes.get(loop.id)!.path);
+    // A loop away from the moved symbol keeps its very route (its arrow is not drawn again).
+    for (const [id, route] of after.routes) if (id !== loop.id) expect(route).toBe(before.routes.get(id));
   });
 
-  it('keeps the arrows of a move that changes none, and gives new ones when a loop is rerouted', () => {
+  it('keeps every arrow through a move, and re-routes only the loop it touches', () => {
     const doc = createSampleDocument();
     const before = toFlowElements(doc, EMPTY_SELECTION);
-    // a3 has no back edge: moving it leaves every arrow's element, so the array is kept.
+    // a3 has no back edge: moving it leaves every arrow and every route.
     const moved = applyCommand(doc, {
       type: 'node.move',
       payload: { nodeId: 'a3', laneId: 'l-staf', position: { x: 0, y: 420 } },
@@ -109,12 +112,48 @@ describe('toFlowElements reuse', () => {
     const after = toFlowElements(moved, EMPTY_SELECTION);
     expect(keepIfSame(before.edges, after.edges)).toBe(before.edges);
     expect(keepIfSame(before.nodes, after.nodes)).not.toBe(before.nodes);
-    // d1's "tidak" loops back to a1: moving d1 reroutes it.
+    expect(after.routes.get('e4')).toBe(before.routes.get('e4'));
+    // d1's "tidak" loops back to a1: moving d1 reroutes it, and the arrows stay the same elements.
     const loopMoved = applyCommand(doc, {
       type: 'node.move',
       payload: { nodeId: 'd1', laneId: 'l-kasi', position: { x: 0, y: 500 } },
     });
     const rerouted = toFlowElements(loopMoved, EMPTY_SELECTION);
-    expect(keepIfSame(before.edges, rerouted.edges)).not.toBe(before.edges);
+    expect(keepIfSame(before.edges, rerouted.edges)).toBe(before.edges);
+    expect(rerouted.routes.get('e4')!.path).not.toBe(before.routes.get('e4')!.path);
+  });
+
+  it('numbers the rows again when a step the row order does not list moves above another', () => {
+    const doc: SopDocument = { ...createSampleDocument(), rowOrder: [] };
+    const rowOf = (d: SopDocument, id: string) =>
+      (toFlowElements(d, EMPTY_SELECTION).nodes.find((n) => n.id === id)!.data as { row: number }).row;
+    expect(rowOf(doc, 'a1')).toBe(1);
+    const last = doc.nodes.filter((n) => n.type === 'activity').at(-1)!;
+    const moved = applyCommand(doc, {
+      type: 'node.move',
+      payload: { nodeId: last.id, laneId: last.laneId, position: { x: 0, y: 0 } },
+    });
+    expect(rowOf(moved, last.id)).toBe(1);
+    expect(rowOf(moved, 'a1')).toBe(2);
+    // Listed in the row order, the same move leaves the numbers as they were.
+    const listed = createSampleDocument();
+    const movedListed = applyCommand(listed, {
+      type: 'node.move',
+      payload: { nodeId: last.id, laneId: last.laneId, position: { x: 0, y: 0 } },
+    });
+    expect(rowOf(movedListed, last.id)).toBe(rowOf(listed, last.id));
+  });
+
+  it('makes an arrow a loop, and back, as its symbols cross', () => {
+    const doc = createSampleDocument();
+    expect(toFlowElements(doc, EMPTY_SELECTION).routes.has('e1')).toBe(false);
+    const e1 = doc.edges.find((e) => e.id === 'e1')!;
+    const target = doc.nodes.find((n) => n.id === e1.target)!;
+    // The source dragged below its target: the arrow now runs back up, beside the symbols.
+    const crossed = applyCommand(doc, {
+      type: 'node.move',
+      payload: { nodeId: e1.source, laneId: target.laneId, position: { x: 0, y: target.position.y + 200 } },
+    });
+    expect(toFlowElements(crossed, EMPTY_SELECTION).routes.has('e1')).toBe(true);
   });
 });

@@ -95,13 +95,12 @@ describe('routeLoop', () => {
 describe('back edges on the canvas', () => {
   it("draws LAKIP's two tidak loops on separate runs beside the lanes' centre lines", () => {
     const doc = loadSeed('tegal-lakip');
-    const { edges } = toFlowElements(doc, EMPTY_SELECTION);
-    const loops = edges.filter((e) => e.data?.route);
-    expect(loops.map((e) => e.id).sort()).toEqual(['e-r6-tidak', 'e-r7-tidak']);
-    const runs = loops.map((e) => e.data!.route!.runX);
+    const { edges, routes } = toFlowElements(doc, EMPTY_SELECTION);
+    expect([...routes.keys()].sort()).toEqual(['e-r6-tidak', 'e-r7-tidak']);
+    const runs = [...routes.values()].map((r) => r.runX);
     expect(new Set(runs).size).toBe(2);
     // Every other arrow is drawn as a downward step between the lanes' centre lines.
-    for (const e of edges.filter((x) => !x.data?.route)) expect(e.type).toBe('sop');
+    for (const e of edges.filter((x) => !routes.has(x.id))) expect(e.type).toBe('sop');
     const centres = doc.lanes.map((_, i) => i * LANE_WIDTH + LANE_WIDTH / 2);
     for (const x of runs) expect(centres).not.toContain(x);
   });
@@ -111,17 +110,17 @@ describe('after Rapikan', () => {
   it('routes the sample SOP\'s "tidak" beside the lanes, clear of the downward arrows', () => {
     const sample = createSampleDocument();
     const doc = applyCommand(sample, layoutDocument(sample));
-    const { nodes, edges } = toFlowElements(doc, EMPTY_SELECTION);
-    const loop = edges.find((e) => e.id === 'e4')!;
-    expect(loop.data?.route).toBeDefined();
+    const { nodes, routes } = toFlowElements(doc, EMPTY_SELECTION);
+    const route = routes.get('e4');
+    expect(route).toBeDefined();
     // Downward arrows run through the lanes' centre lines; the loop's run is right of every symbol
     // it passes (a1 and d1) and still inside the drawing.
-    const { runX } = loop.data!.route!;
+    const { runX } = route!;
     for (const id of ['a1', 'd1']) {
       const n = nodes.find((x) => x.id === id)!;
       expect(runX).toBeGreaterThan(n.position.x + n.width!);
     }
     expect(runX).toBeLessThan(doc.lanes.length * LANE_WIDTH);
-    expect(edges.filter((e) => e.data?.route).map((e) => e.id)).toEqual(['e4']);
+    expect([...routes.keys()]).toEqual(['e4']);
   });
 });

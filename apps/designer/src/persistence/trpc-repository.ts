@@ -1,4 +1,4 @@
-import { parseDocument } from '@alur/schema';
+import { parseDocument, SCHEMA_VERSION, type SopDocument } from '@alur/schema';
 import { readApiError } from '@alur/schema/core';
 import type { ApiClient } from '../api/client.ts';
 import { takePrefetchedDraft } from './draft-prefetch.ts';
@@ -11,7 +11,7 @@ export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
     const prefetched = takePrefetchedDraft(sopId);
     const fetch = () => api.sop.get.query({ sopId });
     const sop = await (prefetched ? prefetched.catch(fetch) : fetch());
-    const parsed = parseDocument(sop.document);
+    const parsed = readServerDocument(sop.document);
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     return { document: parsed.document, revision: sop.revision };
   };
@@ -25,7 +25,7 @@ export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
         // The server names a conflict; fetch its copy so the user can compare and choose.
         if (readApiError(err).code !== 'DRAFT_CONFLICT') throw err;
         const sop = await api.sop.get.query({ sopId });
-        const parsed = parseDocument(sop.document);
+        const parsed = readServerDocument(sop.document);
         if (!parsed.ok) throw err;
         return {
           ok: false,
@@ -38,4 +38,17 @@ export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
       }
     },
   };
+}
+
+/**
+ * A draft as the server sent it. `sop.get` parses every draft it sends with this same schema
+ * (`requireDocument`), so one at this schema version is used as it is: parsing 640 kB again took
+ * ~140 ms of the browser's main thread while opening a 2,000-symbol SOP (BENCHMARKS.md). One at
+ * another version (a server older or newer than this page) is migrated or refused as before.
+ */
+export function readServerDocument(
+  document: SopDocument,
+): { ok: true; document: SopDocument } | { ok: false; issues: { path: string; message: string }[] } {
+  if (document.schemaVersion === SCHEMA_VERSION) return { ok: true, document };
+  return parseDocument(document);
 }
