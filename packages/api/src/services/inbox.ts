@@ -95,8 +95,7 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
 /**
  * The inbox's one statement for a shape: the page's rows and the counts per position, built by
  * PostgreSQL as one JSON text. One round trip instead of two, and no per-row, per-column decoding
- * and mapping in this process (JSON.parse of one string costs a fraction of it); the keys are
- * those of `InboxTask`, in its order. The open statuses and the LIMIT are written into the text
+ * and mapping in this process (JSON.parse of one string costs a fraction of it). The open statuses and the LIMIT are written into the text
  * (not parameters) so that the prepared statement's generic plan uses the partial index
  * `tasks_inbox` and is not planned again on every call. Parameters: $1 the agency, then the
  * listed positions, the held positions, and the filters in the order below.
@@ -124,11 +123,10 @@ function buildInboxSql(shape: InboxShape): string {
     where ${conditions.join(' and ')}
     order by ${order}
     limit ${shape.limit + 1}${shape.paged ? ` offset ${next()}` : ''}`;
-  const row = `json_build_object('id', t.id, 'caseId', t.case_id, 'nodeId', t.node_id, 'kind', t.kind,
-      'positionKey', t.position_key, 'status', t.status, 'attempt', t.attempt, 'claimedBy', t.claimed_by,
-      'claimedByName', t.claimed_by_name, 'createdAt', ${iso('t.created_at')}, 'dueAt', ${iso('t.due_at')},
-      'overdueAt', ${iso('t.overdue_at')}, 'caseNumber', t.case_number, 'caseTitle', t.case_title,
-      'versionId', t.version_id, 'sopId', t.sop_id, 'sopName', t.sop_name, 'sentBack', t.sent_back)`;
+  // One array per row (the fields of `InboxRow`, in order): half the bytes of an object with keys.
+  const row = `json_build_array(t.id, t.case_id, t.node_id, t.kind, t.position_key, t.status, t.attempt,
+      t.claimed_by, t.claimed_by_name, ${iso('t.created_at')}, ${iso('t.due_at')}, ${iso('t.overdue_at')},
+      t.case_number, t.case_title, t.version_id, t.sop_id, t.sop_name, t.sent_back)`;
   return `select json_build_object(
     'rows', coalesce((select json_agg(${row} order by ${order}) from (${page}) t), '[]'),
     'counts', coalesce((select json_object_agg(h.position_key, h.n) from (
@@ -151,7 +149,27 @@ function inboxSql(shape: InboxShape): string {
   return text;
 }
 
-type InboxRow = Omit<InboxTask, 'kegiatan' | 'waktu' | 'isOverdue' | 'remainingWorkingMinutes'>;
+/** A row as the statement sends it: `InboxTask`'s own fields, by position. */
+type InboxRow = [
+  id: string,
+  caseId: string,
+  nodeId: string,
+  kind: InboxTask['kind'],
+  positionKey: string,
+  status: InboxTask['status'],
+  attempt: number,
+  claimedBy: string | null,
+  claimedByName: string | null,
+  createdAt: string,
+  dueAt: string | null,
+  overdueAt: string | null,
+  caseNumber: string,
+  caseTitle: string,
+  versionId: string,
+  sopId: string,
+  sopName: string,
+  sentBack: SentBackView | null,
+];
 
 /**
  * Open tasks of the positions the user holds, soonest due first, one page at a time:
@@ -194,7 +212,7 @@ export async function listInbox(
   const rows = found.rows.length > limit ? found.rows.slice(0, limit) : found.rows;
   const calendar = await loadWorkingCalendar(db, user.agencyId);
   const stepsByVersion = new Map<string, Map<string, SopDocument['nodes'][number]>>();
-  const dues = rows.map((r) => (r.dueAt === null ? null : Date.parse(r.dueAt)));
+  const dues = rows.map((r) => (r[10] === null ? null : Date.parse(r[10])));
   // All rows' remaining minutes in one walk over the days (the first page is often the oldest).
   const remaining = workingMinutesFrom(
     now,
@@ -202,22 +220,42 @@ export async function listInbox(
     calendar,
   );
   const nowMs = now.getTime();
-  const out = rows as InboxTask[];
+  const out: InboxTask[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const r = out[i]!;
-    let steps = stepsByVersion.get(r.versionId);
+    const r = rows[i]!;
+    const versionId = r[14];
+    let steps = stepsByVersion.get(versionId);
     if (!steps) {
-      const doc = await loadVersionDocument(db, r.versionId);
+      const doc = await loadVersionDocument(db, versionId);
       steps = new Map(doc.nodes.map((n) => [n.id, n]));
-      stepsByVersion.set(r.versionId, steps);
+      stepsByVersion.set(versionId, steps);
     }
-    const node = steps.get(r.nodeId);
+    const node = steps.get(r[2]);
     const due = dues[i]!;
-    // Added in place, after the row's own keys: the same object and key order as `InboxTask`.
-    r.kegiatan = node?.kegiatan ?? '';
-    r.waktu = node?.mutuBaku.waktu ?? null;
-    r.isOverdue = due !== null && due < nowMs;
-    r.remainingWorkingMinutes = due === null ? null : Math.round(remaining.get(due)!);
+    out.push({
+      id: r[0],
+      caseId: r[1],
+      nodeId: r[2],
+      kind: r[3],
+      positionKey: r[4],
+      status: r[5],
+      attempt: r[6],
+      claimedBy: r[7],
+      claimedByName: r[8],
+      createdAt: r[9],
+      dueAt: r[10],
+      overdueAt: r[11],
+      caseNumber: r[12],
+      caseTitle: r[13],
+      versionId,
+      sopId: r[15],
+      sopName: r[16],
+      sentBack: r[17],
+      kegiatan: node?.kegiatan ?? '',
+      waktu: node?.mutuBaku.waktu ?? null,
+      isOverdue: due !== null && due < nowMs,
+      remainingWorkingMinutes: due === null ? null : Math.round(remaining.get(due)!),
+    });
   }
   return {
     tasks: out,
