@@ -38,6 +38,42 @@ export function queryOf(db: Db | Tx): Query {
   };
 }
 
+/**
+ * A `Query` straight on the pool's driver, for a hot read outside any transaction: on PostgreSQL a
+ * named statement per connection (prepared on first use, then one round trip per call, no
+ * describe), on PGlite the engine's own query. Timestamps arrive as text from both drivers (the
+ * parsers drizzle sets on postgres-js; `PGLITE_PARSERS` on PGlite). Anything else (a transaction
+ * handle) goes through drizzle (`queryOf`).
+ */
+export function preparedQuery(db: Db | Tx): Query {
+  const client = (db as { $client?: unknown }).$client as
+    | { unsafe?: PostgresUnsafe; query?: PgliteQuery }
+    | undefined;
+  if (typeof client?.unsafe === 'function') {
+    const unsafe = client.unsafe.bind(client);
+    return async <T extends Row>(text: string, params: readonly unknown[] = []) =>
+      (await unsafe(text, params, { prepare: true })) as unknown as T[];
+  }
+  if (typeof client?.query === 'function') {
+    const query = client.query.bind(client);
+    return async <T extends Row>(text: string, params: readonly unknown[] = []) =>
+      (await query(text, params, { parsers: PGLITE_TEXT_TIMESTAMPS })).rows as T[];
+  }
+  return queryOf(db);
+}
+type PostgresUnsafe = (
+  text: string,
+  params: readonly unknown[],
+  options: { prepare: boolean },
+) => Promise<unknown>;
+type PgliteQuery = (
+  text: string,
+  params: readonly unknown[],
+  options: { parsers: Record<number, (v: string) => unknown> },
+) => Promise<{ rows: unknown[] }>;
+/** Timestamps stay text, as drizzle reads them. */
+const PGLITE_TEXT_TIMESTAMPS = { 1114: (v: string) => v, 1184: (v: string) => v };
+
 /** Runs statements one after another through `q` (inside a transaction the caller holds). */
 export async function runStatements(q: Query, statements: readonly Statement[]): Promise<void> {
   for (const s of statements) await q(s.text, s.params);
