@@ -228,8 +228,9 @@ export const cases = pgTable(
     /**
      * The case file's values, keyed by the SOP's data-field keys, in stored form (see
      * `cleanFieldValue`). File fields are not here: their files are `case_files` rows.
-     * Migration 0006 also adds `search`, a generated tsvector over number, title and these
-     * values (hand-written: drizzle has no tsvector type), read by `case.search`.
+     * Migration 0006 also adds `search`, a tsvector over number, title and these values
+     * (hand-written: drizzle has no tsvector type), read by `case.search`; since 0009 a trigger
+     * keeps it, recomputing it only when number, title or data change (not on every command).
      */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     /**

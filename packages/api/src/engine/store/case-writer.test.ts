@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, cases, notifications, tasks } from '../../db/schema.ts';
+import { uuidv7 } from '../../db/uuid7.ts';
 import { CASE_WRITE_SQL, caseWriteStatement } from './case-writer.ts';
 import { compileNamed } from './columns.ts';
 
@@ -59,24 +60,104 @@ describe('the case writer and the schema', () => {
   });
 
   it('reads its row sets with the column types of the schema', () => {
+    // `select x.a as id, x.b as status … from [rows from (]jsonb_to_recordset($n::text::jsonb) as [x](a uuid, b text …)`
     const recordsets = [
-      ...CASE_WRITE_SQL.matchAll(/jsonb_to_recordset\(\$\d+::text::jsonb\) as \w*\s*\(([^)]*)\)/g),
+      ...CASE_WRITE_SQL.matchAll(
+        /select ([^;]*?)\s+from (?:rows from \()?jsonb_to_recordset\(\$\d+::text::jsonb\) as x?\s*\(([^)]*)\)/g,
+      ),
     ];
     expect(recordsets).toHaveLength(5);
     for (const m of recordsets) {
-      for (const def of m[1]!.split(',').map((d) => d.trim())) {
-        const [column, ...type] = def.split(' ');
-        // Not columns of the task: its status as read, its "sent back" note, its notification's id.
-        if (['previous', 'sent_back', 'notification_id'].includes(column!)) continue;
+      const typeOf = new Map(
+        m[2]!.split(',').map((d) => {
+          const [letter, ...type] = d.trim().split(' ');
+          return [letter!, type.join(' ')];
+        }),
+      );
+      const named = [...m[1]!.matchAll(/x\.(\w+) as (\w+)/g)];
+      expect(named.map((n) => n[1]).sort()).toEqual([...typeOf.keys()].sort());
+      for (const [, letter, column] of named) {
+        // Not columns of a table: a task's status as read, its "sent back" note, the actor flag.
+        if (['previous', 'sent_back', 'by_actor'].includes(column!)) continue;
         const found = [...TABLES.values()]
           .flatMap((t) => Object.values(getTableColumns(t)))
           .filter((c) => c.name === column);
         expect(
           found.map((c) => c.getSQLType()),
-          def,
-        ).toContain(type.join(' '));
+          `${column} ${typeOf.get(letter!)}`,
+        ).toContain(typeOf.get(letter!));
       }
     }
+  });
+
+  it('sends a completion in under 1,024 bytes, so postgres-js writes it with the COMMIT behind it', () => {
+    // The common case, with names as the seeds use them: kasi completes step r2 (an implicit claim)
+    // and the case moves on to kabid's step r3.
+    const [actor, task, next, at, due] = [
+      uuidv7(),
+      uuidv7(),
+      uuidv7(),
+      new Date().toISOString(),
+      '2026-12-03T08:00:00.000Z',
+    ];
+    const statement = caseWriteStatement({
+      caseId: uuidv7(),
+      agencyId: crypto.randomUUID(),
+      sopId: crypto.randomUUID(),
+      actorId: actor,
+      at,
+      newCase: null,
+      caseUpdate: {
+        status: 'active',
+        engineState: { joins: {}, tokens: { root: { parent: null, forkNodeId: null } } },
+        versionId: null,
+        data: null,
+      },
+      taskUpdates: [
+        {
+          id: task,
+          previous: 'open',
+          status: 'completed',
+          positionKey: 'kasi',
+          claimedBy: actor,
+          completedAt: at,
+          completedBy: actor,
+          outcome: null,
+          note: null,
+          workingMinutes: 480,
+        },
+      ],
+      newTasks: [
+        {
+          id: next,
+          nodeId: 'r3',
+          kind: 'activity',
+          positionKey: 'kabid',
+          attempt: 1,
+          token: 'root',
+          dueAt: due,
+        },
+      ],
+      audits: [
+        {
+          action: 'task.completed',
+          taskId: task,
+          nodeId: 'r2',
+          data: { userId: actor, attempt: 1, note: null, implicitClaim: true },
+        },
+        {
+          action: 'task.created',
+          taskId: next,
+          nodeId: 'r3',
+          data: { userId: actor, attempt: 1, positionKey: 'kabid', dueAt: due },
+        },
+      ],
+    });
+    // Bind: type and length, portal, a statement name of up to 20 characters, format and parameter
+    // counts, each value's length and bytes, result formats; then Execute (10) and Sync (5).
+    const values = statement.params.reduce<number>((n, p) => n + 4 + Buffer.byteLength(String(p ?? '')), 0);
+    const bind = 5 + 1 + 21 + 4 + values + 2;
+    expect(bind + 10 + 5).toBeLessThan(1024);
   });
 
   it('binds named parameters, and refuses a statement with one missing', () => {

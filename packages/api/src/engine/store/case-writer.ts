@@ -1,8 +1,7 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
-import { uuidv7 } from '../../db/uuid7.ts';
 import type { SentBack } from '../core/types.ts';
-import { type ColumnKey, compileNamed, recordsetOf, recordsOf } from './columns.ts';
+import { type ColumnKey, compactRowsOf, compileNamed } from './columns.ts';
 
 /**
  * The one writer of a case's state: every change a start, a task command or a migration makes to
@@ -10,9 +9,11 @@ import { type ColumnKey, compileNamed, recordsetOf, recordsOf } from './columns.
  * `caseWriteStatement`, as one statement.
  *
  * It runs on every task command, so it is constant text (prepared once per connection by the
- * driver) with named parameters compiled to positions once. Row sets travel as JSON text and are
- * read with `jsonb_to_recordset`, whose column types come from db/schema.ts (`recordsetOf`); the
- * column names written here are checked against the schema by case-writer.test.ts.
+ * driver) with named parameters compiled to positions once. Row sets travel as JSON text with
+ * one-letter keys and no nulls (`compactRowsOf`: a completion's message stays under the 1,024 bytes
+ * above which postgres-js sends it without the COMMIT behind it) and are read with
+ * `jsonb_to_recordset`, whose column types come from db/schema.ts; the column names written here
+ * are checked against the schema by case-writer.test.ts.
  */
 
 type CaseRow = typeof cases.$inferSelect;
@@ -95,11 +96,12 @@ export interface CaseChanges {
   audits: AuditEntry[];
 }
 
-const asNewCaseRecords = recordsOf(cases, NEW_CASE);
-const asCaseUpdateRecords = recordsOf(cases, CASE_UPDATE);
-const asTaskUpdateRecords = recordsOf(tasks, TASK_UPDATE);
-const asNewTaskRecords = recordsOf(tasks, NEW_TASK);
-const asAuditRecords = recordsOf(auditEvents, AUDIT);
+const NEW_CASE_ROWS = compactRowsOf(cases, NEW_CASE);
+const CASE_UPDATE_ROWS = compactRowsOf(cases, CASE_UPDATE);
+const TASK_UPDATE_ROWS = compactRowsOf(tasks, TASK_UPDATE, { previous: 'previous text' });
+const NEW_TASK_ROWS = compactRowsOf(tasks, NEW_TASK, { sentBack: 'sent_back jsonb' });
+/** `byActor`: the event's `data.userId` is the actor, left out of the JSON and put back by the statement. */
+const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' });
 
 /*
  * The sub-statements share one snapshot, and foreign keys are checked at the end of the statement,
@@ -126,7 +128,7 @@ const WRITE_CASE = compileNamed<{
   expectedRows: number;
 }>(`with
   fresh_case as materialized (
-    select * from jsonb_to_recordset($newCase::text::jsonb) as x(${recordsetOf(cases, NEW_CASE)})),
+    select ${NEW_CASE_ROWS.columns} from jsonb_to_recordset($newCase::text::jsonb) as x(${NEW_CASE_ROWS.recordset})),
   started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
       started_by, data, tracking_code, started_at, completed_at)
@@ -136,7 +138,8 @@ const WRITE_CASE = compileNamed<{
     from fresh_case x
     returning id),
   case_update as materialized (
-    select * from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${recordsetOf(cases, CASE_UPDATE)})),
+    select ${CASE_UPDATE_ROWS.columns}
+    from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${CASE_UPDATE_ROWS.recordset})),
   kase as (
     update cases c set
       status = x.status,
@@ -150,7 +153,8 @@ const WRITE_CASE = compileNamed<{
     where c.id = $caseId::uuid
     returning c.id),
   task_updates as materialized (
-    select * from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${recordsetOf(tasks, TASK_UPDATE)}, previous text)),
+    select ${TASK_UPDATE_ROWS.columns}
+    from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${TASK_UPDATE_ROWS.recordset})),
   changed as (
     update tasks t set
       status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
@@ -164,7 +168,8 @@ const WRITE_CASE = compileNamed<{
       and (t.case_id = $caseId::uuid) is true and t.status = x.previous
     returning t.id, t.status),
   fresh_tasks as materialized (
-    select * from jsonb_to_recordset($newTasks::text::jsonb) as x(${recordsetOf(tasks, NEW_TASK)}, sent_back jsonb, notification_id uuid)),
+    select ${NEW_TASK_ROWS.columns}
+    from jsonb_to_recordset($newTasks::text::jsonb) as x(${NEW_TASK_ROWS.recordset})),
   created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
       token, created_at, due_at)
@@ -173,7 +178,8 @@ const WRITE_CASE = compileNamed<{
     from fresh_tasks x),
   arrived as (
     insert into notifications (id, agency_id, position_key, kind, task_id, case_id, data)
-    select x.notification_id, $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
+    -- Time-ordered like the task's own id (migration 0009, as db/uuid7.ts).
+    select alur_uuid7($at::text::timestamptz), $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
       jsonb_build_object('nodeId', x.node_id, 'attempt', x.attempt)
         || case when x.sent_back is null then '{}'::jsonb else jsonb_build_object('sentBack', x.sent_back) end
     from fresh_tasks x
@@ -197,15 +203,29 @@ const WRITE_CASE = compileNamed<{
   audited as (
     insert into audit_events (agency_id, actor_id, action, sop_id, case_id, task_id, node_id, data, at)
     select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
-      e.data, $at::text::timestamptz
-    from rows from (jsonb_to_recordset($audits::text::jsonb) as (${recordsetOf(auditEvents, AUDIT)}))
-      with ordinality as e(action, task_id, node_id, data, n)
+      case when e.by_actor then jsonb_build_object('userId', $actorId::text) || e.data else e.data end,
+      $at::text::timestamptz
+    from (
+      select ${AUDIT_ROWS.columns}, x.n
+      from rows from (jsonb_to_recordset($audits::text::jsonb) as (${AUDIT_ROWS.recordset}))
+        with ordinality as x(${AUDIT_ROWS.letters}, n)) e
     order by e.n)
 select alur_expect_rows((select count(*) from kase) + (select count(*) from changed), $expectedRows::bigint,
   'TASK_CHANGED')`);
 
 /** The statement's text (constant), for tests that compare it with the schema. */
 export const CASE_WRITE_SQL = WRITE_CASE.text;
+
+/** A uuid as PostgreSQL prints it, so `$actorId::text` gives back the very same string. */
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An audit event whose `data.userId` is the actor, without it and marked (the statement puts it back). */
+function byActor(audit: AuditEntry, actorId: string | null): AuditEntry & { byActor?: true } {
+  const data = audit.data as Record<string, unknown> | null;
+  if (!data || actorId === null || data.userId !== actorId || !CANONICAL_UUID.test(actorId)) return audit;
+  const { userId: _, ...rest } = data;
+  return { ...audit, data: rest, byActor: true };
+}
 
 /** The one statement that writes a command's changes to a case (see the module comment). */
 export function caseWriteStatement(changes: CaseChanges): Statement {
@@ -218,20 +238,11 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
       sopId: changes.sopId,
       actorId: changes.actorId,
       at: changes.at,
-      newCase: JSON.stringify(asNewCaseRecords(newCase ? [newCase] : [])),
-      caseUpdate: JSON.stringify(asCaseUpdateRecords(caseUpdate ? [caseUpdate] : [])),
-      taskUpdates: JSON.stringify(
-        asTaskUpdateRecords(taskUpdates).map((r, i) => ({ ...r, previous: taskUpdates[i]!.previous })),
-      ),
-      newTasks: JSON.stringify(
-        asNewTaskRecords(changes.newTasks).map((r, i) => ({
-          ...r,
-          sent_back: changes.newTasks[i]!.sentBack ?? null,
-          // Time-ordered like the task's own id (see db/uuid7.ts).
-          notification_id: uuidv7(Date.parse(changes.at)),
-        })),
-      ),
-      audits: JSON.stringify(asAuditRecords(changes.audits)),
+      newCase: NEW_CASE_ROWS.json(newCase ? [newCase] : []),
+      caseUpdate: CASE_UPDATE_ROWS.json(caseUpdate ? [caseUpdate] : []),
+      taskUpdates: TASK_UPDATE_ROWS.json(taskUpdates),
+      newTasks: NEW_TASK_ROWS.json(changes.newTasks),
+      audits: AUDIT_ROWS.json(changes.audits.map((a) => byActor(a, changes.actorId))),
       // Every guarded row must change: the case row and each task update.
       expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
     }),

@@ -30,23 +30,56 @@ export function selectListOf<T extends Table>(table: T, keys: readonly ColumnKey
     .join(', ');
 }
 
-/** `node_id text, due_at timestamp with time zone, …`: a `jsonb_to_recordset` row type. */
-export function recordsetOf<T extends Table>(table: T, keys: readonly ColumnKey<T>[]): string {
-  return keys.map((k) => `${columnName(table, k)} ${columnOf(table, k).getSQLType()}`).join(', ');
+/**
+ * A row set a write statement reads from one JSON parameter, kept small: each column travels under
+ * a one-letter key and null values are left out (`jsonb_to_recordset` reads a missing key as null).
+ * The statement's message must stay under 1,024 bytes for postgres-js to hold it back and send it
+ * with the COMMIT behind it in one socket write; above that it writes it at once, and COMMIT in a
+ * second write on the next tick. `extra` are columns that are no table's (`previous: 'previous
+ * text'`): JS key → SQL name and type.
+ */
+export interface CompactRows {
+  /** `a uuid, b text, …`: the row type of `jsonb_to_recordset(…) as x(…)`. */
+  recordset: string;
+  /** `x.a as id, x.b as node_id, …`: the columns under their SQL names. */
+  columns: string;
+  /** The letters, in order (`a, b, …`), for a `with ordinality as x(a, b, …, n)` alias list. */
+  letters: string;
+  /** The rows (keyed by drizzle keys and `extra`'s keys) as the parameter's JSON text. */
+  json(rows: readonly object[]): string;
 }
 
-/** Turns rows keyed by drizzle keys into rows keyed by SQL names, as `recordsetOf` reads them. */
-export function recordsOf<T extends Table>(
+export function compactRowsOf<T extends Table>(
   table: T,
   keys: readonly ColumnKey<T>[],
-): (rows: readonly object[]) => Record<string, unknown>[] {
-  const names = keys.map((k) => [k, columnName(table, k)] as const);
-  return (rows) =>
-    rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const [k, name] of names) out[name] = (row as Record<string, unknown>)[k] ?? null;
-      return out;
-    });
+  extra: Record<string, string> = {},
+): CompactRows {
+  const columns = [
+    ...keys.map((k) => [k, columnName(table, k), columnOf(table, k).getSQLType()] as const),
+    ...Object.entries(extra).map(([k, def]) => {
+      const [name, ...type] = def.split(' ');
+      return [k, name!, type.join(' ')] as const;
+    }),
+  ];
+  if (columns.length > 26) throw new Error('too many columns for one-letter keys');
+  const letters = columns.map((_, i) => String.fromCharCode(97 + i));
+  const pairs = columns.map(([k], i) => [k, letters[i]!] as const);
+  return {
+    recordset: columns.map(([, , type], i) => `${letters[i]} ${type}`).join(', '),
+    columns: columns.map(([, name], i) => `x.${letters[i]} as ${name}`).join(', '),
+    letters: letters.join(', '),
+    json: (rows) =>
+      JSON.stringify(
+        rows.map((row) => {
+          const out: Record<string, unknown> = {};
+          for (const [k, letter] of pairs) {
+            const value = (row as Record<string, unknown>)[k];
+            if (value !== null && value !== undefined) out[letter] = value;
+          }
+          return out;
+        }),
+      ),
+  };
 }
 
 /** A statement written with `$name` placeholders, compiled once to positional `$1, $2, …`. */

@@ -79,13 +79,31 @@ describe('engine store', () => {
       arrived: before.arrived + 1,
       revision: before.revision + 1,
     });
-    const audit = await q<{ action: string; task_id: string }>(
-      sql`select action, task_id from audit_events where case_id = ${caseId} order by id desc limit 2`,
+    const audit = await q<{ action: string; task_id: string; data: Record<string, unknown> }>(
+      sql`select action, task_id, data from audit_events where case_id = ${caseId} order by id desc limit 2`,
     );
+    // The events say who acted (the statement puts the actor back into data, see case-writer.ts),
+    // and keep their null values.
     expect(audit.reverse()).toEqual([
-      { action: 'task.completed', task_id: first.id },
-      { action: 'task.created', task_id: next.id },
+      {
+        action: 'task.completed',
+        task_id: first.id,
+        data: { userId: kasi.id, attempt: 1, note: null, implicitClaim: true },
+      },
+      {
+        action: 'task.created',
+        task_id: next.id,
+        data: { userId: kasi.id, attempt: 1, positionKey: 'kasi', dueAt: expect.any(String) },
+      },
     ]);
+    // The arrived notification's id is a version 7 UUID of the task's creation (migration 0009).
+    const [arrived] = await q<{ id: string; created_at: string }>(
+      sql`select n.id, t.created_at from notifications n join tasks t on t.id = n.task_id
+          where n.task_id = ${next.id} and n.kind = 'task.arrived'`,
+    );
+    expect(arrived!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const millis = Number.parseInt(arrived!.id.replace('-', '').slice(0, 12), 16);
+    expect(millis).toBe(new Date(arrived!.created_at).getTime());
   });
 
   it('rolls the whole command back when a guarded write misses its row, and the connection stays usable', async () => {

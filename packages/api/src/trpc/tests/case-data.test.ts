@@ -257,4 +257,23 @@ describe('case.search', () => {
     // Someone who may not see the cases finds nothing.
     expect(await (await app.as('perancang')).case.search({ q: NIK })).toEqual([]);
   });
+
+  it('follows the case file as the steps change it, and keeps it through steps that do not', async () => {
+    const { caseId, kasi } = await startFilled('Permohonan Ibu Kenanga');
+    const ids = async (q: string) => (await kasi.client.case.search.query({ q })).map((c) => c.id);
+    expect(await ids('melati')).toContain(caseId);
+    const taskOf = async () => (await kasi.client.task.inbox.query()).tasks.find((t) => t.caseId === caseId)!;
+    await kasi.client.task.complete.mutate({
+      taskId: (await taskOf()).id,
+      data: { catatan_survei: 'Atap bocor parah', alamat: 'Jl. Cempaka 1, Slawi' },
+    });
+    expect(await ids('cempaka')).toEqual([caseId]);
+    expect(await ids('bocor')).toEqual([caseId]);
+    expect(await ids('melati')).not.toContain(caseId);
+    // Step b only reads the file: the case stays findable by what the earlier steps wrote.
+    await kasi.client.task.complete.mutate({ taskId: (await taskOf()).id });
+    expect((await kasi.client.case.get.query({ caseId })).case.status).toBe('completed');
+    expect(await ids('cempaka')).toEqual([caseId]);
+    expect(await ids('kenanga')).toEqual([caseId]);
+  });
 });
