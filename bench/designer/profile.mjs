@@ -128,36 +128,37 @@ try {
     console.log(`traced open: drawn ${traced.drawnMs.toFixed(0)} ms, ready ${traced.readyMs.toFixed(0)} ms`);
     for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25))
       console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`);
-    process.exit(0);
+  } else {
+    // Otherwise a CPU profile of the opening and of a drag (the `finally` below closes both).
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    const open = await measureOpen(
+      page,
+      `/designer/#/sop/${encodeURIComponent(sopId)}`,
+      computeSymbolBoxes(document),
+    );
+    const opened = await cdp.send('Profiler.stop');
+    // What the network and the server took: every request the page made while opening.
+    const requests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map(
+          (r) =>
+            `${r.startTime.toFixed(0).padStart(6)} → ${r.responseEnd.toFixed(0).padStart(6)} ms  ${r.name}`,
+        ),
+    );
+    console.log(`requests:\n${requests.join('\n')}`);
+    console.log(`open: drawn ${open.drawnMs.toFixed(0)} ms, ready ${open.readyMs.toFixed(0)} ms`);
+    writeFileSync(join(outDir, `designer-open-${nodeCount}.cpuprofile`), JSON.stringify(opened.profile));
+    report(`open ${nodeCount}`, opened.profile);
+    await cdp.send('Profiler.start');
+    const frames = await measureDrag(page, 60);
+    const dragged = await cdp.send('Profiler.stop');
+    console.log(`\ndrag: median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms`);
+    writeFileSync(join(outDir, `designer-drag-${nodeCount}.cpuprofile`), JSON.stringify(dragged.profile));
+    report(`drag ${nodeCount}`, dragged.profile);
   }
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  await cdp.send('Profiler.start');
-  const open = await measureOpen(
-    page,
-    `/designer/#/sop/${encodeURIComponent(sopId)}`,
-    computeSymbolBoxes(document),
-  );
-  const opened = await cdp.send('Profiler.stop');
-  // What the network and the server took: every request the page made while opening.
-  const requests = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map(
-        (r) =>
-          `${r.startTime.toFixed(0).padStart(6)} → ${r.responseEnd.toFixed(0).padStart(6)} ms  ${r.name}`,
-      ),
-  );
-  console.log(`requests:\n${requests.join('\n')}`);
-  console.log(`open: drawn ${open.drawnMs.toFixed(0)} ms, ready ${open.readyMs.toFixed(0)} ms`);
-  writeFileSync(join(outDir, `designer-open-${nodeCount}.cpuprofile`), JSON.stringify(opened.profile));
-  report(`open ${nodeCount}`, opened.profile);
-  await cdp.send('Profiler.start');
-  const frames = await measureDrag(page, 60);
-  const dragged = await cdp.send('Profiler.stop');
-  console.log(`\ndrag: median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms`);
-  writeFileSync(join(outDir, `designer-drag-${nodeCount}.cpuprofile`), JSON.stringify(dragged.profile));
-  report(`drag ${nodeCount}`, dragged.profile);
 } finally {
   await browser.close();
   await server.stop();
