@@ -52,9 +52,9 @@ describe('the case writer and the schema', () => {
 
   it('updates only columns the schema has', () => {
     const updates = updatesOf(CASE_WRITE_SQL);
-    expect(updates.map(([t]) => t)).toEqual(['cases', 'tasks']);
+    expect(updates.map(([t]) => t)).toEqual(['cases', 'tasks', 'notifications']);
     for (const [name, columns] of updates) {
-      expect(columns.length).toBeGreaterThan(3);
+      expect(columns.length).toBeGreaterThan(name === 'notifications' ? 0 : 3);
       expect(columnNames(TABLES.get(name)!)).toEqual(expect.arrayContaining(columns));
     }
   });
@@ -194,5 +194,65 @@ describe('the case writer and the schema', () => {
     const expected = (s: ReturnType<typeof caseWriteStatement>) => s.params.at(-1);
     expect(expected(caseWriteStatement({ ...base, caseUpdate, taskUpdates: [update, update] }))).toBe(3);
     expect(expected(caseWriteStatement({ ...base, caseUpdate: null, taskUpdates: [] }))).toBe(0);
+  });
+});
+
+describe('the statement written for the shape of the changes', () => {
+  const base = {
+    caseId: 'c',
+    agencyId: 'a',
+    sopId: 's',
+    actorId: 'u',
+    at: '2026-12-01T00:00:00.000Z',
+    newCase: null,
+    newTasks: [],
+    audits: [],
+  };
+  const update = {
+    id: 't',
+    previous: 'open' as const,
+    status: 'completed' as const,
+    positionKey: 'kasi',
+    claimedBy: 'u',
+    completedAt: base.at,
+    completedBy: 'u',
+    outcome: null,
+    note: null,
+    workingMinutes: 3,
+  };
+  const active = { status: 'active' as const, engineState: {}, versionId: null, data: null };
+
+  it('leaves out what a completion does not do, and tells the planner how many rows come', () => {
+    const { text } = caseWriteStatement({ ...base, caseUpdate: active, taskUpdates: [update, update] });
+    expect(text).not.toMatch(/insert into cases/);
+    expect(text).not.toMatch(/case\.completed/);
+    expect(text).not.toMatch(/insert into tasks/);
+    expect(text).toMatch(/update tasks t set/);
+    expect(text).toMatch(/as x\([^)]*\) limit 2\)/);
+  });
+
+  it('tells the starter only when the case ends', () => {
+    const ending = caseWriteStatement({
+      ...base,
+      caseUpdate: { ...active, status: 'completed' },
+      taskUpdates: [update],
+    });
+    expect(ending.text).toMatch(/case\.completed/);
+    const going = caseWriteStatement({ ...base, caseUpdate: active, taskUpdates: [update] });
+    expect(going.text).not.toMatch(/case\.completed/);
+  });
+
+  it('sends only the parameters its text uses, and the same text for the same shape', () => {
+    const a = caseWriteStatement({ ...base, caseUpdate: active, taskUpdates: [update] });
+    const b = caseWriteStatement({
+      ...base,
+      actorId: 'v',
+      caseUpdate: active,
+      taskUpdates: [{ ...update, id: 'x' }],
+    });
+    expect(b.text).toBe(a.text);
+    const used = new Set([...a.text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    expect(a.params).toHaveLength(used.size);
+    expect(a.params).not.toContain('[]');
   });
 });

@@ -1,7 +1,13 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
 import type { SentBack } from '../core/types.ts';
-import { type ColumnKey, compactRowsOf, compileNamed } from './columns.ts';
+import {
+  type ColumnKey,
+  type CompactRows,
+  compactRowsOf,
+  compileNamed,
+  type NamedStatement,
+} from './columns.ts';
 
 /**
  * The one writer of a case's state: every change a start, a task command or a migration makes to
@@ -113,8 +119,30 @@ const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolea
  * (with the decision that sent the case back, if one did), a finished task's notifications marked
  * done (found through the `notifications_task_kind` index), and the starter's notification when
  * the case ends (the case row goes from active to ended; cancelling one's own case sends none).
+ *
+ * The statement is written for the shape of the changes (`WriteShape`): only the parts a command
+ * needs, and each row set read with its exact row count as a LIMIT. PostgreSQL runs these as
+ * generic plans, made once per connection from the planner's estimates; with the function's
+ * default estimate (100 rows for `jsonb_to_recordset`) the plan made while the tables were small
+ * joined the tasks and the notifications by scanning them whole, and kept doing so as they grew.
+ * With one row known to come, an index lookup is the cheaper plan from a few pages on. Parts a
+ * command does not need (inserting a case, the starter's notification) are neither planned nor
+ * opened: their tables' indexes are not locked and set up on every completion. There are a few
+ * dozen shapes, each prepared once per connection.
  */
-const WRITE_CASE = compileNamed<{
+interface WriteShape {
+  newCase: boolean;
+  caseUpdate: boolean;
+  /** The case ends with this command (the starter may be told). */
+  ends: boolean;
+  taskUpdates: number;
+  /** Some task update completes or cancels its task (its notifications are done). */
+  settles: boolean;
+  newTasks: number;
+  audits: number;
+}
+
+type WriteParams = {
   caseId: string;
   agencyId: string;
   sopId: string;
@@ -126,21 +154,29 @@ const WRITE_CASE = compileNamed<{
   newTasks: string;
   audits: string;
   expectedRows: number;
-}>(`with
-  fresh_case as materialized (
-    select ${NEW_CASE_ROWS.columns} from jsonb_to_recordset($newCase::text::jsonb) as x(${NEW_CASE_ROWS.recordset})),
-  started as (
+};
+
+/** A row set of `rows` rows read from the JSON parameter `$param`, its count known to the planner. */
+const rowsOf = (set: CompactRows, param: string, rows: number) =>
+  `select ${set.columns} from jsonb_to_recordset($${param}::text::jsonb) as x(${set.recordset}) limit ${rows}`;
+
+function writeCaseSql(shape: WriteShape): string {
+  const parts: string[] = [];
+  const changedRows: string[] = [];
+  if (shape.newCase) {
+    parts.push(`fresh_case as materialized (${rowsOf(NEW_CASE_ROWS, 'newCase', 1)})`);
+    parts.push(`started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
       started_by, data, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
       x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
     from fresh_case x
-    returning id),
-  case_update as materialized (
-    select ${CASE_UPDATE_ROWS.columns}
-    from jsonb_to_recordset($caseUpdate::text::jsonb) as x(${CASE_UPDATE_ROWS.recordset})),
-  kase as (
+    returning id)`);
+  }
+  if (shape.caseUpdate) {
+    parts.push(`case_update as materialized (${rowsOf(CASE_UPDATE_ROWS, 'caseUpdate', 1)})`);
+    parts.push(`kase as (
     update cases c set
       status = x.status,
       engine_state = x.engine_state,
@@ -151,56 +187,75 @@ const WRITE_CASE = compileNamed<{
       revision = c.revision + 1
     from case_update x
     where c.id = $caseId::uuid
-    returning c.id),
-  task_updates as materialized (
-    select ${TASK_UPDATE_ROWS.columns}
-    from jsonb_to_recordset($taskUpdates::text::jsonb) as x(${TASK_UPDATE_ROWS.recordset})),
-  changed as (
+    returning c.id)`);
+    changedRows.push('(select count(*) from kase)');
+  }
+  if (shape.taskUpdates > 0) {
+    parts.push(
+      `task_updates as materialized (${rowsOf(TASK_UPDATE_ROWS, 'taskUpdates', shape.taskUpdates)})`,
+    );
+    // By primary key, one lookup per row set row. The case check is written so that no index can
+    // serve it: through tasks_case the planner would read every task of the case, a history that
+    // grows by one task per step, to update one or two.
+    parts.push(`changed as (
     update tasks t set
       status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
       completed_at = x.completed_at, completed_by = x.completed_by, outcome = x.outcome, note = x.note,
       working_minutes = x.working_minutes
     from task_updates x
-    -- Found by primary key (the ids as an array). The case check is written so that no index can
-    -- serve it: through tasks_case the planner would read every task of the case, a history that
-    -- grows by one task per step, to update one or two.
-    where t.id = any (array(select id from task_updates)) and t.id = x.id
-      and (t.case_id = $caseId::uuid) is true and t.status = x.previous
-    returning t.id, t.status),
-  fresh_tasks as materialized (
-    select ${NEW_TASK_ROWS.columns}
-    from jsonb_to_recordset($newTasks::text::jsonb) as x(${NEW_TASK_ROWS.recordset})),
-  created as (
+    where t.id = x.id and (t.case_id = $caseId::uuid) is true and t.status = x.previous
+    returning t.id, t.status)`);
+    changedRows.push('(select count(*) from changed)');
+    if (shape.settles) {
+      parts.push(`settled as (
+    update notifications n set done_at = $at::text::timestamptz
+    from changed d
+    where n.task_id = d.id and d.status in ('completed', 'cancelled') and n.done_at is null)`);
+    }
+  }
+  if (shape.newTasks > 0) {
+    parts.push(`fresh_tasks as materialized (${rowsOf(NEW_TASK_ROWS, 'newTasks', shape.newTasks)})`);
+    parts.push(`created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
       token, created_at, due_at)
     select x.id, $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.node_id, x.kind, x.position_key, 'open',
       x.attempt, x.token, $at::text::timestamptz, x.due_at
-    from fresh_tasks x),
-  arrived as (
+    from fresh_tasks x)`);
+    parts.push(`arrived as (
     insert into notifications (id, agency_id, position_key, kind, task_id, case_id, data)
     -- Time-ordered like the task's own id (migration 0009, as db/uuid7.ts).
     select alur_uuid7($at::text::timestamptz), $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
       jsonb_build_object('nodeId', x.node_id, 'attempt', x.attempt)
         || case when x.sent_back is null then '{}'::jsonb else jsonb_build_object('sentBack', x.sent_back) end
     from fresh_tasks x
-    on conflict do nothing),
-  settled as (
-    update notifications set done_at = $at::text::timestamptz
-    where task_id = any (array(select id from changed where status in ('completed', 'cancelled')))
-      and done_at is null),
-  ended as (
+    on conflict do nothing)`);
+  }
+  if (shape.ends) {
+    const enders = [
+      ...(shape.newCase
+        ? ["select x.started_by, x.status from fresh_case x where x.status <> 'active'"]
+        : []),
+      ...(shape.caseUpdate
+        ? [
+            `select c.started_by, x.status from cases c, case_update x
+      where c.id = $caseId::uuid and c.status = 'active' and x.status <> 'active'`,
+          ]
+        : []),
+    ];
+    if (enders.length > 0) {
+      parts.push(`ended as (
     insert into notifications (agency_id, user_id, kind, case_id, data)
     select $agencyId::uuid, e.started_by,
       case when e.status = 'completed' then 'case.completed' else 'case.cancelled' end,
       $caseId::uuid, jsonb_build_object('endedBy', $actorId::text)
     from (
-      select x.started_by, x.status from fresh_case x where x.status <> 'active'
-      union all
-      select c.started_by, x.status from cases c, case_update x
-      where c.id = $caseId::uuid and c.status = 'active' and x.status <> 'active'
+      ${enders.join('\n      union all\n      ')}
     ) e
-    where not (e.status = 'cancelled' and e.started_by = $actorId::uuid)),
-  audited as (
+    where not (e.status = 'cancelled' and e.started_by = $actorId::uuid))`);
+    }
+  }
+  if (shape.audits > 0) {
+    parts.push(`audited as (
     insert into audit_events (agency_id, actor_id, action, sop_id, case_id, task_id, node_id, data, at)
     select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
       case when e.by_actor then jsonb_build_object('userId', $actorId::text) || e.data else e.data end,
@@ -209,12 +264,34 @@ const WRITE_CASE = compileNamed<{
       select ${AUDIT_ROWS.columns}, x.n
       from rows from (jsonb_to_recordset($audits::text::jsonb) as (${AUDIT_ROWS.recordset}))
         with ordinality as x(${AUDIT_ROWS.letters}, n)) e
-    order by e.n)
-select alur_expect_rows((select count(*) from kase) + (select count(*) from changed), $expectedRows::bigint,
-  'TASK_CHANGED')`);
+    order by e.n)`);
+  }
+  const expect = `alur_expect_rows(${changedRows.join(' + ') || '0'}, $expectedRows::bigint, 'TASK_CHANGED')`;
+  return parts.length > 0 ? `with\n  ${parts.join(',\n  ')}\nselect ${expect}` : `select ${expect}`;
+}
 
-/** The statement's text (constant), for tests that compare it with the schema. */
-export const CASE_WRITE_SQL = WRITE_CASE.text;
+const statements = new Map<string, NamedStatement<WriteParams>>();
+
+function writeCaseStatement(shape: WriteShape): NamedStatement<WriteParams> {
+  const key = JSON.stringify(shape);
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = compileNamed<WriteParams>(writeCaseSql(shape));
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+/** The statement's text with every part (one row in each set), for tests that compare it with the schema. */
+export const CASE_WRITE_SQL = writeCaseStatement({
+  newCase: true,
+  caseUpdate: true,
+  ends: true,
+  taskUpdates: 1,
+  settles: true,
+  newTasks: 1,
+  audits: 1,
+}).text;
 
 /** A uuid as PostgreSQL prints it, so `$actorId::text` gives back the very same string. */
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -230,9 +307,20 @@ function byActor(audit: AuditEntry, actorId: string | null): AuditEntry & { byAc
 /** The one statement that writes a command's changes to a case (see the module comment). */
 export function caseWriteStatement(changes: CaseChanges): Statement {
   const { newCase, caseUpdate, taskUpdates } = changes;
+  const statement = writeCaseStatement({
+    newCase: newCase !== null,
+    caseUpdate: caseUpdate !== null,
+    ends:
+      (newCase !== null && newCase.status !== 'active') ||
+      (caseUpdate !== null && caseUpdate.status !== 'active'),
+    taskUpdates: taskUpdates.length,
+    settles: taskUpdates.some((t) => t.status === 'completed' || t.status === 'cancelled'),
+    newTasks: changes.newTasks.length,
+    audits: changes.audits.length,
+  });
   return {
-    text: WRITE_CASE.text,
-    params: WRITE_CASE.bind({
+    text: statement.text,
+    params: statement.bind({
       caseId: changes.caseId,
       agencyId: changes.agencyId,
       sopId: changes.sopId,
