@@ -274,8 +274,21 @@ export const tasks = pgTable(
     workingMinutes: integer('working_minutes'),
     /** Set once by the sweeper when the task passed its due date while open. */
     overdueAt: ts('overdue_at'),
+    /**
+     * Why this step is worked again: the "tidak" decision that sent the case back to it (its task,
+     * node, note and who decided); null on a first visit. Shown in the inbox row, on the task's
+     * page and on its "arrived" notification (migration 0010; before, only in that notification).
+     */
+    sentBack: jsonb('sent_back').$type<{
+      taskId: string;
+      nodeId: string;
+      note: string | null;
+      by: string;
+    }>(),
   },
   (t) => [
+    // A position's tasks newest first: its "task arrived" notifications (services/notifications.ts).
+    index('tasks_position_created').on(t.agencyId, t.positionKey, t.createdAt),
     index('tasks_inbox').on(t.agencyId, t.positionKey, t.dueAt).where(sql`status in ('open', 'claimed')`),
     index('tasks_case').on(t.caseId, t.createdAt),
     index('tasks_overdue_sweep')
@@ -284,7 +297,11 @@ export const tasks = pgTable(
   ],
 );
 
-/** What a notification says: a task arrived or is late; a case someone started has ended. */
+/**
+ * What a notification says: a task arrived or is late; a case someone started has ended. Since
+ * migration 0010 "task.arrived" is no row of `notifications`: every task is its own arrival
+ * (services/notifications.ts reads them from `tasks`, their read marks from `task_reads`).
+ */
 export type NotificationKind = 'task.overdue' | 'task.arrived' | 'case.completed' | 'case.cancelled';
 
 export const notifications = pgTable(
@@ -301,8 +318,6 @@ export const notifications = pgTable(
     caseId: uuid('case_id').references(() => cases.id),
     data: jsonb('data').notNull().default({}),
     createdAt: createdAt(),
-    /** When the work it announced was done: its task completed or cancelled. */
-    doneAt: ts('done_at'),
   },
   (t) => [
     // Exactly once per task and kind, whatever number of sweepers run.
@@ -325,6 +340,21 @@ export const notificationReads = pgTable(
     readAt: stamp('read_at'),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+/** Who has read the "task arrived" notification of a task (each user their own mark). */
+export const taskReads = pgTable(
+  'task_reads',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readAt: stamp('read_at'),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] })],
 );
 
 /** Append-only audit log of every action (who, when, what). */

@@ -1,12 +1,11 @@
 import type { SopDocument } from '@alur/schema';
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween, workingMinutesFrom } from '../calendar/index.ts';
 import type { Db } from '../db/client.ts';
 import { preparedQuery } from '../db/raw.ts';
-import { cases, notifications, sops, users } from '../db/schema.ts';
+import { cases, sops, users } from '../db/schema.ts';
 import { loadVersionDocument } from '../engine/store/store.ts';
 import { loadWorkingCalendar } from './calendar.ts';
 import { formWithValues } from './case-data.ts';
@@ -30,8 +29,8 @@ export interface InboxFilter {
 }
 
 /**
- * Why a task is here again: the "tidak" decision that sent it back and its note, kept on the
- * task's "arrived" notification (written by engine/store/case-writer.ts); null on a first visit.
+ * Why a task is here again: the "tidak" decision that sent it back and its note, kept on the task
+ * (`tasks.sent_back`, written by engine/store/case-writer.ts); null on a first visit.
  */
 export interface SentBackView {
   taskId: string;
@@ -39,8 +38,6 @@ export interface SentBackView {
   note: string | null;
   by: string;
 }
-const arrived = alias(notifications, 'arrived');
-const sentBackOf = sql<SentBackView | null>`${arrived.data} -> 'sentBack'`;
 
 /** The first page the inbox screen asks for; more come with "load more". */
 export const INBOX_PAGE = 50;
@@ -114,12 +111,11 @@ function buildInboxSql(shape: InboxShape): string {
   // page tells whether there is a next page.
   const order = 't.due_at asc nulls last, t.created_at asc, t.id asc';
   const page = `select t.*, u.display_name as claimed_by_name, c.number as case_number, c.title as case_title,
-      c.version_id, s.name as sop_name, arrived.data -> 'sentBack' as sent_back
+      c.version_id, s.name as sop_name
     from tasks t
     join cases c on c.id = t.case_id
     join sops s on s.id = t.sop_id
     left join users u on u.id = t.claimed_by
-    left join notifications arrived on arrived.task_id = t.id and arrived.kind = 'task.arrived'
     where ${conditions.join(' and ')}
     order by ${order}
     limit ${shape.limit + 1}${shape.paged ? ` offset ${next()}` : ''}`;
@@ -292,12 +288,12 @@ export async function getTask(db: Db, user: SessionUser, taskId: string, now: Da
     : [];
   const [sop] = await db.select({ name: sops.name }).from(sops).where(eq(sops.id, c!.sopId));
   const files = await listCaseFiles(db, c!.id);
-  const [why] = await db
-    .select({ sentBack: sentBackOf })
-    .from(arrived)
-    .where(and(eq(arrived.taskId, task.id), eq(arrived.kind, 'task.arrived')));
   return {
-    task: { ...task, claimedByName: claimer?.name ?? null, sentBack: why?.sentBack ?? null },
+    task: {
+      ...task,
+      claimedByName: claimer?.name ?? null,
+      sentBack: (task.sentBack ?? null) as SentBackView | null,
+    },
     step: {
       kegiatan: node.kegiatan,
       mutuBaku: node.mutuBaku,

@@ -1,6 +1,5 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
-import type { SentBack } from '../core/types.ts';
 import {
   type ColumnKey,
   type CompactRows,
@@ -58,6 +57,7 @@ const NEW_TASK = [
   'attempt',
   'token',
   'dueAt',
+  'sentBack',
 ] as const satisfies readonly ColumnKey<typeof tasks>[];
 const AUDIT = ['action', 'taskId', 'nodeId', 'data'] as const satisfies readonly ColumnKey<
   typeof auditEvents
@@ -77,10 +77,11 @@ export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & {
 /** A task row after the command, written only if its status is still `previous` (as it was read). */
 export type TaskUpdate = Pick<TaskRow, (typeof TASK_UPDATE)[number]> & { previous: TaskRow['status'] };
 /**
- * A task the command creates; it opens at `at` and gets its "task.arrived" notification, which
- * carries `sentBack` when a "tidak" sent the case back to this step (what the inbox shows).
+ * A task the command creates; it opens at `at`, and is its own "task arrived" notification
+ * (services/notifications.ts). `sentBack` names the "tidak" decision that sent the case back to this
+ * step (what the inbox shows), null on a first visit.
  */
-export type NewTask = Pick<TaskRow, (typeof NEW_TASK)[number]> & { sentBack?: SentBack | null };
+export type NewTask = Pick<TaskRow, (typeof NEW_TASK)[number]>;
 /** One audit event; they are appended in this order, at `at`, by `actorId`. */
 export type AuditEntry = Pick<AuditRow, (typeof AUDIT)[number]>;
 
@@ -105,7 +106,7 @@ export interface CaseChanges {
 const NEW_CASE_ROWS = compactRowsOf(cases, NEW_CASE);
 const CASE_UPDATE_ROWS = compactRowsOf(cases, CASE_UPDATE);
 const TASK_UPDATE_ROWS = compactRowsOf(tasks, TASK_UPDATE, { previous: 'previous text' });
-const NEW_TASK_ROWS = compactRowsOf(tasks, NEW_TASK, { sentBack: 'sent_back jsonb' });
+const NEW_TASK_ROWS = compactRowsOf(tasks, NEW_TASK);
 /** `byActor`: the event's `data.userId` is the actor, left out of the JSON and put back by the statement. */
 const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' });
 
@@ -115,16 +116,17 @@ const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolea
  * (migration 0003) fails the statement, and so the transaction, when a guarded update missed its
  * row: the server turns the pipelined COMMIT into a rollback and the API answers 409 TASK_CHANGED.
  *
- * The notifications follow the work in the same statement: a new task's "arrived" notification
- * (with the decision that sent the case back, if one did), a finished task's notifications marked
- * done (found through the `notifications_task_kind` index), and the starter's notification when
- * the case ends (the case row goes from active to ended; cancelling one's own case sends none).
+ * The notifications follow the work in the same statement: a new task is its own "arrived"
+ * notification (with the decision that sent the case back, `sent_back`, if one did; migration
+ * 0010), a task-linked notification is done when its task is (both read in
+ * services/notifications.ts), and the starter is told when the case ends (the case row goes from
+ * active to ended; cancelling one's own case sends none).
  *
  * The statement is written for the shape of the changes (`WriteShape`): only the parts a command
  * needs, and each row set read with its exact row count as a LIMIT. PostgreSQL runs these as
  * generic plans, made once per connection from the planner's estimates; with the function's
  * default estimate (100 rows for `jsonb_to_recordset`) the plan made while the tables were small
- * joined the tasks and the notifications by scanning them whole, and kept doing so as they grew.
+ * joined the tasks (and the notifications, then) by scanning them whole, and kept doing so as they grew.
  * With one row known to come, an index lookup is the cheaper plan from a few pages on. Parts a
  * command does not need (inserting a case, the starter's notification) are neither planned nor
  * opened: their tables' indexes are not locked and set up on every completion. There are a few
@@ -136,8 +138,6 @@ interface WriteShape {
   /** The case ends with this command (the starter may be told). */
   ends: boolean;
   taskUpdates: number;
-  /** Some task update completes or cancels its task (its notifications are done). */
-  settles: boolean;
   newTasks: number;
   audits: number;
 }
@@ -206,29 +206,15 @@ function writeCaseSql(shape: WriteShape): string {
     where t.id = x.id and (t.case_id = $caseId::uuid) is true and t.status = x.previous
     returning t.id, t.status)`);
     changedRows.push('(select count(*) from changed)');
-    if (shape.settles) {
-      parts.push(`settled as (
-    update notifications n set done_at = $at::text::timestamptz
-    from changed d
-    where n.task_id = d.id and d.status in ('completed', 'cancelled') and n.done_at is null)`);
-    }
   }
   if (shape.newTasks > 0) {
     parts.push(`fresh_tasks as materialized (${rowsOf(NEW_TASK_ROWS, 'newTasks', shape.newTasks)})`);
     parts.push(`created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
-      token, created_at, due_at)
+      token, created_at, due_at, sent_back)
     select x.id, $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.node_id, x.kind, x.position_key, 'open',
-      x.attempt, x.token, $at::text::timestamptz, x.due_at
+      x.attempt, x.token, $at::text::timestamptz, x.due_at, x.sent_back
     from fresh_tasks x)`);
-    parts.push(`arrived as (
-    insert into notifications (id, agency_id, position_key, kind, task_id, case_id, data)
-    -- Time-ordered like the task's own id (migration 0009, as db/uuid7.ts).
-    select alur_uuid7($at::text::timestamptz), $agencyId::uuid, x.position_key, 'task.arrived', x.id, $caseId::uuid,
-      jsonb_build_object('nodeId', x.node_id, 'attempt', x.attempt)
-        || case when x.sent_back is null then '{}'::jsonb else jsonb_build_object('sentBack', x.sent_back) end
-    from fresh_tasks x
-    on conflict do nothing)`);
   }
   if (shape.ends) {
     const enders = [
@@ -288,7 +274,6 @@ export const CASE_WRITE_SQL = writeCaseStatement({
   caseUpdate: true,
   ends: true,
   taskUpdates: 1,
-  settles: true,
   newTasks: 1,
   audits: 1,
 }).text;
@@ -314,7 +299,6 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
       (newCase !== null && newCase.status !== 'active') ||
       (caseUpdate !== null && caseUpdate.status !== 'active'),
     taskUpdates: taskUpdates.length,
-    settles: taskUpdates.some((t) => t.status === 'completed' || t.status === 'cancelled'),
     newTasks: changes.newTasks.length,
     audits: changes.audits.length,
   });

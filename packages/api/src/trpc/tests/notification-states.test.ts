@@ -89,6 +89,30 @@ describe('notifications follow the work', () => {
     expect((await kasi.notification.unreadCount()).count).toBe(before);
   });
 
+  it('keeps read marks per user, for what is addressed to them only', async () => {
+    const kasi = await app.as('kasi');
+    const kabid = await app.as('kabid');
+    const { caseId } = await kasi.case.start({ sopId, title: 'Permohonan Wati' });
+    const arrived = (await kasi.notification.list()).find((n) => n.caseId === caseId)!;
+    expect(arrived).toMatchObject({ kind: 'task.arrived', read: false, done: false });
+    const unread = (await kasi.notification.unreadCount()).count;
+    expect(unread).toBeGreaterThan(0);
+
+    // Someone of another position cannot mark it (it is not addressed to them).
+    expect(await kabid.notification.markRead({ ids: [arrived.id] })).toEqual({ marked: 0 });
+    expect((await kasi.notification.list()).find((n) => n.id === arrived.id)).toMatchObject({ read: false });
+
+    expect(await kasi.notification.markRead({ ids: [arrived.id] })).toEqual({ marked: 1 });
+    expect((await kasi.notification.list()).find((n) => n.id === arrived.id)).toMatchObject({ read: true });
+    expect((await kasi.notification.unreadCount()).count).toBe(unread - 1);
+    // Marking it again changes nothing.
+    expect(await kasi.notification.markRead({ ids: [arrived.id] })).toEqual({ marked: 0 });
+
+    await kasi.notification.markRead({});
+    expect((await kasi.notification.unreadCount()).count).toBe(0);
+    expect((await kasi.notification.list()).filter((n) => !n.read && !n.done)).toEqual([]);
+  });
+
   it("lets a starter who holds none of the case's positions hear live that it ended", async () => {
     const admin = await app.as('admin');
     const { caseId } = await admin.case.start({ sopId, title: 'Permohonan Eka' });
