@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { loadSessionUser } from '../packages/api/src/auth/sessions.ts';
@@ -50,6 +51,37 @@ function sizeArg(): number | null {
     );
   }
   return n;
+}
+
+/**
+ * A tRPC query over one kept-alive HTTP connection (node:http), as a browser keeps its connection
+ * open: status and parsed JSON. Lighter on the client's CPU than `fetch` (undici), which on two
+ * shared cores otherwise adds its own ~0.5–1 ms to each measured request (BENCHMARKS.md, #16).
+ */
+function keepAliveQuery(base: string, cookie: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const call = (path: string, input: unknown) =>
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+      const url = `${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const req = request(url, { agent, headers: { cookie, 'x-alur-csrf': '1' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            });
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { call, close: () => agent.destroy() };
 }
 
 /** Runs `call` SAMPLES times one after another; the wall time of each, in ms. */
@@ -196,23 +228,37 @@ async function main() {
     }
 
     const server = await startServerProcess({ env: { DATABASE_URL: target.url } });
+    const cookie = await createSessionCookie(store.deps.database, u!.id);
+    const client = keepAliveQuery(server.base, cookie);
     try {
-      const cookie = await createSessionCookie(store.deps.database, u!.id);
-      for (const { suffix, input } of variants) {
-        const call = async () => {
-          const answer = await callTrpc(server.base, cookie, 'task.inbox', input, 'query');
-          if (answer.status !== 200) throw new Error(`task.inbox answered ${answer.status}`);
-        };
-        for (let i = 0; i < WARMUP; i++) await call();
-        const apiTimes = await sample(call);
-        emit(`inbox.api.p95_ms${suffix}`, percentile(apiTimes, 95), 'ms', {
-          p50: percentile(apiTimes, 50),
-          samples: SAMPLES,
-          warmup: WARMUP,
-          tasks: TASKS,
-        });
+      // The figures: a kept-alive node:http connection; `.fetch` beside them: the same calls
+      // through fetch (undici), as the figures were measured before (#16).
+      const clients = [
+        { tag: '', query: (input: unknown) => client.call('task.inbox', input) },
+        {
+          tag: '.fetch',
+          query: (input: unknown) => callTrpc(server.base, cookie, 'task.inbox', input, 'query'),
+        },
+      ];
+      for (const { tag, query } of clients) {
+        for (const { suffix, input } of variants) {
+          const call = async () => {
+            const answer = await query(input);
+            if (answer.status !== 200) throw new Error(`task.inbox answered ${answer.status}`);
+          };
+          for (let i = 0; i < WARMUP; i++) await call();
+          const apiTimes = await sample(call);
+          emit(`inbox.api.p95_ms${suffix}${tag}`, percentile(apiTimes, 95), 'ms', {
+            p50: percentile(apiTimes, 50),
+            samples: SAMPLES,
+            warmup: WARMUP,
+            tasks: TASKS,
+            client: tag ? 'fetch' : 'node:http keep-alive',
+          });
+        }
       }
     } finally {
+      client.close();
       await server.stop();
     }
 

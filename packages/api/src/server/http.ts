@@ -22,6 +22,7 @@ import { createRateLimiter } from './rate-limit.ts';
 import { handleReceipt, isReceiptPath } from './receipt-route.ts';
 import { handleTrack, isTrackPath } from './track-route.ts';
 import { guardTrpcBody, retryAfterMeta } from './trpc-body-guard.ts';
+import { answerPlainCall } from './trpc-direct.ts';
 
 export interface HttpOptions {
   /** Built runtime app (served at /) and designer (at /designer/); skipped when missing. */
@@ -33,6 +34,11 @@ export interface HttpOptions {
   publicUrl?: string;
   /** Public tracking lookups per client address: burst and refill per minute (default 30 and 30). */
   trackRateLimit?: { capacity: number; perMinute: number };
+  /**
+   * Plain tRPC calls answered by `answerPlainCall` (trpc-direct.ts) instead of tRPC's adapter
+   * (default true; false only in the test that compares the two).
+   */
+  directTrpc?: boolean;
 }
 
 /**
@@ -106,6 +112,10 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
       : null;
   // In this process's memory: with several processes each counts on its own (docs/tracking.md).
   const trackLimiter = createRateLimiter(options.trackRateLimit ?? { capacity: 30, perMinute: 30 });
+  const directTrpc = options.directTrpc ?? true;
+  const onTrpcError = ({ error, path }: { error: TRPCError; path?: string }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${path}:`, error.cause ?? error);
+  };
   return createServer(async (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const url = req.url ?? '/';
@@ -113,6 +123,19 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
       if (url.startsWith('/api/trpc')) {
         const path = url.slice('/api/trpc'.length).replace(/^\//, '').split('?')[0]!;
         if (!(await guardTrpcBody(deps, req, res, path))) return;
+        if (
+          directTrpc &&
+          (await answerPlainCall(req, res, {
+            router: appRouter,
+            path,
+            allowMethodOverride: true,
+            maxBatchSize: 20,
+            createContext: () => createContext(deps, req, res, trustProxy),
+            responseMeta: retryAfterMeta,
+            onError: onTrpcError,
+          }))
+        )
+          return;
         await nodeHTTPRequestHandler({
           req,
           res,
@@ -124,9 +147,7 @@ export function createHttpServer(deps: AppDeps, options: HttpOptions = {}): Serv
           allowMethodOverride: true,
           responseMeta: retryAfterMeta,
           createContext: ({ req: r, res: s }) => createContext(deps, r, s, trustProxy),
-          onError: ({ error, path: p }) => {
-            if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p}:`, error.cause ?? error);
-          },
+          onError: onTrpcError,
         });
         return;
       }
