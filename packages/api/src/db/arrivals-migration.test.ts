@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrationsUpTo } from '../testing/migrations-up-to.ts';
 
 /*
  * Migration 0010 stops writing a "task arrived" notification row per task: a task is its own
@@ -12,23 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * decision that sent a step back (now on the task), who had read which arrival (now task_reads),
  * and every other notification with its read marks.
  */
-const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
 
 let client: PGlite;
 let folder: string;
-
-/** The migrations folder as it was up to `tag` (the journal's later entries left out). */
-function migrationsUpTo(tag: string): string {
-  const copy = join(folder, tag);
-  cpSync(MIGRATIONS, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === tag);
-  expect(last).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return copy;
-}
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const [AGENCY, SOP, VERSION, KASI, KABID, CASE] = [id(1), id(2), id(3), id(4), id(5), id(6)];
@@ -39,7 +26,7 @@ const SENT_BACK = { taskId: DECISION, nodeId: 'periksa', note: 'Lampirkan KK', b
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'alur-0010-'));
   client = new PGlite();
-  await migrate(drizzle(client), { migrationsFolder: migrationsUpTo('0009_leaner-case-writes') });
+  await migrate(drizzle(client), { migrationsFolder: migrationsUpTo(folder, '0009_leaner-case-writes') });
   const task = (tid: string, node: string, position: string, status: string, attempt: number) =>
     `insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt, token, created_at)
       values ('${tid}', '${CASE}', '${AGENCY}', '${SOP}', '${node}', 'activity', '${position}', '${status}', ${attempt},

@@ -1,35 +1,22 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrationsUpTo } from '../testing/migrations-up-to.ts';
 
 /*
  * Migration 0009 turns `cases.search` from a generated column into one kept by a trigger. A
  * database that already holds cases (migrated to 0008) must keep every case findable as before, and
  * the trigger must keep the column what the generated expression made it.
  */
-const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
 const SEARCH_OF_ROW = `to_tsvector('simple', number || ' ' || title)
   || jsonb_to_tsvector('simple', data, '["string", "numeric"]')`;
 
 let client: PGlite;
 let folder: string;
-
-/** The migrations folder as it was up to `tag` (the journal's later entries left out). */
-function migrationsUpTo(tag: string): string {
-  const copy = join(folder, tag);
-  cpSync(MIGRATIONS, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === tag);
-  expect(last).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return copy;
-}
 
 async function searchOf(id: string): Promise<string> {
   const { rows } = await client.query<{ search: string }>('select search::text from cases where id = $1', [
@@ -57,7 +44,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'alur-0009-'));
   client = new PGlite();
   const db = drizzle(client);
-  await migrate(db, { migrationsFolder: migrationsUpTo('0008_letters') });
+  await migrate(db, { migrationsFolder: migrationsUpTo(folder, '0008_letters') });
   await client.exec(`
     insert into agencies (id, slug, name) values ('${AGENCY}', 'a', 'A');
     insert into sops (id, agency_id, name, draft) values ('${SOP}', '${AGENCY}', 'SOP', '{}');

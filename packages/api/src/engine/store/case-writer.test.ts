@@ -30,6 +30,31 @@ function updatesOf(text: string): [string, string[]][] {
   ]);
 }
 
+/** A command on an existing case, for the statement's shape: ids need not be real here. */
+const base = {
+  caseId: 'c',
+  agencyId: 'a',
+  sopId: 's',
+  actorId: 'u',
+  at: '2026-12-01T00:00:00.000Z',
+  newCase: null,
+  newTasks: [],
+  audits: [],
+};
+const update = {
+  id: 't',
+  previous: 'open' as const,
+  status: 'completed' as const,
+  positionKey: 'kasi',
+  claimedBy: 'u',
+  completedAt: base.at,
+  completedBy: 'u',
+  outcome: null,
+  note: null,
+  workingMinutes: 3,
+};
+const active = { status: 'active' as const, engineState: {}, versionId: null, data: null };
+
 describe('the case writer and the schema', () => {
   it('inserts only columns the schema has, and every required column without a default', () => {
     const inserts = insertsOf(CASE_WRITE_SQL);
@@ -163,29 +188,7 @@ describe('the case writer and the schema', () => {
   });
 
   it('expects one changed row per guarded update and for the case row', () => {
-    const base = {
-      caseId: 'c',
-      agencyId: 'a',
-      sopId: 's',
-      actorId: 'u',
-      at: '2026-12-01T00:00:00.000Z',
-      newCase: null,
-      newTasks: [],
-      audits: [],
-    };
-    const update = {
-      id: 't',
-      previous: 'open' as const,
-      status: 'completed' as const,
-      positionKey: 'kasi',
-      claimedBy: 'u',
-      completedAt: base.at,
-      completedBy: 'u',
-      outcome: null,
-      note: null,
-      workingMinutes: 3,
-    };
-    const caseUpdate = { status: 'active' as const, engineState: {}, versionId: null, data: null };
+    const caseUpdate = active;
     const expected = (s: ReturnType<typeof caseWriteStatement>) => s.params.at(-1);
     expect(expected(caseWriteStatement({ ...base, caseUpdate, taskUpdates: [update, update] }))).toBe(3);
     expect(expected(caseWriteStatement({ ...base, caseUpdate: null, taskUpdates: [] }))).toBe(0);
@@ -193,30 +196,6 @@ describe('the case writer and the schema', () => {
 });
 
 describe('the statement written for the shape of the changes', () => {
-  const base = {
-    caseId: 'c',
-    agencyId: 'a',
-    sopId: 's',
-    actorId: 'u',
-    at: '2026-12-01T00:00:00.000Z',
-    newCase: null,
-    newTasks: [],
-    audits: [],
-  };
-  const update = {
-    id: 't',
-    previous: 'open' as const,
-    status: 'completed' as const,
-    positionKey: 'kasi',
-    claimedBy: 'u',
-    completedAt: base.at,
-    completedBy: 'u',
-    outcome: null,
-    note: null,
-    workingMinutes: 3,
-  };
-  const active = { status: 'active' as const, engineState: {}, versionId: null, data: null };
-
   it('leaves out what a completion does not do, and tells the planner how many rows come', () => {
     const { text } = caseWriteStatement({ ...base, caseUpdate: active, taskUpdates: [update, update] });
     expect(text).not.toMatch(/insert into cases/);
