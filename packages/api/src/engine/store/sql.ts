@@ -51,34 +51,29 @@ export type TaskRow = DriverRow<
 const CASE_COLUMNS = selectListOf(cases, CASE_READ);
 const TASK_COLUMNS = selectListOf(tasks, TASK_READ);
 
-/**
- * The task columns for a command on task $1: whole for the tasks it can act on (open, claimed, or
- * $1 itself), only id, node and status for the finished rest, whose other columns come back null.
- * A case's history grows by a task per step; the finished ones only count attempts (see
- * `earlierVisits`), so the server need not format and the driver parse their timestamps and ids.
- */
-const KEPT_FOR_FINISHED = new Set<string>(['id', 'nodeId', 'status']);
-const LIVE_TASK_COLUMNS = TASK_READ.map((k) => {
-  const name = columnName(tasks, k);
-  if (KEPT_FOR_FINISHED.has(k)) return name === k ? name : `${name} as "${k}"`;
-  return `case when status in ('open', 'claimed') or id = $1::uuid then ${name} end as "${k}"`;
-}).join(', ');
-
 const caseOfTask = '(select case_id from tasks where id = $1::uuid and agency_id = $2::uuid)';
 
-/** $1 task id, $2 agency id: the task's case, locked. */
-export const LOCK_CASE_OF_TASK = `select ${CASE_COLUMNS} from cases
-  where id = ${caseOfTask} and agency_id = $2::uuid for update`;
-
 /**
- * $1 task id, $2 agency id: every task of the task's case, the finished ones other than $1 as id,
- * node and status only (`LIVE_TASK_COLUMNS`). Sent after the lock on the same
- * connection, it runs once the lock is held and reads the tasks as the last command left them.
- * (One statement with the tasks in a subquery would read them in the snapshot taken before the
- * lock wait, missing the command that held the lock.)
+ * $1 task id, $2 agency id: the task's case, locked, with its tasks as one JSON value read after
+ * the lock is held (`alur_case_tasks`, migration 0011: a volatile function reads in a snapshot taken
+ * when it is called, so a command that held the lock is seen). `tasks.live`: the tasks a command
+ * can act on (open, claimed, or $1 itself) as arrays in `LIVE_TASK_FIELDS` order, created order;
+ * `tasks.done`: the steps of the finished rest, which only count visits (`earlierVisits`). One
+ * statement where there were two, and no per-row decoding of a history that grows by a task per step.
  */
-export const TASKS_OF_CASE_OF_TASK = `select ${LIVE_TASK_COLUMNS} from tasks
-  where case_id = ${caseOfTask} order by created_at, id`;
+export const LOCK_CASE_WITH_TASKS = `with locked as materialized (
+    select ${CASE_COLUMNS} from cases where id = ${caseOfTask} and agency_id = $2::uuid for update)
+  select locked.*, alur_case_tasks(locked.id, $1::uuid) as "tasks" from locked`;
+
+/** The fields of a `tasks.live` entry of `LOCK_CASE_WITH_TASKS`, in order (timestamps as ISO text). */
+export const LIVE_TASK_FIELDS = TASK_READ;
+
+/** What `LOCK_CASE_WITH_TASKS` returns: the case row and its tasks. */
+export type CaseWithTasksRow = CaseRow & { tasks: CaseTasks | string };
+export interface CaseTasks {
+  live: unknown[][];
+  done: string[];
+}
 
 /** $1 case id, $2 agency id: the case, locked (a command on the case itself, e.g. cancel). */
 export const LOCK_CASE = `select ${CASE_COLUMNS} from cases where id = $1::uuid and agency_id = $2::uuid for update`;

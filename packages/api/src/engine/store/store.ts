@@ -27,10 +27,12 @@ import { toCaseChanges } from './case-changes.ts';
 import { type AuditEntry, type CaseChanges, caseWriteStatement } from './case-writer.ts';
 import {
   type CaseRow,
+  type CaseTasks,
+  type CaseWithTasksRow,
+  LIVE_TASK_FIELDS,
   LOCK_CASE,
-  LOCK_CASE_OF_TASK,
+  LOCK_CASE_WITH_TASKS,
   TASKS_OF_CASE,
-  TASKS_OF_CASE_OF_TASK,
   type TaskRow,
   VERSION_DOCUMENT,
 } from './sql.ts';
@@ -177,9 +179,10 @@ export interface CommandPlan {
 
 /**
  * Plans a task command (claim, release, reassign, complete) on the task's case: finds the case from
- * the task inside the locking statement, reads the case's tasks (both sent at once: one round trip),
- * decides, and returns the writes. `canSee` decides whether the caller may see the task; a task it
- * may not see answers "not found", like one that does not exist.
+ * the task inside the locking statement, which also returns the case's tasks read after the lock
+ * (one statement, `LOCK_CASE_WITH_TASKS`), decides, and returns the writes. `canSee` decides whether
+ * the caller may see the task; a task it may not see answers "not found", like one that does not
+ * exist.
  */
 export async function planTaskCommand(
   q: Query,
@@ -193,22 +196,23 @@ export async function planTaskCommand(
     amend?: CaseDataAmendment;
   },
 ): Promise<CommandPlan> {
-  const params = [input.taskId, input.agencyId];
-  const [[row], taskRows] = await Promise.all([
-    q<CaseRow>(LOCK_CASE_OF_TASK, params),
-    q<TaskRow>(TASKS_OF_CASE_OF_TASK, params),
-  ]);
-  // The tasks a command can act on in full; the finished rest (read as id, node and status) only
-  // count the visits of their nodes.
-  const tasks: TaskState[] = [];
+  const [locked] = await q<CaseWithTasksRow>(LOCK_CASE_WITH_TASKS, [input.taskId, input.agencyId]);
+  if (!locked) throw notFound('Tugas', 'Task');
+  const { tasks: read, ...row } = locked;
+  const { live, done } = (typeof read === 'string' ? JSON.parse(read) : read) as CaseTasks;
+  // The tasks a command can act on in full; the finished rest only count the visits of their steps.
+  const tasks = live.map(liveTaskState);
   const earlierVisits: Record<string, number> = {};
-  for (const r of taskRows) {
-    if (r.status === 'open' || r.status === 'claimed' || r.id === input.taskId) tasks.push(toTaskState(r));
-    else earlierVisits[r.nodeId] = (earlierVisits[r.nodeId] ?? 0) + 1;
-  }
+  for (const nodeId of done) earlierVisits[nodeId] = (earlierVisits[nodeId] ?? 0) + 1;
   const task = tasks.find((t) => t.id === input.taskId);
-  if (!row || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
+  if (!task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
   return planOnCase(q, row, tasks, input, earlierVisits);
+}
+
+/** A `tasks.live` entry of `LOCK_CASE_WITH_TASKS` (fields in `LIVE_TASK_FIELDS` order) as the engine's task. */
+function liveTaskState(fields: unknown[]): TaskState {
+  const r = Object.fromEntries(LIVE_TASK_FIELDS.map((k, i) => [k, fields[i]])) as unknown as TaskRow;
+  return toTaskState(r);
 }
 
 /**
