@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/designer/',
   plugins: [react()],
+  // The validation worker (src/panels/validation.worker.ts) is an ES module like the page.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
