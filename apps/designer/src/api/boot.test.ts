@@ -33,7 +33,11 @@ describe('bootLink', () => {
   it("answers the page's first calls from index.html's batch, each once", async () => {
     const seen: string[] = [];
     const api = client(
-      boot([{ result: { data: { id: 'me' } } }, { result: { data: { revision: 3 } } }, { result: { data: [] } }]),
+      boot([
+        { result: { data: { id: 'me' } } },
+        { result: { data: { revision: 3 } } },
+        { result: { data: [] } },
+      ]),
       seen,
     );
     expect(await api.auth.me.query()).toEqual({ id: 'me' });
