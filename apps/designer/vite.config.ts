@@ -1,11 +1,15 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bootPlugin } from './boot-html.ts';
 
 // Served by the Alur server under /designer/; the dev server proxies the API to it.
 export default defineConfig({
   base: '/designer/',
-  plugins: [react()],
+  // bootPlugin: a page opened on an SOP asks for it, and for the editor's code, from index.html.
+  plugins: [react(), bootPlugin(process.env.VITE_ALUR_API_URL ?? '/api/trpc')],
+  // The validation worker (src/panels/validation.worker.ts) is an ES module like the page.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { startTestServer } from '../../e2e/lib/server.mjs';
 import { computeSymbolBoxes, generateSop } from './generate-sop.mjs';
 import { measureDrag, measureOpen } from './measure-page.mjs';
-import { createSop } from './run.mjs';
+import { CHROMIUM_ARGS, createSop } from './run.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -64,7 +64,7 @@ function report(title, profile) {
 const server = await startTestServer({ log: () => {} });
 const browser = await chromium.launch({
   executablePath: process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const document = generateSop({ nodeCount, laneCount: 12 });

@@ -7,10 +7,12 @@ import { selectSettledDocument } from '../store/editor-store.ts';
 
 /**
  * Rows put into the page at first, and added each time the list is scrolled near its end (or the
- * "show the next rows" button is pressed). Real SOPs have tens of rows and show them all; a
- * 2,000-row one would otherwise build 8,000 buttons before the editor can be used.
+ * "show the next rows" button is pressed). The list shows about eight rows at a time, so 40 is five
+ * lists' worth; real SOPs have tens of rows and show them all. A 2,000-row one would otherwise
+ * build 8,000 buttons before the editor can be used; at 200 rows the list was still three
+ * quarters of the page's elements when a 2,000-symbol SOP opened (BENCHMARKS.md).
  */
-export const ROWS_AT_ONCE = 200;
+export const ROWS_AT_ONCE = 40;
 
 /** The printed table's row order; rows move up and down with buttons (keyboard-usable). */
 export function RowsPanel() {

@@ -1,10 +1,14 @@
-import { computeCriticalPath, sumWaktu, type ValidationIssue, validateSop } from '@alur/schema';
-import { useDeferredValue, useMemo } from 'react';
+import type { ValidationIssue } from '@alur/schema';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Selection, selectOnly } from '../model/selection.ts';
 import { useEditor } from '../store/EditorContext.tsx';
 import { selectSettledDocument } from '../store/editor-store.ts';
 import { groupIssues } from './group-issues.ts';
+import { useValidationReport, warmUpValidation } from './use-validation.ts';
+
+// The worker's script loads beside the document, not after it.
+warmUpValidation();
 
 /** The selection that points at an issue's element. */
 export function selectIssue(issue: ValidationIssue): Selection {
@@ -13,17 +17,17 @@ export function selectIssue(issue: ValidationIssue): Selection {
 
 /**
  * Live validation (validateSop) with the totals of waktu; clicking an issue selects its element.
- * It renders after the canvas (a deferred value): opening an SOP draws the canvas first and checks
- * it right after ("Memeriksa…" meanwhile), and an edit is never held up by checking a long SOP.
+ * The checks run in a worker (use-validation.ts): opening an SOP draws the canvas and accepts input
+ * while the panel says "Memeriksa…", and an edit is never held up by checking a long SOP.
  */
 export function ValidationPanel() {
   const { t, i18n } = useTranslation();
   const settled = useEditor(selectSettledDocument);
-  const doc = useDeferredValue(settled, null);
+  const report = useValidationReport(settled);
   const select = useEditor((s) => s.select);
-  const issues = useMemo(() => (doc ? validateSop(doc) : null), [doc]);
-  const total = useMemo(() => (doc ? sumWaktu(doc) : null), [doc]);
-  const critical = useMemo(() => (doc ? computeCriticalPath(doc) : null), [doc]);
+  const issues = report?.issues ?? null;
+  const total = report?.total ?? null;
+  const critical = report?.critical ?? null;
   const groups = useMemo(() => (issues ? groupIssues(issues) : []), [issues]);
   const lang = i18n.language === 'en' ? 'en' : 'id';
   if (!issues || !total || !critical)

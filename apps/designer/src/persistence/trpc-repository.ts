@@ -41,10 +41,11 @@ export function createTrpcDraftRepository(api: ApiClient): DraftRepository {
 }
 
 /**
- * A draft as the server sent it. `sop.get` parses every draft it sends with this same schema
- * (`requireDocument`), so one at this schema version is used as it is: parsing 640 kB again took
- * ~140 ms of the browser's main thread while opening a 2,000-symbol SOP (BENCHMARKS.md). One at
- * another version (a server older or newer than this page) is migrated or refused as before.
+ * A draft as the server sent it. The server stores only documents `parseDocument` returned, and
+ * `sop.get` sends one at the current schema version as stored (migrating any older one), so a
+ * draft at this page's schema version is used as it is: parsing 640 kB again took ~140 ms of the
+ * browser's main thread while opening a 2,000-symbol SOP (BENCHMARKS.md). One at another version
+ * (a server older or newer than this page) is migrated or refused as before.
  */
 export function readServerDocument(
   document: SopDocument,

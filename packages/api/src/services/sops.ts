@@ -2,6 +2,7 @@ import {
   createEmptyDocument,
   isPublishable,
   parseDocument,
+  SCHEMA_VERSION,
   type SopDocument,
   sumWaktu,
   validateSop,
@@ -81,13 +82,37 @@ async function findDraftAuthor(db: Db | Tx, userId: string | null): Promise<stri
   return row?.name ?? null;
 }
 
+/**
+ * A stored draft, ready to send. Every writer of `sops.draft` (createSop, saveDraft, the demo
+ * loader from parsed seeds) stores what `parseDocument` returned, so a draft at this schema version
+ * is sent as stored: parsing it again cost 20–150 ms of the server's only thread for each opening
+ * of a 2,000-symbol SOP (BENCHMARKS.md, "Opening 2,000 symbols"), and held up every request
+ * behind it. A draft stored at an older version (before an upgrade), or one that does not even
+ * look like a document, goes through `requireDocument` as before (migrated, or refused).
+ */
+export function readStoredDraft(draft: unknown): SopDocument {
+  const d = draft as Partial<SopDocument> | null;
+  if (
+    d !== null &&
+    typeof d === 'object' &&
+    d.schemaVersion === SCHEMA_VERSION &&
+    Array.isArray(d.lanes) &&
+    Array.isArray(d.nodes) &&
+    Array.isArray(d.edges) &&
+    typeof d.identity === 'object' &&
+    d.identity !== null
+  )
+    return d as SopDocument;
+  return requireDocument(draft);
+}
+
 /** The draft of an SOP with its revision (the base for the next save) and who saved it when. */
 export async function getSop(db: Db, user: SessionUser, sopId: string) {
   const row = await loadSop(db, user, sopId);
   return {
     id: row.id,
     name: row.name,
-    document: requireDocument(row.draft),
+    document: readStoredDraft(row.draft),
     revision: row.draftRevision,
     updatedAt: row.draftUpdatedAt,
     updatedByName: await findDraftAuthor(db, row.draftUpdatedBy),
