@@ -1,7 +1,11 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, readBaseUrl, resolveArtifactDir } from './env.ts';
 
-/** Debian's Chromium, driven by playwright-core; nothing is downloaded. */
+/**
+ * Debian's Chromium, driven by playwright-core; nothing is downloaded. The omnibox popup's WebUI
+ * is off: headless Chromium 156 starts a renderer for it with every new window (about 1.5 s of CPU
+ * on two cores each time; BENCHMARKS.md, "Opening 2,000 symbols"), and headless has no omnibox.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium',
@@ -12,6 +16,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
 }
