@@ -52,10 +52,9 @@ async function main() {
     let done = 0;
     const label = (text: string) => {
       const t = text.replace(/\s+/g, ' ').trim();
-      if (t.startsWith('with started as') || t.startsWith('with fresh_case')) return 'write (case writer)';
-      if (t.startsWith('with settled as')) return 'notifications follow the work';
-      if (t.includes('for update')) return 'lock the case of the task';
-      if (t.startsWith('select') && t.includes('from tasks')) return "read the case's tasks";
+      if (t.includes('alur_expect_rows')) return 'write (case writer)';
+      if (t.includes('alur_case_tasks')) return 'lock the case of the task, with its tasks';
+      if (t.includes('for update')) return 'lock the case';
       return t.slice(0, 60);
     };
     while (done < WARMUP + MEASURED) {
