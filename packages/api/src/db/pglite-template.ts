@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
@@ -196,6 +197,8 @@ async function copyTree(from: string, to: string, stop: { requested: boolean }):
  */
 export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSegments: string[] }> {
   const { PGlite } = await import('@electric-sql/pglite');
+  await dropTemplateDatabases(new PGlite({ dataDir: dir }));
+  // Opened again after the drops, which invalidate the shared relation cache file.
   const pg = new PGlite({ dataDir: dir });
   await pg.query('select 1');
   await pg.close();
@@ -210,6 +213,26 @@ export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSeg
     }
   }
   return { removedWalSegments };
+}
+
+/**
+ * Drops `template0` and `template1` and closes `pg`. PGlite serves one database (`postgres`) and
+ * never creates another, so the two template databases initdb makes only cost every first start
+ * their copy: 600 of the prepared demo's 1,160 files, about half of the copy's time (BENCHMARKS.md,
+ * #16). Dropped the way PostgreSQL allows (no longer templates, then DROP DATABASE), so the
+ * catalog stays consistent; a `CREATE DATABASE` would have to name `TEMPLATE postgres`.
+ */
+async function dropTemplateDatabases(pg: PGlite): Promise<void> {
+  try {
+    for (const name of ['template0', 'template1']) {
+      const found = await pg.query('select 1 from pg_database where datname = $1', [name]);
+      if (found.rows.length === 0) continue;
+      await pg.exec(`alter database ${name} is_template false`);
+      await pg.exec(`drop database ${name}`);
+    }
+  } finally {
+    await pg.close();
+  }
 }
 
 /** The address a WAL segment's first page claims (`xlp_pageaddr`, after magic, info and timeline). */
