@@ -56,12 +56,37 @@ export function isBundleFresh() {
   return newestSource < oldest;
 }
 
-/** esbuild plugin: a bare import is external unless it is one of the workspace packages. */
+/**
+ * npm packages bundled in rather than imported from node_modules: pure ES-module JavaScript that a
+ * start loads anyway. Loaded separately they were ≈ 230 modules (drizzle-orm 107, zod 95, tRPC 12),
+ * each resolved, read and compiled on its own before the server could answer (BENCHMARKS.md, #16).
+ * Packages that read files beside themselves (PGlite's WASM), native ones (@node-rs/argon2),
+ * CommonJS ones (busboy, which needs `require`) and those loaded only on demand stay imports.
+ */
+const BUNDLED_PACKAGES = [
+  'drizzle-orm',
+  'zod',
+  '@trpc/server',
+  'luxon',
+  'sirv',
+  'totalist',
+  'mrmime',
+  '@polka/url',
+];
+
+/** The package name of a bare import, e.g. `drizzle-orm/pg-core` → `drizzle-orm`. */
+function packageName(path) {
+  const parts = path.split('/');
+  return path.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+/** esbuild plugin: a bare import is external unless it is a workspace package or in BUNDLED_PACKAGES. */
 const externalNpmPackages = {
   name: 'external-npm-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('@alur/')) return undefined;
+      if (args.path.startsWith('@alur/') || BUNDLED_PACKAGES.includes(packageName(args.path)))
+        return undefined;
       return { path: args.path, external: true };
     });
   },

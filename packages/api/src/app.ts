@@ -16,6 +16,11 @@ export interface AppOptions extends HttpOptions {
   secureCookies?: boolean;
   /** Overdue sweep interval; 0 disables the sweeper (tests call `sweepOverdue` directly). */
   sweepIntervalMs?: number;
+  /**
+   * The first sweep waits for this (`npm start`: the server listening, the demo's history moved to
+   * this week); without it the sweeper starts at once.
+   */
+  sweepAfter?: Promise<unknown>;
   /** Size and concurrency limits; from the `ALUR_…` environment variables when absent. */
   limits?: ServerLimits;
   /** Case file storage; read from ALUR_FILES / ALUR_S3_* / ALUR_MAX_UPLOAD_MB when absent. */
@@ -52,7 +57,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     demo: options.demo ?? false,
   };
   const stopSweeper =
-    options.sweepIntervalMs === 0 ? async () => {} : startSweeper(deps, options.sweepIntervalMs);
+    options.sweepIntervalMs === 0
+      ? async () => {}
+      : startSweeper(deps, options.sweepIntervalMs, options.sweepAfter);
   const server = createHttpServer(deps, options);
   return {
     deps,

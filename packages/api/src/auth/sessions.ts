@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { preparedQuery } from '../db/raw.ts';
 import { loginFailures, type Permission, sessions, userPositions, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { getDummyHash, verifyPassword } from './password.ts';
@@ -79,30 +80,29 @@ export async function logout(db: Db, token: string): Promise<void> {
 
 /**
  * The session lookup every request runs: one statement for the session, its user and the held
- * positions aggregated. Built once per database and prepared (on PostgreSQL a named statement per
- * connection: one round trip, no parse or planning per request; drizzle's unnamed statements cost
- * two round trips, the first to describe the parameters).
+ * positions aggregated, as constant SQL through the driver's prepared path (`preparedQuery`: on
+ * PostgreSQL a named statement per connection, one round trip, no parse or planning per request).
+ * Written by hand rather than built by drizzle, whose query object and row mapping were ≈ 5 % of
+ * the server's CPU for a first inbox page (BENCHMARKS.md, #16). A database that cannot answer
+ * throws the driver's error, mapped to 503 as any other statement's.
  */
-function buildSessionLookup(db: Db) {
-  return db
-    .select({
-      expiresAt: sessions.expiresAt,
-      id: users.id,
-      agencyId: users.agencyId,
-      username: users.username,
-      displayName: users.displayName,
-      permissions: users.permissions,
-      active: users.active,
-      positions: sql<
-        string[]
-      >`coalesce((select array_agg(${userPositions.positionKey} order by ${userPositions.positionKey}) from ${userPositions} where ${userPositions.userId} = ${users.id}), '{}')`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('alur_session_user');
+const SESSION_USER_SQL = `select s.expires_at as "expiresAt", u.id, u.agency_id as "agencyId", u.username,
+  u.display_name as "displayName", u.permissions, u.active,
+  coalesce((select array_agg(p.position_key order by p.position_key) from user_positions p
+    where p.user_id = u.id), '{}') as positions
+from sessions s join users u on u.id = s.user_id
+where s.token_hash = $1`;
+
+interface SessionRow extends Record<string, unknown> {
+  expiresAt: string;
+  id: string;
+  agencyId: string;
+  username: string;
+  displayName: string;
+  permissions: Permission[];
+  active: boolean;
+  positions: string[];
 }
-const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
 
 /** Resolves a session cookie to its user, or null when absent, expired or the user is inactive. */
 export async function resolveSession(
@@ -111,12 +111,7 @@ export async function resolveSession(
   now: Date,
 ): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = buildSessionLookup(db);
-    sessionLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash: hashToken(token) });
+  const [row] = await preparedQuery(db)<SessionRow>(SESSION_USER_SQL, [hashToken(token)]);
   if (!row?.active || new Date(row.expiresAt) <= now) return null;
   return {
     id: row.id,

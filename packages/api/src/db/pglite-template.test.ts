@@ -52,12 +52,17 @@ it('a finished template keeps its relation cache, drops only spare WAL segments,
   expect(existsSync(join(template, 'global', 'pg_internal.init'))).toBe(true);
   const databases = readdirSync(join(template, 'base'));
   expect(databases.some((oid) => existsSync(join(template, 'base', oid, 'pg_internal.init')))).toBe(true);
+  // Only the database PGlite serves is left: template0 and template1 are dropped, not copied.
+  expect(databases).toHaveLength(1);
 
   // A copy, as a first start makes one: it opens, and writes more WAL than the segments it has.
   const copy = join(root, 'copy');
   cpSync(template, copy, { recursive: true });
   pg = new PGlite({ dataDir: copy });
   expect(await count(pg)).toEqual({ n: 20_000, total: 200_010_000 });
+  expect((await pg.query<{ datname: string }>('select datname from pg_database')).rows).toEqual([
+    { datname: 'postgres' },
+  ]);
   await pg.exec(`${fill(20_001)}; update t set pad = 'y' where id = 7`);
   await pg.close();
   expect(walSegments(copy).some((name) => !kept.includes(name))).toBe(true);

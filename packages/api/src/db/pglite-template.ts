@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
 
 const dist = `${API_DIR}dist/`;
@@ -135,7 +136,7 @@ export function startDataDirPreparation(
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   const stop = { requested: false };
-  const copied = copyTree(template, partial, stop);
+  const copied = copyTree(template, partial);
   // A failed copy is reported by finish(); until then it must not count as unhandled.
   copied.catch(() => {});
   return {
@@ -147,22 +148,28 @@ export function startDataDirPreparation(
       return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null };
     },
     abandon: () => {
-      // No further file is started; the few in flight may still land, hence the retries.
+      // Queued copies fail once their directory is gone; the few in flight may still land, hence
+      // the retries, and a second abandon after `finish` settled removes whatever did.
       stop.requested = true;
-      rmSync(partial, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      try {
+        rmSync(partial, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      } catch {
+        // a copy landed meanwhile (see above)
+      }
     },
   };
 }
 
-/** Files copied at once: the copies run on libuv's threads (4 by default), a few queued behind. */
-const COPY_CONCURRENCY = 8;
-
 /**
- * Copies a directory tree. The directories are made first, then the files are copied several at
- * a time off the main thread: about twice as fast as `cpSync` for the ~1,100 files (60 MB) of the
- * prepared demo, which the first start of a server waits for (BENCHMARKS.md, "Startup").
+ * Copies a directory tree. The directories are made first, then every file's copy is queued at
+ * once on libuv's threads, off the main thread: about twice as fast as `cpSync` for the prepared
+ * demo, which the first start of a server waits for (BENCHMARKS.md, "Startup"). All at once, not
+ * a few at a time: the main thread, busy loading the server's modules meanwhile, started the next
+ * copy only between its own tasks, and the copy finished 0.3–0.5 s after the modules instead of
+ * before them (#16). A copy still queued when the start is abandoned fails harmlessly once its
+ * directory is gone.
  */
-async function copyTree(from: string, to: string, stop: { requested: boolean }): Promise<void> {
+async function copyTree(from: string, to: string): Promise<void> {
   const files: [string, string][] = [];
   const makeDirs = (source: string, target: string) => {
     mkdirSync(target);
@@ -173,14 +180,10 @@ async function copyTree(from: string, to: string, stop: { requested: boolean }):
     }
   };
   makeDirs(from, to);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length && !stop.requested) {
-      const [a, b] = files[next++]!;
-      await copyFile(a, b);
-    }
-  };
-  await Promise.all(Array.from({ length: COPY_CONCURRENCY }, worker));
+  // Settled, every one, before the copy counts as done or failed: `finish` then leaves nothing in flight.
+  const copies = await Promise.allSettled(files.map(([a, b]) => copyFile(a, b)));
+  const failed = copies.find((c) => c.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
@@ -196,6 +199,8 @@ async function copyTree(from: string, to: string, stop: { requested: boolean }):
  */
 export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSegments: string[] }> {
   const { PGlite } = await import('@electric-sql/pglite');
+  await dropTemplateDatabases(new PGlite({ dataDir: dir }));
+  // Opened again after the drops, which invalidate the shared relation cache file.
   const pg = new PGlite({ dataDir: dir });
   await pg.query('select 1');
   await pg.close();
@@ -210,6 +215,26 @@ export async function finishPgliteTemplate(dir: string): Promise<{ removedWalSeg
     }
   }
   return { removedWalSegments };
+}
+
+/**
+ * Drops `template0` and `template1` and closes `pg`. PGlite serves one database (`postgres`) and
+ * never creates another, so the two template databases initdb makes only cost every first start
+ * their copy: 600 of the prepared demo's 1,160 files, about half of the copy's time (BENCHMARKS.md,
+ * #16). Dropped the way PostgreSQL allows (no longer templates, then DROP DATABASE), so the
+ * catalog stays consistent; a `CREATE DATABASE` would have to name `TEMPLATE postgres`.
+ */
+async function dropTemplateDatabases(pg: PGlite): Promise<void> {
+  try {
+    for (const name of ['template0', 'template1']) {
+      const found = await pg.query('select 1 from pg_database where datname = $1', [name]);
+      if (found.rows.length === 0) continue;
+      await pg.exec(`alter database ${name} is_template false`);
+      await pg.exec(`drop database ${name}`);
+    }
+  } finally {
+    await pg.close();
+  }
 }
 
 /** The address a WAL segment's first page claims (`xlp_pageaddr`, after magic, info and timeline). */

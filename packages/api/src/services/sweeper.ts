@@ -84,7 +84,11 @@ export async function sweepOverdue(deps: AppDeps, batchSize = 500): Promise<numb
 }
 
 /** Runs the sweeper every `intervalMs` in this process; returns a stop function. */
-export function startSweeper(deps: AppDeps, intervalMs = 30_000): () => Promise<void> {
+export function startSweeper(
+  deps: AppDeps,
+  intervalMs = 30_000,
+  firstAfter?: Promise<unknown>,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {
@@ -100,7 +104,8 @@ export function startSweeper(deps: AppDeps, intervalMs = 30_000): () => Promise<
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  tick();
+  if (firstAfter) firstAfter.then(tick, () => {});
+  else tick();
   return async () => {
     stopped = true;
     clearInterval(timer);
