@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from './lib/chromium.mjs';
 import { startTestServer } from './lib/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +30,8 @@ async function main() {
     console.error(`e2e: build the apps first (npm run build); missing apps/${missing.join(', apps/')}/dist`);
     return 1;
   }
-  if (!existsSync(process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium')) {
-    console.error('e2e: /usr/bin/chromium is missing (apt-get install -y chromium)');
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`e2e: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
     return 1;
   }
   mkdirSync(join(root, 'artifacts/e2e'), { recursive: true });

@@ -10,10 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/lib/chromium.mjs';
 import { startTestServer } from '../../e2e/lib/server.mjs';
 import { computeSymbolBoxes, generateSop } from './generate-sop.mjs';
 import { measureDrag, measureOpen } from './measure-page.mjs';
-import { CHROMIUM_ARGS, createSop } from './run.mjs';
+import { createSop } from './run.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -63,7 +64,7 @@ function report(title, profile) {
 
 const server = await startTestServer({ log: () => {} });
 const browser = await chromium.launch({
-  executablePath: process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
 });
 try {

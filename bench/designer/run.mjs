@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/lib/chromium.mjs';
 import { startTestServer } from '../../e2e/lib/server.mjs';
 import { measureInitialJs } from './bundle-size.mjs';
 import { computeSymbolBoxes, generateSop } from './generate-sop.mjs';
@@ -15,23 +16,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const NODE_COUNT = 300;
 const LARGE_NODE_COUNT = 2000;
 const LANE_COUNT = 12;
-
-/**
- * Chromium's flags for the benchmark. The omnibox popup's WebUI is off: Debian's Chromium 156, even
- * headless, starts a renderer for chrome://omnibox-popup.top-chrome/ with every new window, and it
- * took ~1.5 s of CPU on the machine's two cores in the very seconds the designer was opening
- * (BENCHMARKS.md, "Opening 2,000 symbols"). A user's browser has its window, and that popup,
- * already; headless has no omnibox to show it in.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
 
 function emit(name, value, unit) {
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
@@ -129,7 +113,7 @@ async function main() {
   // Headless Chromium paces frames at 60 Hz (16.7 ms) even with --disable-frame-rate-limit, so an
   // idle baseline is reported beside the drag: a drag that keeps up shows the same median.
   const browser = await chromium.launch({
-    executablePath: process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

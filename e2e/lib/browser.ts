@@ -1,24 +1,10 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { DEMO_PASSWORD, readBaseUrl, resolveArtifactDir } from './env.ts';
 
-/**
- * Debian's Chromium, driven by playwright-core; nothing is downloaded. The omnibox popup's WebUI
- * is off: headless Chromium 156 starts a renderer for it with every new window (about 1.5 s of CPU
- * on two cores each time; BENCHMARKS.md, "Opening 2,000 symbols"), and headless has no omnibox.
- */
+/** Debian's Chromium, driven by playwright-core, with the flags of `chromium.mjs`. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.ALUR_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 export const DESKTOP = { width: 1280, height: 900 };
