@@ -1,24 +1,18 @@
 import type { Statement } from '../../db/raw.ts';
 import { auditEvents, cases, tasks } from '../../db/schema.ts';
-import {
-  type ColumnKey,
-  type CompactRows,
-  compactRowsOf,
-  compileNamed,
-  type NamedStatement,
-} from './columns.ts';
+import { type ColumnKey, compileNamed, type NamedStatement, type RowSet, rowSetOf } from './columns.ts';
 
 /**
  * The one writer of a case's state: every change a start, a task command or a migration makes to
  * the case row, its tasks, their notifications and the audit log goes through
  * `caseWriteStatement`, as one statement.
  *
- * It runs on every task command, so it is constant text (prepared once per connection by the
- * driver) with named parameters compiled to positions once. Row sets travel as JSON text with
- * one-letter keys and no nulls (`compactRowsOf`: a completion's message stays under the 1,024 bytes
- * above which postgres-js sends it without the COMMIT behind it) and are read with
- * `jsonb_to_recordset`, whose column types come from db/schema.ts; the column names written here
- * are checked against the schema by case-writer.test.ts.
+ * It runs on every task command, so it is constant text for each shape of changes (prepared once
+ * per connection by the driver) with named parameters compiled to positions once. Row sets are
+ * `VALUES` lists with a parameter per value (`rowSetOf`), cast to the column types of db/schema.ts;
+ * a completion's message stays under the 1,024 bytes above which postgres-js sends it without the
+ * COMMIT behind it. The column names written here are checked against the schema by
+ * case-writer.test.ts.
  */
 
 type CaseRow = typeof cases.$inferSelect;
@@ -103,12 +97,12 @@ export interface CaseChanges {
   audits: AuditEntry[];
 }
 
-const NEW_CASE_ROWS = compactRowsOf(cases, NEW_CASE);
-const CASE_UPDATE_ROWS = compactRowsOf(cases, CASE_UPDATE);
-const TASK_UPDATE_ROWS = compactRowsOf(tasks, TASK_UPDATE, { previous: 'previous text' });
-const NEW_TASK_ROWS = compactRowsOf(tasks, NEW_TASK);
+const NEW_CASE_ROWS = rowSetOf(cases, NEW_CASE);
+const CASE_UPDATE_ROWS = rowSetOf(cases, CASE_UPDATE);
+const TASK_UPDATE_ROWS = rowSetOf(tasks, TASK_UPDATE, { previous: 'previous text' });
+const NEW_TASK_ROWS = rowSetOf(tasks, NEW_TASK);
 /** `byActor`: the event's `data.userId` is the actor, left out of the JSON and put back by the statement. */
-const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' });
+const AUDIT_ROWS = rowSetOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' });
 
 /*
  * The sub-statements share one snapshot, and foreign keys are checked at the end of the statement,
@@ -123,14 +117,15 @@ const AUDIT_ROWS = compactRowsOf(auditEvents, AUDIT, { byActor: 'by_actor boolea
  * active to ended; cancelling one's own case sends none).
  *
  * The statement is written for the shape of the changes (`WriteShape`): only the parts a command
- * needs, and each row set read with its exact row count as a LIMIT. PostgreSQL runs these as
- * generic plans, made once per connection from the planner's estimates; with the function's
- * default estimate (100 rows for `jsonb_to_recordset`) the plan made while the tables were small
- * joined the tasks (and the notifications, then) by scanning them whole, and kept doing so as they grew.
- * With one row known to come, an index lookup is the cheaper plan from a few pages on. Parts a
- * command does not need (inserting a case, the starter's notification) are neither planned nor
- * opened: their tables' indexes are not locked and set up on every completion. There are a few
- * dozen shapes, each prepared once per connection.
+ * needs, and each row set a `VALUES` list of its exact length. PostgreSQL runs these as generic
+ * plans, made once per connection from the planner's estimates; a row set of unknown size (as
+ * `jsonb_to_recordset` was, estimated at 100 rows) once made the plan built while the tables were
+ * small join the tasks by scanning them whole, and keep doing so as they grew. With the rows
+ * counted, an index lookup is the plan from a few pages on. A row set read by one part only is
+ * that part's FROM item; one read twice (a case that ends: its row also tells the starter) is a
+ * materialized CTE. Parts a command does not need (inserting a case, the starter's notification)
+ * are neither planned nor opened: their tables' indexes are not locked and set up on every
+ * completion. There are a few dozen shapes, each prepared once per connection.
  */
 interface WriteShape {
   newCase: boolean;
@@ -142,40 +137,38 @@ interface WriteShape {
   audits: number;
 }
 
+/** The scope's parameters by name, and each row set's (`<set>_<row>_<column>`, see `RowSet`). */
 type WriteParams = {
   caseId: string;
   agencyId: string;
   sopId: string;
   actorId: string | null;
   at: string;
-  newCase: string;
-  caseUpdate: string;
-  taskUpdates: string;
-  newTasks: string;
-  audits: string;
   expectedRows: number;
-};
-
-/** A row set of `rows` rows read from the JSON parameter `$param`, its count known to the planner. */
-const rowsOf = (set: CompactRows, param: string, rows: number) =>
-  `select ${set.columns} from jsonb_to_recordset($${param}::text::jsonb) as x(${set.recordset}) limit ${rows}`;
+} & Record<string, unknown>;
 
 function writeCaseSql(shape: WriteShape): string {
   const parts: string[] = [];
+  /** A row set as a FROM item `x`: its VALUES, or a materialized CTE `cte` when read twice. */
+  const rowsFrom = (set: RowSet, param: string, rows: number, cte: string, readTwice: boolean) => {
+    if (!readTwice) return set.values(param, rows);
+    parts.push(`${cte} as materialized (select * from ${set.values(param, rows)})`);
+    return `${cte} x`;
+  };
   const changedRows: string[] = [];
   if (shape.newCase) {
-    parts.push(`fresh_case as materialized (${rowsOf(NEW_CASE_ROWS, 'newCase', 1)})`);
+    const from = rowsFrom(NEW_CASE_ROWS, 'newCase', 1, 'fresh_case', shape.ends);
     parts.push(`started as (
     insert into cases (id, agency_id, sop_id, version_id, number, title, status, engine_state,
       started_by, data, tracking_code, started_at, completed_at)
     select $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.version_id, x.number, x.title, x.status,
       x.engine_state, x.started_by, coalesce(x.data, '{}'::jsonb), x.tracking_code, $at::text::timestamptz,
       case when x.status <> 'active' then $at::text::timestamptz end
-    from fresh_case x
+    from ${from}
     returning id)`);
   }
   if (shape.caseUpdate) {
-    parts.push(`case_update as materialized (${rowsOf(CASE_UPDATE_ROWS, 'caseUpdate', 1)})`);
+    const from = rowsFrom(CASE_UPDATE_ROWS, 'caseUpdate', 1, 'case_update', shape.ends);
     parts.push(`kase as (
     update cases c set
       status = x.status,
@@ -185,15 +178,13 @@ function writeCaseSql(shape: WriteShape): string {
       completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
                           else c.completed_at end,
       revision = c.revision + 1
-    from case_update x
+    from ${from}
     where c.id = $caseId::uuid
     returning c.id)`);
     changedRows.push('(select count(*) from kase)');
   }
   if (shape.taskUpdates > 0) {
-    parts.push(
-      `task_updates as materialized (${rowsOf(TASK_UPDATE_ROWS, 'taskUpdates', shape.taskUpdates)})`,
-    );
+    const from = TASK_UPDATE_ROWS.values('taskUpdates', shape.taskUpdates);
     // By primary key, one lookup per row set row. The case check is written so that no index can
     // serve it: through tasks_case the planner would read every task of the case, a history that
     // grows by one task per step, to update one or two.
@@ -202,19 +193,19 @@ function writeCaseSql(shape: WriteShape): string {
       status = x.status, position_key = x.position_key, claimed_by = x.claimed_by,
       completed_at = x.completed_at, completed_by = x.completed_by, outcome = x.outcome, note = x.note,
       working_minutes = x.working_minutes
-    from task_updates x
+    from ${from}
     where t.id = x.id and (t.case_id = $caseId::uuid) is true and t.status = x.previous
     returning t.id, t.status)`);
     changedRows.push('(select count(*) from changed)');
   }
   if (shape.newTasks > 0) {
-    parts.push(`fresh_tasks as materialized (${rowsOf(NEW_TASK_ROWS, 'newTasks', shape.newTasks)})`);
+    const from = NEW_TASK_ROWS.values('newTasks', shape.newTasks);
     parts.push(`created as (
     insert into tasks (id, case_id, agency_id, sop_id, node_id, kind, position_key, status, attempt,
       token, created_at, due_at, sent_back)
     select x.id, $caseId::uuid, $agencyId::uuid, $sopId::uuid, x.node_id, x.kind, x.position_key, 'open',
       x.attempt, x.token, $at::text::timestamptz, x.due_at, x.sent_back
-    from fresh_tasks x)`);
+    from ${from})`);
   }
   if (shape.ends) {
     const enders = [
@@ -246,10 +237,7 @@ function writeCaseSql(shape: WriteShape): string {
     select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
       case when e.by_actor then jsonb_build_object('userId', $actorId::text) || e.data else e.data end,
       $at::text::timestamptz
-    from (
-      select ${AUDIT_ROWS.columns}, x.n
-      from rows from (jsonb_to_recordset($audits::text::jsonb) as (${AUDIT_ROWS.recordset}))
-        with ordinality as x(${AUDIT_ROWS.letters}, n)) e
+    from ${AUDIT_ROWS.values('audits', shape.audits, { alias: 'e', ordinality: true })}
     order by e.n)`);
   }
   const expect = `alur_expect_rows(${changedRows.join(' + ') || '0'}, $expectedRows::bigint, 'TASK_CHANGED')`;
@@ -302,21 +290,23 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
     newTasks: changes.newTasks.length,
     audits: changes.audits.length,
   });
-  return {
-    text: statement.text,
-    params: statement.bind({
-      caseId: changes.caseId,
-      agencyId: changes.agencyId,
-      sopId: changes.sopId,
-      actorId: changes.actorId,
-      at: changes.at,
-      newCase: NEW_CASE_ROWS.json(newCase ? [newCase] : []),
-      caseUpdate: CASE_UPDATE_ROWS.json(caseUpdate ? [caseUpdate] : []),
-      taskUpdates: TASK_UPDATE_ROWS.json(taskUpdates),
-      newTasks: NEW_TASK_ROWS.json(changes.newTasks),
-      audits: AUDIT_ROWS.json(changes.audits.map((a) => byActor(a, changes.actorId))),
-      // Every guarded row must change: the case row and each task update.
-      expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
-    }),
+  const params: WriteParams = {
+    caseId: changes.caseId,
+    agencyId: changes.agencyId,
+    sopId: changes.sopId,
+    actorId: changes.actorId,
+    at: changes.at,
+    // Every guarded row must change: the case row and each task update.
+    expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
   };
+  if (newCase) NEW_CASE_ROWS.bind('newCase', [newCase], params);
+  if (caseUpdate) CASE_UPDATE_ROWS.bind('caseUpdate', [caseUpdate], params);
+  TASK_UPDATE_ROWS.bind('taskUpdates', taskUpdates, params);
+  NEW_TASK_ROWS.bind('newTasks', changes.newTasks, params);
+  AUDIT_ROWS.bind(
+    'audits',
+    changes.audits.map((a) => byActor(a, changes.actorId)),
+    params,
+  );
+  return { text: statement.text, params: statement.bind(params) };
 }

@@ -1,5 +1,5 @@
 import { cases, tasks } from '../../db/schema.ts';
-import { type ColumnKey, columnName, selectListOf } from './columns.ts';
+import { type ColumnKey, selectListOf } from './columns.ts';
 
 /**
  * The engine's reads, written by hand: they run on every task command, so they are constant text
