@@ -2,6 +2,7 @@ import type { SopDocument, SopDocumentInput } from '@alur/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { computeHandles } from '../apps/designer/src/canvas/handle-geometry.ts';
+import { generateSop } from '../bench/designer/generate-sop.mjs';
 import { ApiSession } from './lib/api.ts';
 import { launchBrowser, openContext, saveScreenshot, signInContext } from './lib/browser.ts';
 import {
@@ -274,6 +275,65 @@ describe('designer', () => {
       }, POLL)
       .toEqual(['a1>a2', 'a2>a3', 'start>a1']);
     await page.context().close();
+  });
+
+  it('designer › a long SOP is edited far from its top: delete, connect, drag and undo there', async () => {
+    // 600 symbols: the canvas hands React Flow only what is near the view (canvas/flow-window.ts).
+    const original = generateSop({ nodeCount: 600, laneCount: 6 });
+    const sopId = await perancang.createSop('SOP panjang', original);
+    const context = await openContext(browser, WIDE);
+    await signInContext(context, 'perancang');
+    const page = await context.newPage();
+    onTestFailed(() => saveScreenshot(page, 'designer-long-sop-failure'));
+    await page.goto(`/designer/#/sop/${encodeURIComponent(sopId)}`);
+    await page.getByTestId('canvas').waitFor();
+    await page.locator('.react-flow__node[data-id="r1"]').waitFor();
+    expect(await stepNodes(page).count()).toBeLessThan(60);
+    // Scroll down to row 400 (of 598), some 44,000 canvas units below the top.
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    await page.mouse.move(canvas!.x + canvas!.width / 2, canvas!.y + canvas!.height / 2);
+    const row = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+    for (let i = 0; i < 200 && !(await row('r396').isVisible()); i++) await page.mouse.wheel(0, 1500);
+    // Then on until row 401 is in the upper third, with the rows after it in view.
+    const top = canvas!.y + canvas!.height / 3;
+    for (let i = 0; i < 100; i++) {
+      const at = (await row('r401').isVisible()) ? await row('r401').boundingBox() : null;
+      if (at && at.y < top) break;
+      await page.mouse.wheel(0, 200);
+    }
+    await waitForViewportIdle(page);
+    expect(await stepNodes(page).count()).toBeLessThan(60);
+
+    // Delete r402 (with its arrows in and out), join r401 to r403 instead, move r403 one lane right.
+    await row('r402').click();
+    await page.keyboard.press('Delete');
+    await row('r402').waitFor({ state: 'detached' });
+    await dragConnection(page, 'r401', 'r403');
+    const box = (await row('r403').boundingBox())!;
+    const zoom = (await lanes(page).first().boundingBox())!.width / 220;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 220 * zoom, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const summary = (document: SopDocumentInput) => ({
+      nodes: document.nodes.length,
+      r403: document.nodes.find((n) => n.id === 'r403')?.laneId,
+      edges: document.edges
+        .filter((e) => ['r401', 'r402', 'r403'].includes(e.source))
+        .map((e) => `${e.source}>${e.target}`)
+        .sort(),
+    });
+    await expect
+      .poll(async () => summary((await perancang.query<Draft>('sop.get', { sopId })).document), POLL)
+      .toEqual({ nodes: 599, r403: 'lane-2', edges: ['r401>r403', 'r403>r404'] });
+
+    // Undo takes the three edits back, one step each.
+    for (let i = 0; i < 3; i++) await page.getByTestId('undo').click();
+    await row('r402').waitFor();
+    await expect
+      .poll(async () => summary((await perancang.query<Draft>('sop.get', { sopId })).document), POLL)
+      .toEqual(summary(original));
+    await context.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiClient, useTRPC } from '../api/client.ts';
 import type { ImportReportView } from '../panels/import-report-view.ts';
@@ -10,9 +10,35 @@ import { SopList } from './SopList.tsx';
 
 // The editor (React Flow, the schema, the commands) loads only once an SOP is opened, so the
 // login page and the SOP list start small.
-const loadEditorRoutes = () => import('./EditorRoutes.tsx');
-const ServerEditor = lazy(() => loadEditorRoutes().then((m) => ({ default: m.ServerEditor })));
-const LocalEditor = lazy(() => loadEditorRoutes().then((m) => ({ default: m.LocalEditor })));
+type EditorRoutes = typeof import('./EditorRoutes.tsx');
+let editorRoutes: EditorRoutes | null = null;
+const loadEditorRoutes = () =>
+  import('./EditorRoutes.tsx').then((m) => {
+    editorRoutes = m;
+    return m;
+  });
+
+/**
+ * The editor's module once it has loaded (`null` until then; an error if it could not be).
+ * Rendered as it is rather than through `lazy` and `<Suspense>`: React reveals content that
+ * replaces a Suspense fallback no sooner than 300 ms after the fallback appeared (its fallback
+ * throttle), which held an SOP's opening idle for a quarter of a second (BENCHMARKS.md).
+ */
+function useEditorRoutes(wanted: boolean): EditorRoutes | null | Error {
+  const [loaded, setLoaded] = useState<EditorRoutes | null | Error>(editorRoutes);
+  useEffect(() => {
+    if (loaded || !wanted) return;
+    let live = true;
+    loadEditorRoutes().then(
+      (m) => live && setLoaded(m),
+      (err: unknown) => live && setLoaded(err instanceof Error ? err : new Error(String(err))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded, wanted]);
+  return loaded;
+}
 
 type Route = { kind: 'list' } | { kind: 'sop'; sopId: string } | { kind: 'local' };
 
@@ -57,13 +83,16 @@ export function App({ api }: { api: ApiClient }) {
   }, [api, queryClient, trpc]);
   const [importReports, setImportReports] = useState<Record<string, ImportReportView>>({});
 
+  const editor = useEditorRoutes(route.kind !== 'list');
+
   const loading = <div className="center-page">{t('sops.loading')}</div>;
-  if (route.kind === 'local')
-    return (
-      <Suspense fallback={loading}>
-        <LocalEditor onBack={() => go('#/')} />
-      </Suspense>
-    );
+  const failed = editor instanceof Error && (
+    <div className="center-page field-error">{t('error.generic', { message: editor.message })}</div>
+  );
+  if (route.kind === 'local') {
+    if (!editor || editor instanceof Error) return failed || loading;
+    return <editor.LocalEditor onBack={() => go('#/')} />;
+  }
   if (me.isPending) return loading;
   if (me.error || !me.data) {
     return (
@@ -91,21 +120,20 @@ export function App({ api }: { api: ApiClient }) {
         }}
       />
     );
+  if (!editor || editor instanceof Error) return failed || loading;
   return (
-    <Suspense fallback={loading}>
-      <ServerEditor
-        key={route.sopId}
-        api={api}
-        timeZone={me.data.agency.timeZone}
-        sopId={route.sopId}
-        isAdmin={isAdmin}
-        importReport={importReports[route.sopId] ?? null}
-        onBack={() => go('#/')}
-        onImported={(sopId, report) => {
-          setImportReports((m) => ({ ...m, [sopId]: report }));
-          go(`#/sop/${encodeURIComponent(sopId)}`);
-        }}
-      />
-    </Suspense>
+    <editor.ServerEditor
+      key={route.sopId}
+      api={api}
+      timeZone={me.data.agency.timeZone}
+      sopId={route.sopId}
+      isAdmin={isAdmin}
+      importReport={importReports[route.sopId] ?? null}
+      onBack={() => go('#/')}
+      onImported={(sopId, report) => {
+        setImportReports((m) => ({ ...m, [sopId]: report }));
+        go(`#/sop/${encodeURIComponent(sopId)}`);
+      }}
+    />
   );
 }

@@ -2,7 +2,7 @@ import '@xyflow/react/dist/style.css';
 import type { NodeType, SopDocument } from '@alur/schema';
 import { computeAgencyToday, DEFAULT_AGENCY_ZONE, LANE_HEADER_HEIGHT } from '@alur/schema/core';
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
@@ -201,15 +201,31 @@ function Workspace(props: EditorProps) {
           )}
         </main>
         {report && <ImportReportPanel report={report} onClose={() => setReport(null)} />}
-        <aside className="sidebar">
+        <Sidebar />
+      </div>
+      {dialogs}
+    </div>
+  );
+}
+
+/**
+ * The inspector, the row list, the case data and the checks, rendered in a pass of their own right
+ * after the first: an SOP opens with its canvas drawn and taking clicks while these are laid out
+ * (React yields to input between the pieces of a deferred render). The column keeps its width.
+ */
+function Sidebar() {
+  const shown = useDeferredValue(true, false);
+  return (
+    <aside className="sidebar">
+      {shown && (
+        <>
           <Inspector />
           <RowsPanel />
           <CaseDataPanel />
           <ValidationPanel />
-        </aside>
-      </div>
-      {dialogs}
-    </div>
+        </>
+      )}
+    </aside>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,9 +31,10 @@ import {
 import { createId } from '../model/ids.ts';
 import { snapToLane } from '../model/layout.ts';
 import { useEditor, useEditorStore, useHighlight, useReadOnly } from '../store/EditorContext.tsx';
+import { computeViewRect, computeWindowArea, containsRect, type Rect, selectWindow } from './flow-window.ts';
 import { LaneHeaders, LaneNode } from './LaneNode.tsx';
 import { createLoopRouteStore, LoopRouteContext } from './loop-routes.ts';
-import { computeOpeningViewport } from './opening-viewport.ts';
+import { computeOpeningViewport, type Viewport } from './opening-viewport.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { SopEdge } from './SopEdge.tsx';
 import { ActivityNode, BarNode, DecisionNode, TerminatorNode } from './StepNodes.tsx';
@@ -84,6 +86,53 @@ export function Canvas() {
   const routes = useMemo(() => routeLoops({ edges: docEdges }, nodes), [docEdges, nodes]);
   const [routeStore] = useState(createLoopRouteStore);
   useLayoutEffect(() => routeStore.publish(routes), [routeStore, routes]);
+
+  // Where the SOP opens, known before React Flow's first render: measured from the canvas's box,
+  // so React Flow starts there rather than at its origin and then moves (two mounting passes).
+  // `null` when the canvas has no size yet (then the viewport is set once React Flow has one).
+  const frame = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<{ viewport: Viewport; area: Rect } | null | undefined>();
+  useLayoutEffect(() => {
+    if (opening !== undefined || !frame.current) return;
+    const size = { width: frame.current.clientWidth, height: frame.current.clientHeight };
+    if (size.width === 0 || size.height === 0) return setOpening(null);
+    const viewport = computeOpeningViewport(store.getState().doc.lanes.length, size);
+    setOpening({ viewport, area: computeWindowArea(computeViewRect(viewport, size)) });
+  }, [opening, store]);
+
+  // A long SOP hands React Flow only the elements near the view (flow-window.ts); the window
+  // moves when the view leaves it. With the minimap shown, React Flow gets everything to draw it.
+  const windowed = doc.nodes.length >= CULL_FROM_SYMBOLS && !miniMap;
+  const flowStore = useStoreApi<FlowNode, FlowEdge>();
+  const [area, setArea] = useState<Rect | null>(null);
+  const areaRef = useRef<Rect | null>(null);
+  useEffect(() => {
+    if (!windowed) return;
+    areaRef.current = opening?.area ?? null;
+    const follow = ({ transform, width, height }: { transform: number[]; width: number; height: number }) => {
+      if (width === 0 || height === 0) return;
+      const view = computeViewRect(
+        { x: transform[0]!, y: transform[1]!, zoom: transform[2]! },
+        { width, height },
+      );
+      // Checked outside React: a store update that leaves the window alone renders nothing.
+      if (areaRef.current && containsRect(areaRef.current, view)) return;
+      areaRef.current = computeWindowArea(view);
+      setArea(areaRef.current);
+    };
+    follow(flowStore.getState());
+    return flowStore.subscribe(follow);
+  }, [windowed, flowStore, opening]);
+  const windowArea = area ?? opening?.area ?? null;
+  const shownNodesRef = useRef<FlowNode[] | undefined>(undefined);
+  const shownEdgesRef = useRef<FlowEdge[] | undefined>(undefined);
+  const shown = useMemo(() => {
+    const all = { nodes, edges };
+    const part = windowed && windowArea ? selectWindow(nodes, edges, routes, windowArea, selection) : all;
+    shownNodesRef.current = keepIfSame(shownNodesRef.current, part.nodes);
+    shownEdgesRef.current = keepIfSame(shownEdgesRef.current, part.edges);
+    return { nodes: shownNodesRef.current, edges: shownEdgesRef.current };
+  }, [nodes, edges, routes, windowed, windowArea, selection]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -170,12 +219,12 @@ export function Canvas() {
   const canvasHeight = useStore((s) => s.height);
   const opened = useRef(false);
   useEffect(() => {
-    if (opened.current || canvasWidth === 0 || canvasHeight === 0) return;
+    if (opened.current || opening !== null || canvasWidth === 0 || canvasHeight === 0) return;
     opened.current = true;
     void setViewport(
       computeOpeningViewport(store.getState().doc.lanes.length, { width: canvasWidth, height: canvasHeight }),
     );
-  }, [canvasWidth, canvasHeight, setViewport, store]);
+  }, [canvasWidth, canvasHeight, setViewport, store, opening]);
 
   const isValidConnection = useCallback(
     (c: Connection | FlowEdge) => checkConnection(store.getState().doc, c) === null,
@@ -231,64 +280,67 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas${connecting ? ' connecting' : ''}`} data-testid="canvas">
-      <LoopRouteContext.Provider value={routeStore}>
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onDragStart}
-          onNodeDragStop={onDragStop}
-          onSelectionDragStart={onDragStart}
-          onSelectionDragStop={onDragStop}
-          onConnect={onConnect}
-          onConnectStart={() => setConnecting(true)}
-          onConnectEnd={onConnectEnd}
-          connectionRadius={40}
-          isValidConnection={isValidConnection}
-          onDrop={onDrop}
-          onDragOver={(e) => {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'move';
-          }}
-          onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM_SYMBOLS}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Control', 'Meta']}
-          panOnScroll
-          minZoom={0.2}
-          maxZoom={2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} />
-          <LaneHeaders />
-          <Controls>
-            <ControlButton
-              onClick={() => setMiniMap((v) => !v)}
-              title={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
-              aria-label={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
-              aria-pressed={miniMap}
-              data-testid="toggle-minimap"
-            >
-              ▦
-            </ControlButton>
-          </Controls>
-          {miniMap && (
-            <MiniMap
-              pannable
-              zoomable
-              nodeStrokeWidth={2}
-              nodeColor={colorMiniMapNode}
-              data-testid="minimap"
-            />
-          )}
-        </ReactFlow>
-      </LoopRouteContext.Provider>
+    <div className={`canvas${connecting ? ' connecting' : ''}`} data-testid="canvas" ref={frame}>
+      {opening !== undefined && (
+        <LoopRouteContext.Provider value={routeStore}>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={shown.nodes}
+            edges={shown.edges}
+            defaultViewport={opening?.viewport}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onDragStart}
+            onNodeDragStop={onDragStop}
+            onSelectionDragStart={onDragStart}
+            onSelectionDragStop={onDragStop}
+            onConnect={onConnect}
+            onConnectStart={() => setConnecting(true)}
+            onConnectEnd={onConnectEnd}
+            connectionRadius={40}
+            isValidConnection={isValidConnection}
+            onDrop={onDrop}
+            onDragOver={(e) => {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+            }}
+            onlyRenderVisibleElements={doc.nodes.length >= CULL_FROM_SYMBOLS}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Control', 'Meta']}
+            panOnScroll
+            minZoom={0.2}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} />
+            <LaneHeaders />
+            <Controls>
+              <ControlButton
+                onClick={() => setMiniMap((v) => !v)}
+                title={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+                aria-label={t(miniMap ? 'canvas.hideMiniMap' : 'canvas.showMiniMap')}
+                aria-pressed={miniMap}
+                data-testid="toggle-minimap"
+              >
+                ▦
+              </ControlButton>
+            </Controls>
+            {miniMap && (
+              <MiniMap
+                pannable
+                zoomable
+                nodeStrokeWidth={2}
+                nodeColor={colorMiniMapNode}
+                data-testid="minimap"
+              />
+            )}
+          </ReactFlow>
+        </LoopRouteContext.Provider>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { isStepNode, NODE_TYPES, type NodeType, numberRows, type SopNode } from '@alur/schema';
+import { isStepNode, NODE_TYPES, type NodeType, type SopNode } from '@alur/schema';
 import { useTranslation } from 'react-i18next';
 import { createSwapLabelsCommand, type NodePatch } from '../model/commands.ts';
+import { numberRowsOnce } from '../model/flow-elements.ts';
 import { useEditor } from '../store/EditorContext.tsx';
 import { selectSettledDocument } from '../store/editor-store.ts';
 import { FormSection } from './FormSection.tsx';
@@ -13,7 +14,7 @@ export function NodeInspector({ node }: { node: SopNode }) {
   const { t } = useTranslation();
   const dispatch = useEditor((s) => s.dispatch);
   const doc = useEditor(selectSettledDocument);
-  const row = numberRows(doc).get(node.id);
+  const row = numberRowsOnce(doc).get(node.id);
   const update = (patch: NodePatch) => dispatch({ type: 'node.update', payload: { nodeId: node.id, patch } });
   return (
     <div className="inspector-body" data-testid="inspector-node">

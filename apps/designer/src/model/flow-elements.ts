@@ -27,8 +27,9 @@ export type FlowEdge = Edge<{ label?: string }>;
 export const LANE_NODE_PREFIX = 'lane:';
 
 /**
- * From this many symbols the canvas puts only the symbols and arrows in view into the page (React
- * Flow's `onlyRenderVisibleElements`); the rest are mounted as they scroll in. Below it every
+ * From this many symbols the canvas hands React Flow only the symbols and arrows near the view
+ * (`canvas/flow-window.ts`) and puts only those in view into the page (React Flow's
+ * `onlyRenderVisibleElements`); the rest are handed over and mounted as they scroll in. Below it every
  * symbol stays in the page, so the browser's find-in-page and the Tab order reach all of them and
  * panning mounts nothing. Real SOPs have tens of rows; a generated 2,000-symbol one takes 15 s to
  * open with every symbol mounted (BENCHMARKS.md, "Designer at 2,000 symbols").
@@ -181,7 +182,8 @@ export function toFlowNodes(
 /**
  * `numberRows`, remembered for the last document: the rows follow `rowOrder` and, for steps it
  * does not list, their height. A move of a listed step (every drag of a drawn SOP) changes
- * neither, so a drag numbers the rows once rather than per frame.
+ * neither, so a drag numbers the rows once rather than per frame, and the inspector's row number
+ * of a selected symbol costs nothing more.
  */
 let lastRows: {
   rowOrder: string[];
@@ -189,7 +191,7 @@ let lastRows: {
   listed: Set<string>;
   rows: Map<string, number>;
 } | null = null;
-function numberRowsOnce(doc: SopDocument): Map<string, number> {
+export function numberRowsOnce(doc: SopDocument): Map<string, number> {
   const last = lastRows;
   if (last && last.rowOrder === doc.rowOrder && last.nodes.length === doc.nodes.length) {
     let same = true;

@@ -1,8 +1,7 @@
-import { NODE_SIZE } from '@alur/schema/core';
+import { computeNodeOrigin, indexLanes, NODE_SIZE } from '@alur/schema/core';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepFlowNode } from '../model/flow-elements.ts';
 import { selectOnly } from '../model/selection.ts';
 import { useEditorStore } from '../store/EditorContext.tsx';
 import {
@@ -22,7 +21,7 @@ export function ImportReportPanel({ report, onClose }: { report: ImportReportVie
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const store = useEditorStore();
-  const { getNode, setCenter, getZoom } = useReactFlow();
+  const { setCenter, getZoom } = useReactFlow();
   const [reviewed, setReviewed] = useState<ReadonlySet<number>>(new Set());
   const { decisive, other, cellNotes } = groupGuesses(report.guesses);
   const toggle = (i: number) =>
@@ -36,10 +35,13 @@ export function ImportReportPanel({ report, onClose }: { report: ImportReportVie
     const id = findStepOfRow(s.doc, row);
     if (!id) return;
     s.select(selectOnly('node', id));
-    const node = getNode(id) as StepFlowNode | undefined;
-    if (!node) return;
-    const size = NODE_SIZE[node.data.node.type];
-    void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+    // From the document: a long SOP's canvas holds only the symbols near the view.
+    const node = s.doc.nodes.find((n) => n.id === id);
+    const lane = node && indexLanes(s.doc.lanes).get(node.laneId);
+    if (!node || lane === undefined) return;
+    const origin = computeNodeOrigin(node, lane);
+    const size = NODE_SIZE[node.type];
+    void setCenter(origin.x + size.width / 2, origin.y + size.height / 2, {
       zoom: getZoom(),
       duration: 200,
     });
