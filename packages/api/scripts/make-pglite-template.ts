@@ -3,21 +3,16 @@
 // Then dist/pglite-demo-template/: the same plus the demo agency and about three months of its
 // work (services/demo-history.ts), which a first start in demo mode copies and moves to the
 // present, so a newcomer meets a lived-in agency without the start-up paying for it.
-// Each template records what it was built from; a stale one is simply not used. Its stamp also
-// lists the migrations its database applied, read from the database itself: a first start that
-// copies it skips the migration check when that list is exactly its own (db/migration-record.ts).
+// Each template records what it was built from; a stale one is simply not used.
 import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { createDb, type Database, migrateDb } from '../src/db/client.ts';
-import { APPLIED_MIGRATIONS_SQL, toAppliedMigrations } from '../src/db/migration-record.ts';
+import { createDb, migrateDb } from '../src/db/client.ts';
 import {
-  type DemoStamp,
   finishPgliteTemplate,
   PGLITE_DEMO_TEMPLATE,
   PGLITE_TEMPLATE,
   readDemoStamp,
   readMigrationStamp,
-  type TemplateStamp,
 } from '../src/db/pglite-template.ts';
 import { createEventBus } from '../src/events/event-bus.ts';
 import { loadSeeds } from '../src/seeds/load-seeds.ts';
@@ -30,25 +25,14 @@ const started = Date.now();
 const building = `${PGLITE_TEMPLATE.dir}.building`;
 rmSync(building, { recursive: true, force: true });
 rmSync(PGLITE_TEMPLATE.stamp, { force: true });
-/** The migrations `database` applied, as drizzle listed them there. */
-async function readAppliedMigrations(database: Database) {
-  return toAppliedMigrations(
-    await database.query<{ hash: string; created_at: string }>(sql.raw(APPLIED_MIGRATIONS_SQL)),
-  );
-}
-
 const db = await createDb({ kind: 'pglite', dataDir: building });
 await migrateDb(db);
-const templateStamp: TemplateStamp = {
-  hash: readMigrationStamp(),
-  migrations: await readAppliedMigrations(db),
-};
 await db.close();
 await finishPgliteTemplate(building);
 rmSync(PGLITE_TEMPLATE.dir, { recursive: true, force: true });
 renameSync(building, PGLITE_TEMPLATE.dir);
 // The stamp goes last: a template without it is never used.
-writeFileSync(PGLITE_TEMPLATE.stamp, JSON.stringify(templateStamp));
+writeFileSync(PGLITE_TEMPLATE.stamp, readMigrationStamp());
 // An older build kept the template as a tarball; it is no longer read.
 rmSync(`${PGLITE_TEMPLATE.dir}.tar.gz`, { force: true });
 console.log(`PGlite template written to ${PGLITE_TEMPLATE.dir} in ${Date.now() - started} ms`);
@@ -65,7 +49,6 @@ if (process.env.ALUR_DEMO_HISTORY === '0') {
   const database = await createDb({ kind: 'pglite', dataDir: demoBuilding });
   const now = new Date();
   const bus = await createEventBus(database);
-  let migrations: DemoStamp['migrations'];
   try {
     const seeds = loadSeeds();
     const demoStart = new Date(now.getTime() - 92 * 86_400_000);
@@ -73,7 +56,6 @@ if (process.env.ALUR_DEMO_HISTORY === '0') {
     await loadDemoLetters({ database, store: createDbBlobStore(database), now: demoStart }, demo, seeds);
     const made = await generateDemoHistory({ database, bus, now: () => now, secureCookies: false }, { now });
     await database.query(sql`vacuum analyze`);
-    migrations = await readAppliedMigrations(database);
     console.log(
       `Prepared demo written to ${PGLITE_DEMO_TEMPLATE.dir} in ${Date.now() - demoStarted} ms: ${made.cases} cases ` +
         `(${made.completed} finished, ${made.late} late steps), ${made.openTasks} open tasks`,
@@ -85,6 +67,8 @@ if (process.env.ALUR_DEMO_HISTORY === '0') {
   await finishPgliteTemplate(demoBuilding);
   rmSync(PGLITE_DEMO_TEMPLATE.dir, { recursive: true, force: true });
   renameSync(demoBuilding, PGLITE_DEMO_TEMPLATE.dir);
-  const demoStamp: DemoStamp = { hash: readDemoStamp(), preparedAt: now.toISOString(), migrations };
-  writeFileSync(PGLITE_DEMO_TEMPLATE.stamp, JSON.stringify(demoStamp));
+  writeFileSync(
+    PGLITE_DEMO_TEMPLATE.stamp,
+    JSON.stringify({ hash: readDemoStamp(), preparedAt: now.toISOString() }),
+  );
 }

@@ -2,14 +2,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
+import { API_DIR } from '../package-dirs.ts';
 import { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './config.ts';
 import { takeHeadStart } from './head-start.ts';
-import {
-  type AppliedMigration,
-  isMigrationRecordCurrent,
-  MIGRATIONS_FOLDER,
-  readCurrentMigrations,
-} from './migration-record.ts';
 import { startDataDirPreparation } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
@@ -40,12 +35,9 @@ export interface Database {
   close(): Promise<void>;
   /** Set when this embedded store was created from the prepared demo: when its history ends. */
   demoPreparedAt?: Date;
-  /**
-   * Set when this embedded store was copied from a prepared template in this very start: the
-   * migrations the template recorded. `migrateDb` skips its check when they are its own.
-   */
-  templateMigrations?: AppliedMigration[];
 }
+
+const MIGRATIONS = `${API_DIR}drizzle`;
 
 /**
  * PostgreSQL settings for embedded PGlite. PostgreSQL's default 128 MB buffer pool lives in the
@@ -100,11 +92,10 @@ export async function createDb(config: DbConfig): Promise<Database> {
       ? early.preparation.finish()
       : dataDir !== undefined
         ? startDataDirPreparation(dataDir, { demo: config.demo ?? false, template: !loadDataDir }).finish()
-        : { byInitdb: false, demoPreparedAt: null, templateMigrations: null },
+        : { byInitdb: false, demoPreparedAt: null },
     early?.wasmModule,
   ]);
   const demoPreparedAt = prepared.demoPreparedAt ?? undefined;
-  const templateMigrations = prepared.templateMigrations ?? undefined;
   const settings = [
     ...PGLITE_SETTINGS,
     '-c',
@@ -131,7 +122,6 @@ export async function createDb(config: DbConfig): Promise<Database> {
     kind: 'pglite',
     db,
     ...(demoPreparedAt ? { demoPreparedAt } : {}),
-    ...(templateMigrations ? { templateMigrations } : {}),
     query: async <T>(statement: SQL) => ((await db.execute(statement)) as unknown as { rows: T[] }).rows,
     transact: (work) => transactPglite(client, work),
     listen: async (channel, onPayload) => {
@@ -222,17 +212,13 @@ async function transactPglite<T>(client: PGlite, work: PipelinedWork<T>): Promis
 
 /**
  * Applies the committed migrations. On PostgreSQL an advisory lock makes concurrent server
- * processes wait for the first one instead of racing. An embedded store copied from a template in
- * this start is not checked when the template's record lists exactly these migrations
- * (db/migration-record.ts); any difference runs the check, which applies what is missing.
+ * processes wait for the first one instead of racing.
  */
 export async function migrateDb(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    const recorded = database.templateMigrations;
-    if (recorded && isMigrationRecordCurrent(recorded, readCurrentMigrations())) return;
     const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
-    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS });
     return;
   }
   const [{ default: postgres }, { migrate: migratePostgres }] = await Promise.all([
@@ -244,7 +230,7 @@ export async function migrateDb(database: Database): Promise<void> {
   try {
     await lock`select pg_advisory_lock(727274)`;
     // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
-    await migratePostgres(database.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePostgres(database.db as any, { migrationsFolder: MIGRATIONS });
   } finally {
     await lock`select pg_advisory_unlock(727274)`.catch(() => {});
     await lock.end({ timeout: 5 });

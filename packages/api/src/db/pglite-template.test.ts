@@ -83,11 +83,7 @@ describe('a fresh data directory', () => {
     const dataDir = join(root, 'fresh', 'data');
     const preparation = startDataDirPreparation(dataDir, { templateDir: template });
     expect(existsSync(dataDir)).toBe(false);
-    expect(await preparation.finish()).toEqual({
-      byInitdb: false,
-      demoPreparedAt: null,
-      templateMigrations: null,
-    });
+    expect(await preparation.finish()).toEqual({ byInitdb: false, demoPreparedAt: null });
     expect(readdirSync(join(dataDir, 'base', '5'))).toHaveLength(40);
     expect(readFileSync(join(dataDir, 'base', '5', '1039'), 'utf8')).toBe('page 39');
     expect(readdirSync(join(root, 'fresh'))).toEqual(['data']);
@@ -110,7 +106,6 @@ describe('a fresh data directory', () => {
     expect(await startDataDirPreparation(existing, { templateDir: template }).finish()).toEqual({
       byInitdb: false,
       demoPreparedAt: null,
-      templateMigrations: null,
     });
     expect(readdirSync(existing)).toEqual(['PG_VERSION']);
     const forDump = join(root, 'dump');

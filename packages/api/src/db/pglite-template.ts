@@ -15,7 +15,6 @@ import { copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { API_DIR, REPO_DIR } from '../package-dirs.ts';
-import type { AppliedMigration } from './migration-record.ts';
 
 const dist = `${API_DIR}dist/`;
 const migrations = `${API_DIR}drizzle/`;
@@ -34,8 +33,7 @@ export const PGLITE_TEMPLATE = {
 /**
  * The prepared demo (`npm run build`): the template plus the demo agency, users, published seed
  * SOPs and about three months of their cases (services/demo-history.ts). Its stamp holds the
- * migrations' and seeds' hash, when the history ends and the migrations its database applied, as
- * JSON (`DemoStamp`).
+ * migrations' and seeds' hash and when the history ends, as JSON.
  */
 export const PGLITE_DEMO_TEMPLATE = {
   dir: `${dist}pglite-demo-template`,
@@ -59,46 +57,19 @@ export function readDemoStamp(): string {
   return hash.digest('hex');
 }
 
-/**
- * What a template's stamp records: the hash it was built from (`readMigrationStamp`, or
- * `readDemoStamp` for the demo) and the migrations its database applied, read from the database
- * itself when the build finished (db/migration-record.ts).
- */
-export interface TemplateStamp {
-  hash: string;
-  migrations: AppliedMigration[];
-}
-
-/** The prepared demo's stamp: the template's, and when its history ends. */
-export interface DemoStamp extends TemplateStamp {
-  preparedAt: string;
-}
-
-/** A template found current: where it is, and the migrations it recorded (null: none recorded). */
-export interface FoundTemplate {
-  dir: string;
-  migrations: AppliedMigration[] | null;
-}
-
-function readStamp<T extends TemplateStamp>(path: string): Partial<T> | null {
+/** The prepared demo's directory and the end of its history, if present and current. */
+export function findDemoTemplate(): { dir: string; preparedAt: Date } | null {
+  if (!existsSync(PGLITE_DEMO_TEMPLATE.dir) || !existsSync(PGLITE_DEMO_TEMPLATE.stamp)) return null;
   try {
-    const stamp = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return stamp !== null && typeof stamp === 'object' ? (stamp as Partial<T>) : null;
+    const stamp = JSON.parse(readFileSync(PGLITE_DEMO_TEMPLATE.stamp, 'utf8')) as {
+      hash: string;
+      preparedAt: string;
+    };
+    if (stamp.hash !== readDemoStamp()) return null;
+    return { dir: PGLITE_DEMO_TEMPLATE.dir, preparedAt: new Date(stamp.preparedAt) };
   } catch {
     return null;
   }
-}
-
-/** The prepared demo's directory and the end of its history, if present and current. */
-export function findDemoTemplate(): (FoundTemplate & { preparedAt: Date }) | null {
-  if (!existsSync(PGLITE_DEMO_TEMPLATE.dir) || !existsSync(PGLITE_DEMO_TEMPLATE.stamp)) return null;
-  const stamp = readStamp<DemoStamp>(PGLITE_DEMO_TEMPLATE.stamp);
-  if (!stamp || stamp.hash !== readDemoStamp() || typeof stamp.preparedAt !== 'string') return null;
-  return {
-    dir: PGLITE_DEMO_TEMPLATE.dir,
-    preparedAt: new Date(stamp.preparedAt),
-    migrations: stamp.migrations ?? null,
-  };
 }
 
 /** A hash of the committed migrations: the template is used only if it was built from the same. */
@@ -113,11 +84,10 @@ export function readMigrationStamp(): string {
 }
 
 /** The prepared template's directory, if present and built from the current migrations. */
-export function findPgliteTemplate(): FoundTemplate | null {
+export function findPgliteTemplate(): string | null {
   if (!existsSync(PGLITE_TEMPLATE.dir) || !existsSync(PGLITE_TEMPLATE.stamp)) return null;
-  const stamp = readStamp<TemplateStamp>(PGLITE_TEMPLATE.stamp);
-  if (!stamp || stamp.hash !== readMigrationStamp()) return null;
-  return { dir: PGLITE_TEMPLATE.dir, migrations: stamp.migrations ?? null };
+  if (readFileSync(PGLITE_TEMPLATE.stamp, 'utf8') !== readMigrationStamp()) return null;
+  return PGLITE_TEMPLATE.dir;
 }
 
 /** What opening a data directory needs to know of how it was prepared. */
@@ -126,11 +96,6 @@ export interface PreparedDataDir {
   byInitdb: boolean;
   /** When a prepared demo was copied, the end of its history. */
   demoPreparedAt: Date | null;
-  /**
-   * When the directory was copied from a template in this start, the migrations that template
-   * recorded (`migrateDb` compares them with its own before skipping its check); else null.
-   */
-  templateMigrations: AppliedMigration[] | null;
 }
 
 /** A data directory being prepared (`startDataDirPreparation`). */
@@ -148,21 +113,16 @@ export interface DataDirPreparation {
  * opening its store leaves a half-copied or unopened database behind. Without a current template
  * the directory is left empty for initdb. An existing database is left as it is, and so is the
  * directory when `template` is false (PGlite is to load a dump into it). `templateDir` names
- * another directory to copy (tests), `templateMigrations` what it recorded.
+ * another directory to copy (tests).
  */
 export function startDataDirPreparation(
   dataDir: string,
-  options: {
-    demo?: boolean;
-    template?: boolean;
-    templateDir?: string;
-    templateMigrations?: AppliedMigration[];
-  } = {},
+  options: { demo?: boolean; template?: boolean; templateDir?: string } = {},
 ): DataDirPreparation {
   const nothingToCopy = (byInitdb: boolean): DataDirPreparation => ({
     finish: async () => {
       mkdirSync(dataDir, { recursive: true });
-      return { byInitdb, demoPreparedAt: null, templateMigrations: null };
+      return { byInitdb, demoPreparedAt: null };
     },
     abandon: () => {},
   });
@@ -170,11 +130,8 @@ export function startDataDirPreparation(
     return nothingToCopy(false);
   }
   const demo = options.demo && !options.templateDir ? findDemoTemplate() : null;
-  const found: FoundTemplate | null = options.templateDir
-    ? { dir: options.templateDir, migrations: options.templateMigrations ?? null }
-    : (demo ?? findPgliteTemplate());
-  if (!found) return nothingToCopy(true);
-  const template = found.dir;
+  const template = options.templateDir ?? demo?.dir ?? findPgliteTemplate();
+  if (!template) return nothingToCopy(true);
   mkdirSync(dirname(resolve(dataDir)), { recursive: true });
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
@@ -188,11 +145,7 @@ export function startDataDirPreparation(
       if (stop.requested) throw new Error(`the copy of ${template} into ${partial} was abandoned`);
       // rename(2) replaces an empty directory, so an existing empty data dir is fine.
       renameSync(partial, dataDir);
-      return {
-        byInitdb: false,
-        demoPreparedAt: demo?.preparedAt ?? null,
-        templateMigrations: found.migrations,
-      };
+      return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null };
     },
     abandon: () => {
       // Queued copies fail once their directory is gone; the few in flight may still land, hence
