@@ -29,6 +29,8 @@ export function createSubscriber(driver: typeof postgres, url: string) {
   let attempt = 0;
   let retry: NodeJS.Timeout | null = null;
   let relistening: Promise<void> | null = null;
+  /** A channel's first LISTEN while it is on its way, for listeners that join it meanwhile. */
+  const firstListen = new Map<string, Promise<void>>();
   const sql = driver(url, {
     max: 1,
     max_lifetime: null,
@@ -82,14 +84,21 @@ export function createSubscriber(driver: typeof postgres, url: string) {
       if (!set) {
         set = new Set();
         channels.set(channel, set);
+        const listening = listenSql(channel).then(() => {});
+        firstListen.set(channel, listening);
         try {
-          await listenSql(channel);
+          await listening;
         } catch (error) {
           channels.delete(channel);
           throw error;
+        } finally {
+          firstListen.delete(channel);
         }
         // Unless the connection closed meanwhile (a re-listen is then due and says when).
         if (!retry && !relistening) up = true;
+      } else {
+        // Another listener's LISTEN for this channel may still be on its way.
+        await firstListen.get(channel);
       }
       set.add(listener);
       if (up) hooks.onUp?.();
