@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createSessionCache } from './auth/session-cache.ts';
 import { createDb, type DbConfig, migrateDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { createEventBus } from './events/event-bus.ts';
@@ -43,12 +44,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const filesConfig = options.files ?? readFilesConfig();
   const database = await createDb(options.db);
   await migrateDb(database);
-  const bus = await createEventBus(database);
+  const [bus, sessions] = await Promise.all([createEventBus(database), createSessionCache(database)]);
   // Calendar changes made by other processes (PostgreSQL: any number share one database).
   const stopFollowingCalendar = followCalendarChanges(bus);
   const deps: AppDeps = {
     database,
     bus,
+    sessions,
     now: options.now ?? (() => new Date()),
     secureCookies: options.secureCookies ?? false,
     guards: createGuards(options.limits ?? readServerLimits()),
@@ -72,6 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await stopSweeper();
       stopFollowingCalendar();
       await bus.close();
+      await sessions.close();
       await deps.files?.store.close();
       await database.close();
     },

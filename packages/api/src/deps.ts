@@ -1,3 +1,4 @@
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { Guards } from './guards/guards.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   /** The clock; tests pass a fixed or stepping one. */
   now: () => Date;
   bus: EventBus;
+  /** Sessions resolved lately (the server's; absent = every request reads its session). */
+  sessions?: SessionCache;
   /** Secure cookies (behind HTTPS). */
   secureCookies: boolean;
   /** Size limits and the heavy-work line; this process's (from `ALUR_…` variables) when absent. */

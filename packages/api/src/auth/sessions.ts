@@ -5,6 +5,7 @@ import { preparedQuery } from '../db/raw.ts';
 import { loginFailures, type Permission, sessions, userPositions, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { getDummyHash, verifyPassword } from './password.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'alur_session';
 export const SESSION_DAYS = 14;
@@ -73,9 +74,17 @@ export async function login(
   return { token, expiresAt, user: await loadSessionUser(db, row.id) };
 }
 
-/** Ends a session (logout). */
-export async function logout(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+/**
+ * Ends a session (logout). This process's cache forgets it as soon as the row is gone; the
+ * others when migration 0012's trigger tells them.
+ */
+export async function logout(db: Db, token: string, cache?: SessionCache): Promise<void> {
+  const tokenHash = hashToken(token);
+  try {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  } finally {
+    cache?.forgetToken(tokenHash);
+  }
 }
 
 /**
@@ -104,16 +113,28 @@ interface SessionRow extends Record<string, unknown> {
   positions: string[];
 }
 
-/** Resolves a session cookie to its user, or null when absent, expired or the user is inactive. */
+/**
+ * Resolves a session cookie to its user, or null when absent, expired or the user is inactive.
+ * With `cache` (the server's), a session resolved lately is answered without the database (see
+ * session-cache.ts for why that cannot outlive a revocation by more than a notification's way);
+ * its expiry is still checked against `now`.
+ */
 export async function resolveSession(
   db: Db,
   token: string | undefined,
   now: Date,
+  cache?: SessionCache,
 ): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
-  const [row] = await preparedQuery(db)<SessionRow>(SESSION_USER_SQL, [hashToken(token)]);
-  if (!row?.active || new Date(row.expiresAt) <= now) return null;
-  return {
+  const tokenHash = hashToken(token);
+  const cached = cache?.get(tokenHash);
+  if (cached) return cached.expiresAt > now.getTime() ? cached.user : null;
+  const ticket = cache?.ticket();
+  const [row] = await preparedQuery(db)<SessionRow>(SESSION_USER_SQL, [tokenHash]);
+  if (!row?.active) return null;
+  const expiresAt = Date.parse(row.expiresAt);
+  if (expiresAt <= now.getTime()) return null;
+  const user: SessionUser = {
     id: row.id,
     agencyId: row.agencyId,
     username: row.username,
@@ -121,6 +142,8 @@ export async function resolveSession(
     permissions: row.permissions,
     positions: row.positions,
   };
+  if (cache && ticket !== undefined) cache.remember(ticket, tokenHash, user, expiresAt);
+  return user;
 }
 
 /** Loads a user with their permissions and the position keys they hold. */

@@ -8,8 +8,10 @@ import { takeHeadStart } from './head-start.ts';
 import { startDataDirPreparation } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
 import * as schema from './schema.ts';
+import { createSubscriber, type ListenHooks } from './subscriber.ts';
 
 export { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB, readDbConfig } from './config.ts';
+export type { ListenHooks } from './subscriber.ts';
 
 export type Schema = typeof schema;
 /** Drizzle database over either driver; code above this module never knows which. */
@@ -30,8 +32,16 @@ export interface Database {
    * costs two round trips. Any failing statement rolls the whole transaction back and rejects.
    */
   transact<T>(work: PipelinedWork<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; resolves once LISTEN is in force, with an unsubscribe
+   * function. `hooks` learn when notifications may have been missed (the listening connection
+   * closed) and when they are heard again; embedded PGlite is in process and never drops.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    hooks?: ListenHooks,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** Set when this embedded store was created from the prepared demo: when its history ends. */
   demoPreparedAt?: Date;
@@ -65,17 +75,18 @@ export async function createDb(config: DbConfig): Promise<Database> {
       ...(onStatement ? { debug: () => onStatement() } : {}),
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const subscriber = createSubscriber(postgres, config.url);
     return {
       kind: 'postgres',
       url: config.url,
       db,
       query: async <T>(statement: SQL) => (await db.execute(statement)) as unknown as T[],
       transact: (work) => transactPostgres(client, work),
-      listen: async (channel, onPayload) => {
-        const sub = await client.listen(channel, onPayload);
-        return () => sub.unlisten();
+      listen: (channel, onPayload, hooks) => subscriber.listen(channel, onPayload, hooks),
+      close: async () => {
+        await subscriber.close();
+        await client.end({ timeout: 5 });
       },
-      close: () => client.end({ timeout: 5 }),
     };
   }
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
@@ -124,8 +135,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
     ...(demoPreparedAt ? { demoPreparedAt } : {}),
     query: async <T>(statement: SQL) => ((await db.execute(statement)) as unknown as { rows: T[] }).rows,
     transact: (work) => transactPglite(client, work),
-    listen: async (channel, onPayload) => {
+    listen: async (channel, onPayload, hooks) => {
       const unsub = await client.listen(channel, onPayload);
+      hooks?.onUp?.();
       return () => unsub();
     },
     close: () => client.close(),

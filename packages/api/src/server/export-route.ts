@@ -27,6 +27,7 @@ export async function handleExport(deps: AppDeps, req: IncomingMessage, res: Ser
     deps.database.db,
     readCookie(req.headers.cookie, SESSION_COOKIE),
     deps.now(),
+    deps.sessions,
   );
   if (!user) return fail(res, 401, 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
   const format = url.searchParams.get('format') ?? 'pdf';

@@ -67,6 +67,7 @@ async function signedInUser(deps: AppDeps, req: IncomingMessage): Promise<Sessio
     deps.database.db,
     readCookie(req.headers.cookie, SESSION_COOKIE),
     deps.now(),
+    deps.sessions,
   );
   if (!user) throw refuse(401, 'UNAUTHORIZED', 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
   return user;

@@ -76,7 +76,7 @@ async function createContext(
   const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
   let user: Context['user'];
   try {
-    user = await resolveSession(deps.database.db, sessionToken, deps.now());
+    user = await resolveSession(deps.database.db, sessionToken, deps.now(), deps.sessions);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     const busy = databaseUnavailableError();

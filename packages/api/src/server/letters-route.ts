@@ -32,6 +32,7 @@ export async function handleLetterRegisterExport(
     deps.database.db,
     readCookie(req.headers.cookie, SESSION_COOKIE),
     deps.now(),
+    deps.sessions,
   );
   if (!user) return fail(res, 401, 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
   if (!may(user, 'readLetterRegister')) {

@@ -81,7 +81,12 @@ export async function handleReceipt(
     return fail(res, 405, 'Metode tidak diizinkan.', 'Method not allowed.');
   }
   const db = deps.database.db;
-  const user = await resolveSession(db, readCookie(req.headers.cookie, SESSION_COOKIE), deps.now());
+  const user = await resolveSession(
+    db,
+    readCookie(req.headers.cookie, SESSION_COOKIE),
+    deps.now(),
+    deps.sessions,
+  );
   if (!user) return fail(res, 401, 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
   const paper = url.searchParams.get('paper') ?? 'a4';
   if (paper !== 'a4' && paper !== 'f4')

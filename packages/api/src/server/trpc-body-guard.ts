@@ -47,7 +47,9 @@ function trpcErrorBody(
 
 async function hasSession(deps: AppDeps, req: IncomingMessage): Promise<boolean> {
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-  return token !== undefined && (await resolveSession(deps.database.db, token, deps.now())) !== null;
+  return (
+    token !== undefined && (await resolveSession(deps.database.db, token, deps.now(), deps.sessions)) !== null
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -1,5 +1,6 @@
 import type { SopDocument } from '@alur/schema';
 import { eq } from 'drizzle-orm';
+import { createSessionCache } from '../auth/session-cache.ts';
 import { loadSessionUser } from '../auth/sessions.ts';
 import { users } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
@@ -40,8 +41,12 @@ export interface TestApp {
 export async function createTestApp(seeds: { slug: string; document: SopDocument }[] = []): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = createTestClock();
-  const bus = await createEventBus(testDb.database);
-  const deps: AppDeps = { database: testDb.database, bus, now: clock.now, secureCookies: false };
+  // The session cache as the server has it, so HTTP tests see what a request sees.
+  const [bus, sessions] = await Promise.all([
+    createEventBus(testDb.database),
+    createSessionCache(testDb.database),
+  ]);
+  const deps: AppDeps = { database: testDb.database, bus, sessions, now: clock.now, secureCookies: false };
   await loadDemoData(testDb.database.db, seeds, clock.now());
   const context = (user: Context['user']): Context => ({
     deps,
@@ -67,6 +72,7 @@ export async function createTestApp(seeds: { slug: string; document: SopDocument
     anonymous: () => createCaller(context(null)),
     async close() {
       await bus.close();
+      await sessions.close();
       await testDb.drop();
     },
   };

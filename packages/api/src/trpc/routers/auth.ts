@@ -18,7 +18,7 @@ export const authRouter = router({
       return { user: result.user, expiresAt: result.expiresAt.toISOString() };
     }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.sessionToken) await logout(ctx.db, ctx.sessionToken);
+    if (ctx.sessionToken) await logout(ctx.db, ctx.sessionToken, ctx.deps.sessions);
     ctx.setCookie(sessionCookie('', 0, ctx.deps.secureCookies));
     return { ok: true as const };
   }),
