@@ -85,12 +85,16 @@ async function sendAndCut(fileBytes: Buffer, sendBytes: number, withClosingBound
     socket.write(part.subarray(i, i + 32_768));
     await new Promise((r) => setImmediate(r));
   }
-  // Cut only once the server is writing the file to its spool: the cut lands mid-upload.
-  const deadline = Date.now() + 5_000;
-  while (readdirSync(spoolDir).length === 0 && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 5));
-  expect(readdirSync(spoolDir)).toHaveLength(1);
-  socket.destroy();
+  try {
+    // Cut only once the server is writing the file to its spool: the cut lands mid-upload.
+    const deadline = Date.now() + 5_000;
+    while (readdirSync(spoolDir).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(spoolDir)).toHaveLength(1);
+  } finally {
+    // Also when the check failed: an upload left open would hold its spool file for later tests.
+    socket.destroy();
+  }
 }
 
 describe('uploads cut off mid-stream', () => {
@@ -98,6 +102,9 @@ describe('uploads cut off mid-stream', () => {
     const before = await stored();
     const file = buildBulkyPng(400 * 1024);
     await sendAndCut(file, 200 * 1024, true); // half the file
+    // The server removes a cut upload's spool file once it sees the connection close, a moment
+    // after the cut: wait for that before the next upload, whose own file the next cut looks for.
+    await expectNoSpoolFiles();
     await sendAndCut(file, 0, false); // the whole file, but the form never ends
     await expectNoSpoolFiles();
     expect(await stored()).toEqual(before);
