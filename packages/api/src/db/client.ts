@@ -1,7 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type postgres from 'postgres';
 import { API_DIR } from '../package-dirs.ts';
 import { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './config.ts';
 import { takeHeadStart } from './head-start.ts';
@@ -64,28 +63,32 @@ const PGLITE_SETTINGS = ['-c', 'max_connections=10'];
 /** Opens the database; call `migrateDb` before use. */
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.kind === 'postgres') {
-    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+    const [{ default: postgres }, { drizzle: drizzlePostgres }, { createPipelinePool }] = await Promise.all([
       import('postgres'),
       import('drizzle-orm/postgres-js'),
+      import('./pipeline.ts'),
     ]);
     const onStatement = config.onStatement;
+    const max = config.max ?? 10;
     const client = postgres(config.url, {
-      max: config.max ?? 10,
+      max,
       onnotice: () => {},
       ...(onStatement ? { debug: () => onStatement() } : {}),
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     const subscriber = createSubscriber(postgres, config.url);
+    // The engine's commands have their own connections (pipeline.ts): one Sync per transaction.
+    const pipeline = createPipelinePool(config.url, { max, ...(onStatement ? { onStatement } : {}) });
     return {
       kind: 'postgres',
       url: config.url,
       db,
       query: async <T>(statement: SQL) => (await db.execute(statement)) as unknown as T[],
-      transact: (work) => transactPostgres(client, work),
+      transact: (work) => pipeline.transact(work),
       listen: (channel, onPayload, hooks) => subscriber.listen(channel, onPayload, hooks),
       close: async () => {
         await subscriber.close();
-        await client.end({ timeout: 5 });
+        await Promise.all([client.end({ timeout: 5 }), pipeline.close()]);
       },
     };
   }
@@ -144,8 +147,6 @@ export async function createDb(config: DbConfig): Promise<Database> {
   };
 }
 
-const ignore = () => {};
-
 /**
  * Remembers the first statement of a transaction that failed. A failed statement ends the
  * transaction in PostgreSQL, so even when the work caught the error and went on, nothing of it
@@ -164,47 +165,6 @@ function firstFailure() {
       if (first) throw first.error;
     },
   };
-}
-
-async function transactPostgres<T>(client: postgres.Sql, work: PipelinedWork<T>): Promise<T> {
-  const connection = await client.reserve();
-  try {
-    // Queries are lazy in postgres-js: `execute()` sends each at once, so statements issued
-    // without awaiting queue up on the connection in call order (one round trip for them all).
-    const send = (text: string, params: readonly unknown[] = []) =>
-      connection.unsafe(text, params as never[], { prepare: true }).execute();
-    // A failed BEGIN fails every later statement too; that is where it is reported.
-    send('begin').catch(ignore);
-    const failure = firstFailure();
-    const q: Query = async <R extends Row>(text: string, params?: readonly unknown[]) =>
-      (await failure.watch(send(text, params))) as unknown as R[];
-    let planned: Awaited<ReturnType<PipelinedWork<T>>>;
-    try {
-      planned = await work(q);
-      failure.rethrow();
-    } catch (error) {
-      await send('rollback').catch(ignore);
-      throw error;
-    }
-    // After a failed write the server answers COMMIT with a rollback; the first error is thrown.
-    const settled = await Promise.allSettled([
-      ...planned.writes.map((w) => send(w.text, w.params)),
-      send('commit'),
-    ]);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed) {
-      await send('rollback').catch(ignore);
-      throw failed.reason;
-    }
-    // A COMMIT answered "ROLLBACK" means the transaction had failed: nothing was saved.
-    const commit = settled.at(-1) as PromiseFulfilledResult<{ command?: string }>;
-    if (commit.value.command !== 'COMMIT') {
-      throw new Error(`transaction ended with ${commit.value.command ?? 'no answer'}, not COMMIT`);
-    }
-    return planned.value;
-  } finally {
-    connection.release();
-  }
 }
 
 /** Timestamps stay text, as drizzle reads them, so rows look the same from either driver. */

@@ -34,6 +34,7 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
     let killed = false;
     /** Sends one transition, retrying with the same key on other servers until one answers. */
     const send = async (key: string, taskId: string): Promise<TrpcAnswer> => {
+      let last: unknown = null;
       for (let attempt = 0; attempt < 50; attempt++) {
         const server = cluster.servers[(attempt + key.length) % cluster.servers.length]!;
         try {
@@ -42,13 +43,16 @@ describe.runIf(Boolean(adminUrl))('kill -9 of a server process during transition
             idempotencyKey: key,
           });
           if (answer.status < 500) return answer;
-        } catch {
+          last = answer;
+        } catch (error) {
           // connection refused or reset: the process died under us
+          last = String(error);
         }
         retries++;
         await new Promise((r) => setTimeout(r, 20));
       }
-      throw new Error(`no server answered ${key}`);
+      const logs = cluster.servers.map((s) => s.stderr().slice(-2000)).join('\n---\n');
+      throw new Error(`no server answered ${key}; last: ${JSON.stringify(last)}\n${logs}`);
     };
     const firstTask = new Map(
       (

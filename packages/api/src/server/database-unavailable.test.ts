@@ -72,6 +72,13 @@ describe.runIf(adminUrl)('a PostgreSQL server out of connection slots', () => {
     expect(res.headers.get('retry-after')).toBe('5');
   });
 
+  it("refuses a case command (the engine's own connections) as unavailable too", async () => {
+    const error = await refused
+      .transact(async (q) => ({ value: await q('select 1'), writes: [] }))
+      .catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
   it('reports /healthz unavailable with Retry-After, and healthy again once slots free up', async () => {
     const full = await fetch(`${server.base}/healthz`);
     expect(full.status).toBe(503);

@@ -1,7 +1,6 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, cases, notifications, tasks } from '../../db/schema.ts';
-import { uuidv7 } from '../../db/uuid7.ts';
 import { CASE_WRITE_SQL, caseWriteStatement } from './case-writer.ts';
 import { compileNamed } from './columns.ts';
 
@@ -99,77 +98,6 @@ describe('the case writer and the schema', () => {
         ).toContain(types[i]);
       });
     }
-  });
-
-  it('sends a completion in under 1,024 bytes, so postgres-js writes it with the COMMIT behind it', () => {
-    // The common case, with names as the seeds use them: kasi completes step r2 (an implicit claim)
-    // and the case moves on to kabid's step r3.
-    const [actor, task, next, at, due] = [
-      uuidv7(),
-      uuidv7(),
-      uuidv7(),
-      new Date().toISOString(),
-      '2026-12-03T08:00:00.000Z',
-    ];
-    const statement = caseWriteStatement({
-      caseId: uuidv7(),
-      agencyId: crypto.randomUUID(),
-      sopId: crypto.randomUUID(),
-      actorId: actor,
-      at,
-      newCase: null,
-      caseUpdate: {
-        status: 'active',
-        engineState: { joins: {}, tokens: { root: { parent: null, forkNodeId: null } } },
-        versionId: null,
-        data: null,
-      },
-      taskUpdates: [
-        {
-          id: task,
-          previous: 'open',
-          status: 'completed',
-          positionKey: 'kasi',
-          claimedBy: actor,
-          completedAt: at,
-          completedBy: actor,
-          outcome: null,
-          note: null,
-          workingMinutes: 480,
-        },
-      ],
-      newTasks: [
-        {
-          id: next,
-          nodeId: 'r3',
-          kind: 'activity',
-          positionKey: 'kabid',
-          attempt: 1,
-          token: 'root',
-          dueAt: due,
-          sentBack: null,
-        },
-      ],
-      audits: [
-        {
-          action: 'task.completed',
-          taskId: task,
-          nodeId: 'r2',
-          data: { userId: actor, attempt: 1, note: null, implicitClaim: true },
-        },
-        {
-          action: 'task.created',
-          taskId: next,
-          nodeId: 'r3',
-          data: { userId: actor, attempt: 1, positionKey: 'kabid', dueAt: due },
-        },
-      ],
-    });
-    // Bind: type and length, portal, a statement name of up to 20 characters, format and parameter
-    // counts, each value's length and bytes, result formats; then Execute (10) and Sync (5).
-    const values = statement.params.reduce<number>((n, p) => n + 4 + Buffer.byteLength(String(p ?? '')), 0);
-    const bind = 5 + 1 + 21 + 4 + values + 2;
-    expect(bind + 10 + 5).toBeLessThan(1024);
   });
 
   it('binds named parameters, and refuses a statement with one missing', () => {

@@ -9,10 +9,8 @@ import { type ColumnKey, compileNamed, type NamedStatement, type RowSet, rowSetO
  *
  * It runs on every task command, so it is constant text for each shape of changes (prepared once
  * per connection by the driver) with named parameters compiled to positions once. Row sets are
- * `VALUES` lists with a parameter per value (`rowSetOf`), cast to the column types of db/schema.ts;
- * a completion's message stays under the 1,024 bytes above which postgres-js sends it without the
- * COMMIT behind it. The column names written here are checked against the schema by
- * case-writer.test.ts.
+ * `VALUES` lists with a parameter per value (`rowSetOf`), cast to the column types of db/schema.ts.
+ * The column names written here are checked against the schema by case-writer.test.ts.
  */
 
 type CaseRow = typeof cases.$inferSelect;
