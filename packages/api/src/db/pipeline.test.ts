@@ -179,6 +179,14 @@ describe.runIf(Boolean(adminUrl))('engine transactions on PostgreSQL', () => {
       }),
     ).rejects.toThrow(/unsupported SQL parameter/);
     expect(await counter(1)).toBe(before);
+    // A write that cannot be sent: none of the writes is, and nothing is committed.
+    await expect(
+      pool.transact(async (q) => {
+        await q('update counters set n = n + 1 where id = 1');
+        return { value: null, writes: [bump(1), { text: 'select $1::jsonb', params: [{ a: 1 }] }] };
+      }),
+    ).rejects.toThrow(/unsupported SQL parameter/);
+    expect(await counter(1)).toBe(before);
   });
 
   it('reads rows as the raw PostgreSQL path reads them', async () => {

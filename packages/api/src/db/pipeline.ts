@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { serialize } from 'pg-protocol';
 import type { PipelinedWork, Query, Row, Statement } from './raw.ts';
 
 /*
@@ -33,6 +34,7 @@ interface Prepared {
 
 /** A statement sent and not yet answered. */
 interface Pending {
+  answered: Promise<Row[]>;
   prepared: Prepared | null;
   fields: Field[] | null;
   rows: Row[];
@@ -81,6 +83,10 @@ interface ConnectionStatements {
 }
 const statementsByConnection = new WeakMap<pg.Connection, ConnectionStatements>();
 
+const EXECUTE = serialize.execute();
+const FLUSH = serialize.flush();
+const SYNC = serialize.sync();
+
 const BEGIN: Statement = { text: 'begin', params: [] };
 const COMMIT: Statement = { text: 'commit', params: [] };
 const ROLLBACK: Statement = { text: 'rollback', params: [] };
@@ -92,8 +98,8 @@ class PipelinedTransaction<T> implements pg.Submittable {
   private con!: pg.Connection;
   private statements!: ConnectionStatements;
   private readonly pending: Pending[] = [];
-  /** Messages are being gathered for one socket write, ended by Flush at the end of this tick. */
-  private gathering = false;
+  /** The messages of the round trip being gathered: one socket write at the end of this tick. */
+  private out: Buffer[] | null = null;
   private synced = false;
   /** The server ended the transaction (ReadyForQuery) or the connection failed. */
   private over = false;
@@ -151,79 +157,93 @@ class PipelinedTransaction<T> implements pg.Submittable {
   private send(statement: Statement): Promise<Row[]> {
     if (this.failure) return Promise.reject(this.failure.error);
     if (this.synced) return Promise.reject(new Error('the transaction has already ended'));
-    const con = this.con;
     let values: (string | null)[];
     try {
       values = statement.params.map(toParam);
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!this.gathering) {
-      this.gathering = true;
-      con.stream.cork();
-      process.nextTick(() => this.flush());
+    return this.enqueue(statement.text, values).answered;
+  }
+
+  /** Adds a statement's messages to the round trip being gathered. */
+  private enqueue(text: string, values: (string | null)[]): Pending {
+    let out = this.out;
+    if (!out) {
+      out = this.out = [];
+      process.nextTick(this.endRoundTrip);
     }
     const { byText } = this.statements;
-    let prepared = byText.get(statement.text) ?? null;
+    let prepared = byText.get(text) ?? null;
     let describe = false;
     if (!prepared) {
       describe = true;
       if (byText.size < MAX_PREPARED) {
         prepared = { name: `alur_tx_${this.statements.named++}`, fields: null };
-        byText.set(statement.text, prepared);
+        byText.set(text, prepared);
       }
       const name = prepared?.name ?? '';
-      con.parse({ name, text: statement.text, types: [] }, true);
-      con.describe({ type: 'S', name }, true);
+      out.push(serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }));
     }
-    con.bind({ statement: prepared?.name ?? '', values }, true);
-    con.execute({}, true);
+    out.push(serialize.bind({ statement: prepared?.name ?? '', values }), EXECUTE);
     this.onStatement?.();
-    return new Promise<Row[]>((resolve, reject) => {
-      this.pending.push({
-        prepared,
-        fields: describe ? null : prepared!.fields,
-        rows: [],
-        tag: '',
-        resolve,
-        reject,
-      });
+    const pending = {
+      prepared,
+      fields: describe ? null : prepared!.fields,
+      rows: [],
+      tag: '',
+    } as unknown as Pending;
+    pending.answered = new Promise<Row[]>((resolve, reject) => {
+      pending.resolve = resolve;
+      pending.reject = reject;
     });
+    this.pending.push(pending);
+    return pending;
   }
 
-  /** Ends a round trip that leaves the transaction open: the server answers what it has. */
-  private flush(): void {
-    if (!this.gathering) return;
-    this.gathering = false;
-    if (!this.synced && !this.failure) this.con.flush();
-    this.con.stream.uncork();
+  private write(out: Buffer[]): void {
+    const stream = this.con.stream;
+    if (stream.writable) stream.write(out.length === 1 ? out[0]! : Buffer.concat(out));
   }
 
-  /** Ends the series: Sync closes the extended-query cycle, and the last round trip goes out. */
-  private sync(statements: Statement[]): Pending[] {
-    const sent = statements.map((s) => {
-      const promise = this.send(s);
-      promise.catch(() => {});
-      return this.pending.at(-1)!;
-    });
-    if (!this.gathering) {
-      this.gathering = true;
-      this.con.stream.cork();
-    }
+  /** Ends a round trip that leaves the transaction open: Flush makes the server answer it now. */
+  private readonly endRoundTrip = (): void => {
+    const out = this.out;
+    this.out = null;
+    if (!out || this.synced || this.failure) return;
+    out.push(FLUSH);
+    this.write(out);
+  };
+
+  /**
+   * Ends the series with `statements` (all or nothing: their parameters are checked first) and
+   * Sync, in the round trip being gathered; returns the last statement's answer.
+   */
+  private sync(statements: Statement[]): Pending {
+    const encoded = statements.map((s) => ({ text: s.text, values: s.params.map(toParam) }));
+    const sent = encoded.map((s) => this.enqueue(s.text, s.values));
+    for (const p of sent) p.answered.catch(() => {});
+    const out = this.out ?? [];
+    this.out = null;
+    out.push(SYNC);
     this.synced = true;
-    this.con.sync();
-    this.gathering = false;
-    this.con.stream.uncork();
-    return sent;
+    this.write(out);
+    return sent.at(-1)!;
   }
 
   private finish(result: Awaited<ReturnType<PipelinedWork<T>>>): void {
     if (this.failure) {
       this.conclude({ error: this.failure.error });
-    } else {
-      this.commit = this.sync([...result.writes, COMMIT]).at(-1)!;
-      this.outcome = { value: result.value };
+      return;
     }
+    try {
+      this.commit = this.sync([...result.writes, COMMIT]);
+    } catch (error) {
+      // A write that cannot be sent: none of them is, and the transaction is rolled back.
+      this.abandon(error);
+      return;
+    }
+    this.outcome = { value: result.value };
   }
 
   private abandon(error: unknown): void {
@@ -307,12 +327,12 @@ class PipelinedTransaction<T> implements pg.Submittable {
     // Statements that were never confirmed may not exist on the server.
     const { byText } = this.statements;
     for (const [text, p] of byText) if (p.fields === null) byText.delete(text);
+    // What was being gathered would be skipped by the server anyway.
+    this.out = null;
     if (!connection && !this.synced) {
       this.synced = true;
-      if (this.gathering) this.flush();
-      this.con.sync();
+      this.write([SYNC]);
     }
-    this.gathering = false;
     this.over = true;
     if (this.outcome && 'value' in this.outcome) this.outcome = { error };
     this.report();
