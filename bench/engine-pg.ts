@@ -87,6 +87,10 @@ async function measureEngine(store: SeededStore, user: SessionUser, workers: num
   const perWorker = Math.ceil((SECONDS * SIZED_FOR_PER_S) / CHAIN / workers) + 2;
   const warmPerWorker = Math.ceil((WARMUP_SECONDS * SIZED_FOR_PER_S) / CHAIN / workers) + 1;
   const caseIds = await startCases(store, (perWorker + warmPerWorker) * workers);
+  // Statistics for the rows just made, as autovacuum keeps them on a running server: without them
+  // the plans of a completion's statements depend on whether autovacuum happened to run before the
+  // measurement (PostgreSQL's CPU per completion differed by up to 2x between runs, #16).
+  await store.deps.database.query(sql`analyze`);
   const db = store.deps.database.db;
   const openTask = new Map<string, string>();
   for (const t of await db.select({ id: tasks.id, caseId: tasks.caseId, status: tasks.status }).from(tasks)) {
