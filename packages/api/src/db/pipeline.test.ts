@@ -2,7 +2,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
-import { createPipelinePool, type PipelinePool } from './pipeline.ts';
+import { createPipelinePool, type PipelinePool, pipelineConnection } from './pipeline.ts';
 import { EXPECTATION_FAILED, preparedQuery, type Query, sqlState } from './raw.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
@@ -12,6 +12,30 @@ import { isDatabaseUnavailable } from './unavailable.ts';
  * COMMIT, a refused statement or a throwing work saves nothing and leaves the connection usable,
  * a cut connection fails only its transaction, and rows read as from the other driver.
  */
+describe('the engine connections’ settings', () => {
+  it('reads DATABASE_URL as libpq and postgres-js do', () => {
+    const base = 'postgres://alur:rahasia@db.example:6543/alur';
+    expect(pipelineConnection(base)).toMatchObject({
+      host: 'db.example',
+      port: 6543,
+      user: 'alur',
+      password: 'rahasia',
+      database: 'alur',
+    });
+    expect(pipelineConnection(base).ssl).toBeFalsy();
+    // Encrypted, certificate not checked: what the server's other connections do with this URL.
+    expect(pipelineConnection(`${base}?sslmode=require`).ssl).toMatchObject({ rejectUnauthorized: false });
+    const verified = pipelineConnection(`${base}?sslmode=verify-full`).ssl;
+    expect(verified).toBeTruthy();
+    expect(verified).not.toMatchObject({ rejectUnauthorized: false });
+    expect(pipelineConnection(`${base}?sslmode=disable`).ssl).toBe(false);
+    expect(pipelineConnection('postgres://alur@/alur?host=/var/run/postgresql')).toMatchObject({
+      host: '/var/run/postgresql',
+      database: 'alur',
+    });
+  });
+});
+
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   console.info('[db/pipeline] not run: it needs PostgreSQL. Set DATABASE_URL to run it.');

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import { serialize } from 'pg-protocol';
 import type { PipelinedWork, Query, Row, Statement } from './raw.ts';
 
@@ -361,12 +362,22 @@ export interface PipelinePool {
   close(): Promise<void>;
 }
 
+/**
+ * The connection settings of `url` as libpq (and postgres-js, which serves the other queries) reads
+ * them: `sslmode=require` encrypts without checking the certificate, `verify-full` checks it.
+ * node-postgres on its own would read `require` as `verify-full`, so the engine's connections could
+ * fail where the server's other connections succeed.
+ */
+export function pipelineConnection(url: string): pg.ClientConfig {
+  return toClientConfig(parseConnectionString(url, { useLibpqCompat: true }));
+}
+
 /** A pool of connections for `Database.transact` on PostgreSQL. */
 export function createPipelinePool(
   url: string,
   options: { max: number; onStatement?: () => void },
 ): PipelinePool {
-  const pool = new pg.Pool({ connectionString: url, max: options.max, idleTimeoutMillis: 0 });
+  const pool = new pg.Pool({ ...pipelineConnection(url), max: options.max, idleTimeoutMillis: 0 });
   // A connection that fails while idle is dropped by the pool; one that fails while in use fails
   // its transaction (handleError). Neither may throw as an unhandled 'error' event.
   pool.on('error', () => {});
