@@ -377,7 +377,13 @@ export function createPipelinePool(
   url: string,
   options: { max: number; onStatement?: () => void },
 ): PipelinePool {
-  const pool = new pg.Pool({ ...pipelineConnection(url), max: options.max, idleTimeoutMillis: 0 });
+  // Idle connections stay open (as postgres-js keeps them) but do not keep a finished process alive.
+  const pool = new pg.Pool({
+    ...pipelineConnection(url),
+    max: options.max,
+    idleTimeoutMillis: 0,
+    allowExitOnIdle: true,
+  });
   // A connection that fails while idle is dropped by the pool; one that fails while in use fails
   // its transaction (handleError). Neither may throw as an unhandled 'error' event.
   pool.on('error', () => {});
