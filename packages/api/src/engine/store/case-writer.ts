@@ -98,7 +98,22 @@ export interface CaseChanges {
 }
 
 const NEW_CASE_ROWS = rowSetOf(cases, NEW_CASE);
-const CASE_UPDATE_ROWS = rowSetOf(cases, CASE_UPDATE);
+/**
+ * The case update's row set for the columns it changes: `version_id` only in a migration, `data`
+ * only with a patch of the case file (see `WriteShape.caseVersion`, `caseData`).
+ */
+const CASE_UPDATE_ROWS = new Map(
+  [false, true].flatMap((version) =>
+    [false, true].map((data) => [
+      `${version}/${data}`,
+      rowSetOf(
+        cases,
+        CASE_UPDATE.filter((k) => (k !== 'versionId' || version) && (k !== 'data' || data)),
+      ),
+    ]),
+  ),
+);
+const caseUpdateRows = (version: boolean, data: boolean) => CASE_UPDATE_ROWS.get(`${version}/${data}`)!;
 const TASK_UPDATE_ROWS = rowSetOf(tasks, TASK_UPDATE, { previous: 'previous text' });
 const NEW_TASK_ROWS = rowSetOf(tasks, NEW_TASK);
 /** `byActor`: the event's `data.userId` is the actor, left out of the JSON and put back by the statement. */
@@ -130,6 +145,15 @@ const AUDIT_ROWS = rowSetOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' })
 interface WriteShape {
   newCase: boolean;
   caseUpdate: boolean;
+  /**
+   * The case update moves the case to another version (a migration) / patches its case file. When
+   * not, the statement leaves `version_id` and `data` out of its SET list: a trigger on `UPDATE OF
+   * data` (cases_search_update, migration 0004) is then not considered at all, where otherwise
+   * PostgreSQL reads and compiles its WHEN clause on every update (about 5 % of a completion's
+   * backend CPU, BENCHMARKS.md #16 "PostgreSQL side").
+   */
+  caseVersion: boolean;
+  caseData: boolean;
   /** The case ends with this command (the starter may be told). */
   ends: boolean;
   taskUpdates: number;
@@ -168,16 +192,25 @@ function writeCaseSql(shape: WriteShape): string {
     returning id)`);
   }
   if (shape.caseUpdate) {
-    const from = rowsFrom(CASE_UPDATE_ROWS, 'caseUpdate', 1, 'case_update', shape.ends);
+    const rows = caseUpdateRows(shape.caseVersion, shape.caseData);
+    const from = rowsFrom(rows, 'caseUpdate', 1, 'case_update', shape.ends);
+    // Only the columns the command may change: completed_at only when the case may end.
+    const set = [
+      'status = x.status',
+      'engine_state = x.engine_state',
+      ...(shape.caseVersion ? ['version_id = x.version_id'] : []),
+      ...(shape.caseData ? ['data = jsonb_strip_nulls(c.data || x.data)'] : []),
+      ...(shape.ends
+        ? [
+            `completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
+                          else c.completed_at end`,
+          ]
+        : []),
+      'revision = c.revision + 1',
+    ];
     parts.push(`kase as (
     update cases c set
-      status = x.status,
-      engine_state = x.engine_state,
-      version_id = coalesce(x.version_id, c.version_id),
-      data = case when x.data is null then c.data else jsonb_strip_nulls(c.data || x.data) end,
-      completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
-                          else c.completed_at end,
-      revision = c.revision + 1
+      ${set.join(',\n      ')}
     from ${from}
     where c.id = $caseId::uuid
     returning c.id)`);
@@ -260,6 +293,8 @@ function writeCaseStatement(shape: WriteShape): NamedStatement<WriteParams> {
 export const CASE_WRITE_SQL = writeCaseStatement({
   newCase: true,
   caseUpdate: true,
+  caseVersion: true,
+  caseData: true,
   ends: true,
   taskUpdates: 1,
   newTasks: 1,
@@ -283,6 +318,8 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
   const statement = writeCaseStatement({
     newCase: newCase !== null,
     caseUpdate: caseUpdate !== null,
+    caseVersion: caseUpdate !== null && caseUpdate.versionId !== null,
+    caseData: caseUpdate !== null && caseUpdate.data !== null,
     ends:
       (newCase !== null && newCase.status !== 'active') ||
       (caseUpdate !== null && caseUpdate.status !== 'active'),
@@ -300,7 +337,13 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
     expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
   };
   if (newCase) NEW_CASE_ROWS.bind('newCase', [newCase], params);
-  if (caseUpdate) CASE_UPDATE_ROWS.bind('caseUpdate', [caseUpdate], params);
+  if (caseUpdate) {
+    caseUpdateRows(caseUpdate.versionId !== null, caseUpdate.data !== null).bind(
+      'caseUpdate',
+      [caseUpdate],
+      params,
+    );
+  }
   TASK_UPDATE_ROWS.bind('taskUpdates', taskUpdates, params);
   NEW_TASK_ROWS.bind('newTasks', changes.newTasks, params);
   AUDIT_ROWS.bind(
