@@ -127,6 +127,33 @@ describe('the statement written for the shape of the changes', () => {
     expect(text).not.toMatch(/task_updates|jsonb_to_recordset/);
   });
 
+  it('sets only the case columns the command changes (no trigger on data for a plain completion)', () => {
+    const setOf = (s: { text: string }) => updatesOf(s.text).find(([t]) => t === 'cases')![1];
+    // A completion that moves the case on: no version change, no case file patch, still active.
+    const plain = caseWriteStatement({ ...base, caseUpdate: active, taskUpdates: [update] });
+    expect(setOf(plain)).toEqual(['status', 'engine_state', 'revision']);
+    expect(plain.text).not.toMatch(/version_id|c\.data|x\.data/);
+    const patched = caseWriteStatement({
+      ...base,
+      caseUpdate: { ...active, data: { nama: 'A' } },
+      taskUpdates: [],
+    });
+    expect(setOf(patched)).toEqual(['status', 'engine_state', 'data', 'revision']);
+    const migrated = caseWriteStatement({
+      ...base,
+      caseUpdate: { ...active, versionId: 'v2' },
+      taskUpdates: [],
+    });
+    expect(setOf(migrated)).toEqual(['status', 'engine_state', 'version_id', 'revision']);
+    expect(migrated.params).toContain('v2');
+    const ending = caseWriteStatement({
+      ...base,
+      caseUpdate: { ...active, status: 'completed' },
+      taskUpdates: [],
+    });
+    expect(setOf(ending)).toEqual(['status', 'engine_state', 'completed_at', 'revision']);
+  });
+
   it('tells the starter only when the case ends', () => {
     const ending = caseWriteStatement({
       ...base,

@@ -96,7 +96,22 @@ export interface CaseChanges {
 }
 
 const NEW_CASE_ROWS = rowSetOf(cases, NEW_CASE);
-const CASE_UPDATE_ROWS = rowSetOf(cases, CASE_UPDATE);
+/**
+ * The case update's row set for the columns it changes: `version_id` only in a migration, `data`
+ * only with a patch of the case file (see `WriteShape.caseVersion`, `caseData`).
+ */
+const CASE_UPDATE_ROWS = new Map(
+  [false, true].flatMap((version) =>
+    [false, true].map((data) => [
+      `${version}/${data}`,
+      rowSetOf(
+        cases,
+        CASE_UPDATE.filter((k) => (k !== 'versionId' || version) && (k !== 'data' || data)),
+      ),
+    ]),
+  ),
+);
+const caseUpdateRows = (version: boolean, data: boolean) => CASE_UPDATE_ROWS.get(`${version}/${data}`)!;
 const TASK_UPDATE_ROWS = rowSetOf(tasks, TASK_UPDATE, { previous: 'previous text' });
 const NEW_TASK_ROWS = rowSetOf(tasks, NEW_TASK);
 /** `byActor`: the event's `data.userId` is the actor, left out of the JSON and put back by the statement. */
@@ -128,6 +143,15 @@ const AUDIT_ROWS = rowSetOf(auditEvents, AUDIT, { byActor: 'by_actor boolean' })
 interface WriteShape {
   newCase: boolean;
   caseUpdate: boolean;
+  /**
+   * The case update moves the case to another version (a migration) / patches its case file. When
+   * not, the statement leaves `version_id` and `data` out of its SET list: a trigger on `UPDATE OF
+   * data` (cases_search_update, migration 0004) is then not considered at all, where otherwise
+   * PostgreSQL reads and compiles its WHEN clause on every update (about 5 % of a completion's
+   * backend CPU, BENCHMARKS.md #16 "PostgreSQL side").
+   */
+  caseVersion: boolean;
+  caseData: boolean;
   /** The case ends with this command (the starter may be told). */
   ends: boolean;
   taskUpdates: number;
@@ -153,7 +177,8 @@ function writeCaseSql(shape: WriteShape): string {
     parts.push(`${cte} as materialized (select * from ${set.values(param, rows)})`);
     return `${cte} x`;
   };
-  const changedRows: string[] = [];
+  /** The guarded parts: each returns the rows it changed, and all of them must change. */
+  const guarded: string[] = [];
   if (shape.newCase) {
     const from = rowsFrom(NEW_CASE_ROWS, 'newCase', 1, 'fresh_case', shape.ends);
     parts.push(`started as (
@@ -166,20 +191,29 @@ function writeCaseSql(shape: WriteShape): string {
     returning id)`);
   }
   if (shape.caseUpdate) {
-    const from = rowsFrom(CASE_UPDATE_ROWS, 'caseUpdate', 1, 'case_update', shape.ends);
+    const rows = caseUpdateRows(shape.caseVersion, shape.caseData);
+    const from = rowsFrom(rows, 'caseUpdate', 1, 'case_update', shape.ends);
+    // Only the columns the command may change: completed_at only when the case may end.
+    const set = [
+      'status = x.status',
+      'engine_state = x.engine_state',
+      ...(shape.caseVersion ? ['version_id = x.version_id'] : []),
+      ...(shape.caseData ? ['data = jsonb_strip_nulls(c.data || x.data)'] : []),
+      ...(shape.ends
+        ? [
+            `completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
+                          else c.completed_at end`,
+          ]
+        : []),
+      'revision = c.revision + 1',
+    ];
     parts.push(`kase as (
     update cases c set
-      status = x.status,
-      engine_state = x.engine_state,
-      version_id = coalesce(x.version_id, c.version_id),
-      data = case when x.data is null then c.data else jsonb_strip_nulls(c.data || x.data) end,
-      completed_at = case when c.status = 'active' and x.status <> 'active' then $at::text::timestamptz
-                          else c.completed_at end,
-      revision = c.revision + 1
+      ${set.join(',\n      ')}
     from ${from}
     where c.id = $caseId::uuid
     returning c.id)`);
-    changedRows.push('(select count(*) from kase)');
+    guarded.push('kase');
   }
   if (shape.taskUpdates > 0) {
     const from = TASK_UPDATE_ROWS.values('taskUpdates', shape.taskUpdates);
@@ -194,7 +228,7 @@ function writeCaseSql(shape: WriteShape): string {
     from ${from}
     where t.id = x.id and (t.case_id = $caseId::uuid) is true and t.status = x.previous
     returning t.id, t.status)`);
-    changedRows.push('(select count(*) from changed)');
+    guarded.push('changed');
   }
   if (shape.newTasks > 0) {
     const from = NEW_TASK_ROWS.values('newTasks', shape.newTasks);
@@ -230,15 +264,24 @@ function writeCaseSql(shape: WriteShape): string {
     }
   }
   if (shape.audits > 0) {
+    // In list order, without a sort: a VALUES list read straight into an INSERT (no join, no
+    // aggregate between them) is inserted row by row in the order written, each taking the next
+    // id, on every PostgreSQL the project runs on (store.test.ts reads a completion's events back
+    // by id). The sort by an ordinality column that said so explicitly cost ~2.5 % of a completion's
+    // backend CPU (BENCHMARKS.md #16 "PostgreSQL side").
     parts.push(`audited as (
     insert into audit_events (agency_id, actor_id, action, sop_id, case_id, task_id, node_id, data, at)
     select $agencyId::uuid, $actorId::uuid, e.action, $sopId::uuid, $caseId::uuid, e.task_id, e.node_id,
       case when e.by_actor then jsonb_build_object('userId', $actorId::text) || e.data else e.data end,
       $at::text::timestamptz
-    from ${AUDIT_ROWS.values('audits', shape.audits, { alias: 'e', ordinality: true })}
-    order by e.n)`);
+    from ${AUDIT_ROWS.values('audits', shape.audits, { alias: 'e' })})`);
   }
-  const expect = `alur_expect_rows(${changedRows.join(' + ') || '0'}, $expectedRows::bigint, 'TASK_CHANGED')`;
+  // One count over the guarded parts (one subplan where there were one per part).
+  const changed =
+    guarded.length === 0
+      ? '0'
+      : `(select count(*) from ${guarded.length === 1 ? guarded[0] : `(${guarded.map((g) => `select from ${g}`).join(' union all ')}) g`})`;
+  const expect = `alur_expect_rows(${changed}, $expectedRows::bigint, 'TASK_CHANGED')`;
   return parts.length > 0 ? `with\n  ${parts.join(',\n  ')}\nselect ${expect}` : `select ${expect}`;
 }
 
@@ -258,6 +301,8 @@ function writeCaseStatement(shape: WriteShape): NamedStatement<WriteParams> {
 export const CASE_WRITE_SQL = writeCaseStatement({
   newCase: true,
   caseUpdate: true,
+  caseVersion: true,
+  caseData: true,
   ends: true,
   taskUpdates: 1,
   newTasks: 1,
@@ -281,6 +326,8 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
   const statement = writeCaseStatement({
     newCase: newCase !== null,
     caseUpdate: caseUpdate !== null,
+    caseVersion: caseUpdate !== null && caseUpdate.versionId !== null,
+    caseData: caseUpdate !== null && caseUpdate.data !== null,
     ends:
       (newCase !== null && newCase.status !== 'active') ||
       (caseUpdate !== null && caseUpdate.status !== 'active'),
@@ -298,7 +345,13 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
     expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
   };
   if (newCase) NEW_CASE_ROWS.bind('newCase', [newCase], params);
-  if (caseUpdate) CASE_UPDATE_ROWS.bind('caseUpdate', [caseUpdate], params);
+  if (caseUpdate) {
+    caseUpdateRows(caseUpdate.versionId !== null, caseUpdate.data !== null).bind(
+      'caseUpdate',
+      [caseUpdate],
+      params,
+    );
+  }
   TASK_UPDATE_ROWS.bind('taskUpdates', taskUpdates, params);
   NEW_TASK_ROWS.bind('newTasks', changes.newTasks, params);
   AUDIT_ROWS.bind(

@@ -5,6 +5,8 @@ import { type SeededStore, seedStore, startCases } from '../../reliability/fixtu
 import { actOnTask } from '../../services/task-commands.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { buildDoc } from '../core/testing/build-doc.ts';
+import { LIVE_TASK_FIELDS } from './sql.ts';
+import { byCreatedThenId } from './store.ts';
 
 /*
  * Two people finish the two branches of a fork at the same moment (on PostgreSQL, two connections
@@ -40,6 +42,37 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.deps.bus.close();
   await testDb.drop();
+});
+
+describe('the tasks of a case as a command reads them', () => {
+  it('come in created order, ties (tasks opened by one command) by id, as PostgreSQL orders them', async () => {
+    const [caseId] = await startCases(store, 1);
+    // The fork opened both branches in one statement: one created_at, two ids.
+    const inSql = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open' order by created_at, id`,
+    );
+    expect(inSql).toHaveLength(2);
+    for (const { id } of [...inSql].reverse()) {
+      const answer = await actOnTask(store.deps, kasi, { taskId: id }, { type: 'task.claim' });
+      expect(answer.openTasks.map((t) => t.id)).toEqual(inSql.map((t) => t.id));
+      await actOnTask(store.deps, kasi, { taskId: id }, { type: 'task.release' });
+    }
+  });
+
+  it('are sorted by the engine, which the read no longer does (migration 0013)', () => {
+    const entry = (id: string, createdAt: string) => {
+      const e: unknown[] = LIVE_TASK_FIELDS.map(() => null);
+      e[LIVE_TASK_FIELDS.indexOf('id')] = id;
+      e[LIVE_TASK_FIELDS.indexOf('createdAt')] = createdAt;
+      return e;
+    };
+    const [a, b, c] = [
+      entry('01a2f000-0000-7000-8000-00000000000b', '2026-12-02T10:00:00.000Z'),
+      entry('01a2f000-0000-7000-8000-00000000000a', '2026-12-02T10:00:00.000Z'),
+      entry('01a2f000-0000-7000-8000-000000000001', '2026-12-02T10:00:00.001Z'),
+    ];
+    expect([c, a, b].sort(byCreatedThenId)).toEqual([b, a, c]);
+  });
 });
 
 describe('parallel branches finished at once', () => {

@@ -57,7 +57,8 @@ const caseOfTask = '(select case_id from tasks where id = $1::uuid and agency_id
  * $1 task id, $2 agency id: the task's case, locked, with its tasks as one JSON value read after
  * the lock is held (`alur_case_tasks`, migration 0011: a volatile function reads in a snapshot taken
  * when it is called, so a command that held the lock is seen). `tasks.live`: the tasks a command
- * can act on (open, claimed, or $1 itself) as arrays in `LIVE_TASK_FIELDS` order, created order;
+ * can act on (open, claimed, or $1 itself) as arrays in `LIVE_TASK_FIELDS` order, in no particular
+ * order (the caller sorts them by creation; migration 0013);
  * `tasks.done`: the steps of the finished rest, which only count visits (`earlierVisits`). One
  * statement where there were two, and no per-row decoding of a history that grows by a task per step.
  */

@@ -200,13 +200,26 @@ export async function planTaskCommand(
   if (!locked) throw notFound('Tugas', 'Task');
   const { tasks: read, ...row } = locked;
   const { live, done } = (typeof read === 'string' ? JSON.parse(read) : read) as CaseTasks;
-  // The tasks a command can act on in full; the finished rest only count the visits of their steps.
-  const tasks = live.map(liveTaskState);
+  // The tasks a command can act on in full, in created order (ties by id, as PostgreSQL orders
+  // uuids: their lowercase hex text sorts the same); the finished rest only count the visits of
+  // their steps.
+  const tasks = live.sort(byCreatedThenId).map(liveTaskState);
   const earlierVisits: Record<string, number> = {};
   for (const nodeId of done) earlierVisits[nodeId] = (earlierVisits[nodeId] ?? 0) + 1;
   const task = tasks.find((t) => t.id === input.taskId);
   if (!task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
   return planOnCase(q, row, tasks, input, earlierVisits);
+}
+
+const CREATED_AT = LIVE_TASK_FIELDS.indexOf('createdAt');
+const ID = LIVE_TASK_FIELDS.indexOf('id');
+
+/** `tasks.live` entries by creation (ISO 8601 UTC text of one width: sorts as the instants do), then id. */
+export function byCreatedThenId(a: unknown[], b: unknown[]): number {
+  const [x, y] = [String(a[CREATED_AT]), String(b[CREATED_AT])];
+  if (x !== y) return x < y ? -1 : 1;
+  const [i, j] = [String(a[ID]), String(b[ID])];
+  return i < j ? -1 : i > j ? 1 : 0;
 }
 
 /** A `tasks.live` entry of `LOCK_CASE_WITH_TASKS` (fields in `LIVE_TASK_FIELDS` order) as the engine's task. */
