@@ -25,12 +25,13 @@ vi.mock('@electric-sql/pglite', async (importOriginal) => {
 });
 
 const { createDb } = await import('./client.ts');
-const { discardHeadStart, startStoreEarly } = await import('./head-start.ts');
+const { discardHeadStart, endHeadStart, startStoreEarly } = await import('./head-start.ts');
 const { PGlite } = await import('@electric-sql/pglite');
 
 const root = mkdtempSync(join(tmpdir(), 'alur-head-start-'));
 const template = join(root, 'template');
 afterAll(() => {
+  endHeadStart();
   rmSync(root, { recursive: true, force: true });
 });
 

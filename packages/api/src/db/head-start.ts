@@ -50,6 +50,7 @@ export function startStoreEarly(config: DbConfig, options: { templateDir?: strin
   // Known before the copy: a discard removes a directory this start created, and empties again
   // one that was there empty.
   const existed = existsSync(dataDir);
+  limitWasmTierUp();
   const preparation = startDataDirPreparation(dataDir, {
     demo: config.demo ?? false,
     ...(options.templateDir ? { templateDir: options.templateDir } : {}),
@@ -160,6 +161,33 @@ export async function discardHeadStart(): Promise<void> {
   const head = started;
   started = null;
   await head?.discard();
+}
+
+/**
+ * V8 runs PostgreSQL's WASM functions first as baseline (Liftoff) code, compiled on first call, and
+ * recompiles the hot ones with TurboFan on its background threads (Node's four). During a first
+ * start that recompilation took ≈ 1.6 s of CPU on those threads (`perf record`, #16) while the
+ * main thread needed ≈ 1.0 s: on a two-core machine five runnable threads share two cores, and
+ * the main thread, the start's critical path, got a fraction of one. One recompilation at a time
+ * until the server listens leaves it a core (`endHeadStart` lifts the limit). V8 reads the limit
+ * each time it sizes its compile job, so it can be set and lifted while the process runs.
+ */
+function limitWasmTierUp(): void {
+  setFlagsFromString('--wasm-num-compilation-tasks=1');
+  tierUpLimited = true;
+}
+
+let tierUpLimited = false;
+
+/**
+ * The start is over (the server listens): V8 may recompile PostgreSQL's hot WASM functions on all
+ * its background threads again, its default (`--wasm-num-compilation-tasks=128`, capped by the
+ * threads Node gives it).
+ */
+export function endHeadStart(): void {
+  if (!tierUpLimited) return;
+  tierUpLimited = false;
+  setFlagsFromString('--wasm-num-compilation-tasks=128');
 }
 
 /** PGlite's PostgreSQL compiled, or undefined (PGlite then reads and compiles it itself). */
