@@ -90,8 +90,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   // loaded (head-start.ts): then it is taken as it is, opened with the same start parameters.
   const { dataDir, loadDataDir } = config;
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings(config)];
-  const early = dataDir !== undefined && !loadDataDir ? await takeHeadStart(dataDir) : null;
-  const head = early ? await early : null;
+  const head = dataDir !== undefined && !loadDataDir ? await takeHeadStart(dataDir) : null;
   const prepared = head
     ? head.prepared
     : dataDir !== undefined

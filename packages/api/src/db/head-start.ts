@@ -141,10 +141,11 @@ function removeCopy(dataDir: string, existed: boolean): void {
 }
 
 /**
- * What `startStoreEarly` started for `dataDir`, once; null when nothing was. A head start for
- * another directory is discarded (its store closed, its copy removed) rather than left open.
+ * What `startStoreEarly` started for `dataDir`, once, when it is ready (its failure, if it failed);
+ * null when nothing was. A head start for another directory is discarded (its store closed, its
+ * copy removed) rather than left open.
  */
-export async function takeHeadStart(dataDir: string): Promise<Promise<EarlyStore> | null> {
+export async function takeHeadStart(dataDir: string): Promise<EarlyStore | null> {
   const head = started;
   if (!head) return null;
   started = null;
