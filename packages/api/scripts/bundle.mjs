@@ -92,6 +92,29 @@ const externalNpmPackages = {
   },
 };
 
+/**
+ * esbuild plugin: zod's `locales` namespace (`z.locales`, `z.core.locales`) holds only English.
+ * zod re-exports all of its 60-odd translations of its error messages there, and a namespace
+ * re-export cannot be tree-shaken, so they were ≈ 370 kB of the 1.65 MB a start parses before it
+ * listens, for messages no Alur code asks for (#16). English, which zod configures itself (from
+ * `locales/en.js` directly), stays available as `z.locales.en`.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds every bundle into dist/. Files are written beside and renamed, so a concurrent reader never sees half a file. */
 export async function bundleServer({ clean = false } = {}) {
   const started = Date.now();
@@ -108,7 +131,7 @@ export async function bundleServer({ clean = false } = {}) {
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',
-    plugins: [externalNpmPackages],
+    plugins: [externalNpmPackages, zodEnglishOnly],
     write: false,
     logLevel: 'warning',
   });

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { API_DIR } from '../package-dirs.ts';
-import { type DbConfig, DEFAULT_PGLITE_SHARED_BUFFERS_MB } from './config.ts';
+import { type DbConfig, pgliteSettings } from './config.ts';
 import { takeHeadStart } from './head-start.ts';
 import { startDataDirPreparation } from './pglite-template.ts';
 import { type PipelinedWork, type Query, type Row, runStatements } from './raw.ts';
@@ -48,15 +48,6 @@ export interface Database {
 
 const MIGRATIONS = `${API_DIR}drizzle`;
 
-/**
- * PostgreSQL settings for embedded PGlite. PostgreSQL's default 128 MB buffer pool lives in the
- * WASM memory and is set up on every start (about two thirds of PGlite's start-up CPU); one
- * office's database is small and the OS page cache still holds its files, so 16 MB is enough.
- * PGlite is one backend, so fewer connection slots (10 still leave the lock table thousands of
- * entries, as it is sized with the autovacuum and WAL sender slots too).
- */
-const PGLITE_SETTINGS = ['-c', 'max_connections=10'];
-
 // Each store's driver is imported when a database of that kind is opened: a server on one never
 // loads the other's (the PostgreSQL driver with its drizzle glue is ~50 ms of a PGlite start).
 
@@ -98,32 +89,36 @@ export async function createDb(config: DbConfig): Promise<Database> {
   ]);
   // A fresh data directory starts as a copy of the prepared template when there is one (see
   // scripts/make-pglite-template.ts): copying it is much faster than initdb in WASM. The server's
-  // entry may have begun that copy, and compiling PGlite's WASM, while its modules loaded.
+  // entry may have begun that copy, compiled PGlite's WASM and opened the store while its modules
+  // loaded (head-start.ts): then it is taken as it is, opened with the same start parameters.
   const { dataDir, loadDataDir } = config;
-  const early = dataDir !== undefined && !loadDataDir ? takeHeadStart(dataDir) : null;
-  const [prepared, pgliteWasmModule] = await Promise.all([
-    early
-      ? early.preparation.finish()
-      : dataDir !== undefined
-        ? startDataDirPreparation(dataDir, { demo: config.demo ?? false, template: !loadDataDir }).finish()
-        : { byInitdb: false, demoPreparedAt: null },
-    early?.wasmModule,
-  ]);
+  const startParams = [...PGlite.defaultStartParams, ...pgliteSettings(config)];
+  const head = dataDir !== undefined && !loadDataDir ? await takeHeadStart(dataDir) : null;
+  const prepared = head
+    ? head.prepared
+    : dataDir !== undefined
+      ? await startDataDirPreparation(dataDir, {
+          demo: config.demo ?? false,
+          template: !loadDataDir,
+        }).finish()
+      : { byInitdb: false, demoPreparedAt: null, copied: false };
+  const pgliteWasmModule = head?.wasmModule;
   const demoPreparedAt = prepared.demoPreparedAt ?? undefined;
-  const settings = [
-    ...PGLITE_SETTINGS,
-    '-c',
-    `shared_buffers=${config.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`,
-  ];
   const open = () =>
     new PGlite({
       dataDir: config.dataDir,
       loadDataDir: config.loadDataDir,
       ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
-      startParams: [...PGlite.defaultStartParams, ...settings],
+      startParams,
     });
-  let client = open();
-  await client.waitReady;
+  let client: PGlite;
+  if (head?.client && sameParams(head.startParams, startParams)) {
+    client = head.client;
+  } else {
+    await head?.client?.close();
+    client = open();
+    await client.waitReady;
+  }
   if (prepared.byInitdb) {
     // Creating a data directory by initdb (no prepared template) grows the WASM heap by hundreds of
     // MB, and WASM memory never shrinks: reopen it (about a second) so the server does not carry it.
@@ -146,6 +141,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
     close: () => client.close(),
   };
 }
+
+const sameParams = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((p, i) => p === b[i]);
 
 /**
  * Remembers the first statement of a transaction that failed. A failed statement ends the

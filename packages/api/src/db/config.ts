@@ -48,3 +48,21 @@ export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
  * as well: 16 MB instead of PGlite's 128 MB keeps about 100 MB out of an idle server.
  */
 export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
+
+/**
+ * PostgreSQL settings for embedded PGlite, after PGlite's own start parameters. PostgreSQL's
+ * default 128 MB buffer pool lives in the WASM memory and is set up on every start (about two
+ * thirds of PGlite's start-up CPU); one office's database is small and the OS page cache still
+ * holds its files, so 16 MB is enough. PGlite is one backend, so fewer connection slots (10 still
+ * leave the lock table thousands of entries, as it is sized with the autovacuum and WAL sender
+ * slots too). Here, not in client.ts, because the server's entry opens the store with them before
+ * client.ts is loaded (head-start.ts).
+ */
+export function pgliteSettings(config: { sharedBuffersMb?: number }): string[] {
+  return [
+    '-c',
+    'max_connections=10',
+    '-c',
+    `shared_buffers=${config.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`,
+  ];
+}

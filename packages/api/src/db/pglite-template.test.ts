@@ -83,7 +83,7 @@ describe('a fresh data directory', () => {
     const dataDir = join(root, 'fresh', 'data');
     const preparation = startDataDirPreparation(dataDir, { templateDir: template });
     expect(existsSync(dataDir)).toBe(false);
-    expect(await preparation.finish()).toEqual({ byInitdb: false, demoPreparedAt: null });
+    expect(await preparation.finish()).toEqual({ byInitdb: false, demoPreparedAt: null, copied: true });
     expect(readdirSync(join(dataDir, 'base', '5'))).toHaveLength(40);
     expect(readFileSync(join(dataDir, 'base', '5', '1039'), 'utf8')).toBe('page 39');
     expect(readdirSync(join(root, 'fresh'))).toEqual(['data']);
@@ -106,6 +106,7 @@ describe('a fresh data directory', () => {
     expect(await startDataDirPreparation(existing, { templateDir: template }).finish()).toEqual({
       byInitdb: false,
       demoPreparedAt: null,
+      copied: false,
     });
     expect(readdirSync(existing)).toEqual(['PG_VERSION']);
     const forDump = join(root, 'dump');

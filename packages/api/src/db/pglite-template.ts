@@ -96,6 +96,8 @@ export interface PreparedDataDir {
   byInitdb: boolean;
   /** When a prepared demo was copied, the end of its history. */
   demoPreparedAt: Date | null;
+  /** True when a template was copied into place (the directory was empty or missing). */
+  copied: boolean;
 }
 
 /** A data directory being prepared (`startDataDirPreparation`). */
@@ -122,7 +124,7 @@ export function startDataDirPreparation(
   const nothingToCopy = (byInitdb: boolean): DataDirPreparation => ({
     finish: async () => {
       mkdirSync(dataDir, { recursive: true });
-      return { byInitdb, demoPreparedAt: null };
+      return { byInitdb, demoPreparedAt: null, copied: false };
     },
     abandon: () => {},
   });
@@ -145,7 +147,7 @@ export function startDataDirPreparation(
       if (stop.requested) throw new Error(`the copy of ${template} into ${partial} was abandoned`);
       // rename(2) replaces an empty directory, so an existing empty data dir is fine.
       renameSync(partial, dataDir);
-      return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null };
+      return { byInitdb: false, demoPreparedAt: demo?.preparedAt ?? null, copied: true };
     },
     abandon: () => {
       // Queued copies fail once their directory is gone; the few in flight may still land, hence

@@ -1,5 +1,6 @@
 import { createApp } from '../app.ts';
 import type { DbConfig } from '../db/config.ts';
+import { endHeadStart } from '../db/head-start.ts';
 import { REPO_DIR } from '../package-dirs.ts';
 import { loadSeeds } from '../seeds/load-seeds.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, isEmptyDatabase, loadDemoData } from '../services/demo.ts';
@@ -58,6 +59,7 @@ export async function startServer(config: DbConfig, started: number): Promise<vo
     );
   }
   app.server.listen(port, () => {
+    endHeadStart();
     setTimeout(listening, FIRST_SWEEP_DELAY_MS).unref();
     const where =
       config.kind === 'pglite' ? `PGlite tertanam (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)';
