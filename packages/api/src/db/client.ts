@@ -28,7 +28,8 @@ export interface Database {
   /**
    * Runs `work` in one transaction whose statements are pipelined: on PostgreSQL, BEGIN travels
    * with the first reads and COMMIT with the writes `work` returns, so a read-decide-write command
-   * costs two round trips. Any failing statement rolls the whole transaction back and rejects.
+   * costs two round trips, and work that reads nothing one. Any failing statement rolls the whole
+   * transaction back and rejects.
    */
   transact<T>(work: PipelinedWork<T>): Promise<T>;
   /**

@@ -101,6 +101,7 @@ class PipelinedTransaction<T> implements pg.Submittable {
   private readonly pending: Pending[] = [];
   /** The messages of the round trip being gathered: one socket write at the end of this tick. */
   private out: Buffer[] | null = null;
+  private begun = false;
   private synced = false;
   /** The server ended the transaction (ReadyForQuery) or the connection failed. */
   private over = false;
@@ -138,8 +139,6 @@ class PipelinedTransaction<T> implements pg.Submittable {
       statementsByConnection.set(connection, statements);
     }
     this.statements = statements;
-    // A failed BEGIN fails every later statement too; that is where it is reported.
-    this.send(BEGIN).catch(() => {});
     const q: Query = <R extends Row>(text: string, params: readonly unknown[] = []) =>
       this.send({ text, params }) as Promise<R[]>;
     let planned: ReturnType<PipelinedWork<T>>;
@@ -164,7 +163,19 @@ class PipelinedTransaction<T> implements pg.Submittable {
     } catch (error) {
       return Promise.reject(error);
     }
+    this.begin();
     return this.enqueue(statement.text, values).answered;
+  }
+
+  /**
+   * BEGIN, with the first statement sent: with the first reads, or with the writes and COMMIT
+   * of work that reads nothing (one round trip, one socket write, for the whole transaction).
+   */
+  private begin(): void {
+    if (this.begun) return;
+    this.begun = true;
+    // A failed BEGIN fails every later statement too; that is where it is reported.
+    this.enqueue(BEGIN.text, []).answered.catch(() => {});
   }
 
   /** Adds a statement's messages to the round trip being gathered. */
@@ -222,6 +233,7 @@ class PipelinedTransaction<T> implements pg.Submittable {
    */
   private sync(statements: Statement[]): Pending {
     const encoded = statements.map((s) => ({ text: s.text, values: s.params.map(toParam) }));
+    this.begin();
     const sent = encoded.map((s) => this.enqueue(s.text, s.values));
     for (const p of sent) p.answered.catch(() => {});
     const out = this.out ?? [];

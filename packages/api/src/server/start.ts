@@ -1,6 +1,7 @@
 import { createApp } from '../app.ts';
 import type { DbConfig } from '../db/config.ts';
 import { endHeadStart } from '../db/head-start.ts';
+import { caseCacheCapacity } from '../engine/store/case-cache.ts';
 import { REPO_DIR } from '../package-dirs.ts';
 import { loadSeeds } from '../seeds/load-seeds.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, isEmptyDatabase, loadDemoData } from '../services/demo.ts';
@@ -18,6 +19,8 @@ const FIRST_SWEEP_DELAY_MS = 1_000;
  */
 export async function startServer(config: DbConfig, started: number): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
+  // A bad value stops the start here, not the first task command.
+  caseCacheCapacity(process.env);
   // The overdue sweeper's first sweep waits until a second after the server listens: it is no
   // part of serving, yet took ≈ 200 ms of a first start, before the demo's history was even moved
   // to this week (so it swept the unmoved dates); and PGlite runs one transaction at a time, so

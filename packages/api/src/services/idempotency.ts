@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/client.ts';
-import { type PipelinedWork, type Query, queryOf } from '../db/raw.ts';
+import { type PipelinedWork, type Query, queryOf, type Statement } from '../db/raw.ts';
 
 /**
  * Idempotency keys: the first request with a key to commit stores its answer, and every retry with
@@ -68,4 +68,35 @@ export function idempotent<T>(
       writes: [...writes, { text: STORE_RESPONSE, params: [userId, key, JSON.stringify(value)] }],
     };
   };
+}
+
+/**
+ * $1 user, $2 key, $3 procedure: claims the key, or fails the transaction (AL409) when it is
+ * already held, for work that sends its writes without waiting for the claim's answer.
+ */
+const CLAIM_KEY_OR_FAIL = `with claimed as (${CLAIM_KEY})
+  select alur_expect_rows((select count(*) from claimed), 1, 'IDEMPOTENCY_KEY_USED')`;
+
+/**
+ * Pipelined work that reads nothing (a command planned from the case cache): its answer and writes
+ * are known before the transaction starts, so the key's claim goes with them, first, and a key
+ * already used fails the whole transaction (SQLSTATE AL409); the caller then runs the work with
+ * `idempotent`, which returns the stored answer.
+ */
+export function idempotentWrites<T>(
+  userId: string,
+  key: string | undefined,
+  procedure: string,
+  planned: { value: T; writes: Statement[] },
+): PipelinedWork<T> {
+  const { value, writes } = planned;
+  if (!key) return async () => planned;
+  return async () => ({
+    value,
+    writes: [
+      { text: CLAIM_KEY_OR_FAIL, params: [userId, key, procedure] },
+      ...writes,
+      { text: STORE_RESPONSE, params: [userId, key, JSON.stringify(value)] },
+    ],
+  });
 }

@@ -130,6 +130,8 @@ export async function eraseCase(database: Database, due: RetentionDue, now: Date
           engineState: row.engineState,
           versionId: null,
           data: Object.fromEntries(fields.map((key) => [key, null])),
+          // Read under the lock taken above.
+          revision: null,
         },
         taskUpdates: [],
         newTasks: [],

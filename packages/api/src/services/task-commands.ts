@@ -1,14 +1,20 @@
 import type { EdgeLabel } from '@alur/schema';
 import { canSeeTask, toActor } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { PipelinedWork } from '../db/raw.ts';
+import { EXPECTATION_FAILED, type PipelinedWork, sqlState } from '../db/raw.ts';
 import type { AppDeps } from '../deps.ts';
-import type { AlurEvent, EngineCommand, TaskStatus } from '../engine/core/types.ts';
-import { planTaskCommand, rethrowLostRace } from '../engine/store/store.ts';
+import type { EngineCommand, TaskState, TaskStatus } from '../engine/core/types.ts';
+import { type CaseCache, caseCacheOf } from '../engine/store/case-cache.ts';
+import {
+  type CommandPlan,
+  planCachedTaskCommand,
+  planTaskCommand,
+  rethrowLostRace,
+} from '../engine/store/store.ts';
 import { AppError } from '../errors.ts';
 import { loadAgencyClock } from './calendar.ts';
 import { completionAmendment } from './case-data.ts';
-import { idempotent } from './idempotency.ts';
+import { idempotent, idempotentWrites } from './idempotency.ts';
 
 /** What a user asks of a task (the engine command without its actor and task id). */
 export type TaskAction =
@@ -29,7 +35,10 @@ const ACTIVE_HOLDER_OF_TASK_POSITION = `select u.id from users u
 /**
  * Runs a task command in one transaction, once per idempotency key. On PostgreSQL it costs two
  * round trips: BEGIN, the key's claim, the case lock and the case's tasks together; then the
- * command's writes, the stored answer and COMMIT together.
+ * command's writes, the stored answer and COMMIT together. When this process made the case's last
+ * change (the next step of a case it moved on, `CaseCache`), it costs one: the command is planned
+ * from that and its writes, guarded by the case's revision, go with BEGIN and COMMIT; a case that
+ * changed meanwhile fails the guard, and the command runs again the two-trip way.
  */
 export async function actOnTask(
   deps: AppDeps,
@@ -42,23 +51,45 @@ export async function actOnTask(
   const now = deps.now();
   const { data, ...engineAction } = action.type === 'task.complete' ? action : { ...action, data: undefined };
   const command = { ...engineAction, actor: toActor(user), taskId: input.taskId } as EngineCommand;
-  // A completion also writes its step's form into the case file (checked under the case's lock).
-  const amend = action.type === 'task.complete' ? completionAmendment(data, now.getUTCFullYear()) : undefined;
-  let changed: AlurEvent | null = null;
+  const planInput = {
+    agencyId: user.agencyId,
+    taskId: input.taskId,
+    command,
+    now,
+    clock,
+    canSee: (task: TaskState) => canSeeTask(user, task.positionKey),
+    // A completion also writes its step's form into the case file (checked under the case's lock).
+    amend: action.type === 'task.complete' ? completionAmendment(data, now.getUTCFullYear()) : undefined,
+  };
+  const cache = caseCacheOf(deps.database);
+  // A reassignment reads its target user anyway: it takes the two-trip way.
+  const cached = action.type === 'task.reassign' ? undefined : cache.take(input.taskId, user.agencyId);
+  if (cached) {
+    let sent = false;
+    try {
+      const plan = await planCachedTaskCommand(cached, planInput);
+      sent = true;
+      const result = await deps.database.transact(
+        idempotentWrites(user.id, input.idempotencyKey, action.type, {
+          value: answerOf(plan, input.taskId),
+          writes: plan.writes,
+        }),
+      );
+      return committed(deps, cache, plan, result);
+    } catch (error) {
+      // Refused on what this process remembered, or the case (or the key) changed since: the
+      // command runs again on a fresh read. Anything else after sending (the connection) is final.
+      if (sent && sqlState(error) !== EXPECTATION_FAILED) throw error;
+    }
+  }
+  let planned: CommandPlan | null = null;
+  let answer: TaskActionResult | null = null;
   const work: PipelinedWork<TaskActionResult> = async (q) => {
     const target =
       action.type === 'task.reassign'
         ? q(ACTIVE_HOLDER_OF_TASK_POSITION, [action.toUserId, user.agencyId, input.taskId])
         : null;
-    const planning = planTaskCommand(q, {
-      agencyId: user.agencyId,
-      taskId: input.taskId,
-      command,
-      now,
-      clock,
-      canSee: (task) => canSeeTask(user, task.positionKey),
-      amend,
-    });
+    const planning = planTaskCommand(q, planInput);
     planning.catch(() => {});
     if (target && (await target).length === 0) {
       // Planning first: a task the caller may not see stays "not found" whatever the target.
@@ -68,25 +99,40 @@ export async function actOnTask(
         en: 'The target user is inactive or does not hold this task’s position; pick a colleague in it.',
       });
     }
-    const { caseId, state, writes, event } = await planning;
-    changed = event;
-    const task = state.tasks.find((t) => t.id === input.taskId)!;
-    const value = {
-      caseId,
-      caseStatus: state.status,
-      task: { id: task.id, status: task.status, claimedBy: task.claimedBy, outcome: task.outcome },
-      openTasks: state.tasks
-        .filter((t) => t.status === 'open' || t.status === 'claimed')
-        .map((t) => ({ id: t.id, nodeId: t.nodeId, positionKey: t.positionKey, dueAt: t.dueAt })),
-    };
-    return { value, writes };
+    planned = await planning;
+    answer = answerOf(planned, input.taskId);
+    return { value: answer, writes: planned.writes };
   };
   const result = await deps.database
     .transact(idempotent(user.id, input.idempotencyKey, action.type, work))
     .catch(rethrowLostRace);
-  // Committed: now the live inboxes may hear of it (a replayed answer announces nothing new, but
-  // a spare refresh is harmless).
-  if (changed) deps.bus.announce(changed);
+  // The work's own answer came back: its writes committed. (Another is the stored answer of an
+  // earlier request with the key: nothing was written now.)
+  const plan = planned as CommandPlan | null;
+  return plan && result === answer ? committed(deps, cache, plan, result) : result;
+}
+
+/** What `actOnTask` answers: the case's status, the task, the case's open tasks. */
+function answerOf(plan: CommandPlan, taskId: string): TaskActionResult {
+  const { state } = plan;
+  const task = state.tasks.find((t) => t.id === taskId)!;
+  return {
+    caseId: plan.caseId,
+    caseStatus: state.status,
+    task: { id: task.id, status: task.status, claimedBy: task.claimedBy, outcome: task.outcome },
+    openTasks: state.tasks
+      .filter((t) => t.status === 'open' || t.status === 'claimed')
+      .map((t) => ({ id: t.id, nodeId: t.nodeId, positionKey: t.positionKey, dueAt: t.dueAt })),
+  };
+}
+
+/**
+ * After COMMIT: the process remembers the case as the command left it, and the live inboxes may
+ * hear of the change.
+ */
+function committed<T>(deps: AppDeps, cache: CaseCache, plan: CommandPlan, result: T): T {
+  if (plan.after) cache.put(plan.after);
+  deps.bus.announce(plan.event);
   return result;
 }
 

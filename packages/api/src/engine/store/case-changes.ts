@@ -23,7 +23,14 @@ export type CaseRowChange =
         trackingCode: string;
       };
     }
-  | { next: CaseState; start?: undefined; versionId?: string; data?: Record<string, unknown> | null };
+  | {
+      next: CaseState;
+      start?: undefined;
+      versionId?: string;
+      data?: Record<string, unknown> | null;
+      /** The revision the command was planned on (`CaseUpdate.revision`); absent under the caller's lock. */
+      revision?: number;
+    };
 
 /**
  * Turns what the core decided (the next state and its effects) into the writer's named changes,
@@ -93,7 +100,13 @@ export function toCaseChanges(
       : null,
     caseUpdate: row.start
       ? null
-      : { status: row.next.status, engineState, versionId: row.versionId ?? null, data: row.data ?? null },
+      : {
+          status: row.next.status,
+          engineState,
+          versionId: row.versionId ?? null,
+          data: row.data ?? null,
+          revision: row.revision ?? null,
+        },
     taskUpdates,
     newTasks,
     audits,

@@ -52,7 +52,7 @@ const update = {
   note: null,
   workingMinutes: 3,
 };
-const active = { status: 'active' as const, engineState: {}, versionId: null, data: null };
+const active = { status: 'active' as const, engineState: {}, versionId: null, data: null, revision: null };
 
 describe('the case writer and the schema', () => {
   it('inserts only columns the schema has, and every required column without a default', () => {

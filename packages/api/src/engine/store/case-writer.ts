@@ -65,6 +65,12 @@ export type NewCase = Pick<CaseRow, (typeof NEW_CASE)[number]>;
 export type CaseUpdate = Pick<CaseRow, 'status' | 'engineState'> & {
   versionId: string | null;
   data: Record<string, unknown> | null;
+  /**
+   * The revision the command was planned on: the row is updated only if it still has it (else
+   * the statement fails, TASK_CHANGED). Null for a caller that holds the case's lock and read the
+   * row under it (a migration, retention): whatever revision it has then.
+   */
+  revision: number | null;
 };
 /** A task row after the command, written only if its status is still `previous` (as it was read). */
 export type TaskUpdate = Pick<TaskRow, (typeof TASK_UPDATE)[number]> & { previous: TaskRow['status'] };
@@ -167,6 +173,7 @@ type WriteParams = {
   actorId: string | null;
   at: string;
   expectedRows: number;
+  expectedRevision: number | null;
 } & Record<string, unknown>;
 
 function writeCaseSql(shape: WriteShape): string {
@@ -212,6 +219,7 @@ function writeCaseSql(shape: WriteShape): string {
       ${set.join(',\n      ')}
     from ${from}
     where c.id = $caseId::uuid
+      and ($expectedRevision::text::integer is null or c.revision = $expectedRevision::text::integer)
     returning c.id)`);
     guarded.push('kase');
   }
@@ -343,6 +351,7 @@ export function caseWriteStatement(changes: CaseChanges): Statement {
     at: changes.at,
     // Every guarded row must change: the case row and each task update.
     expectedRows: taskUpdates.length + (caseUpdate ? 1 : 0),
+    expectedRevision: caseUpdate?.revision ?? null,
   };
   if (newCase) NEW_CASE_ROWS.bind('newCase', [newCase], params);
   if (caseUpdate) {

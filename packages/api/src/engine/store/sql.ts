@@ -18,6 +18,7 @@ const CASE_READ = [
   'completedAt',
   'startedBy',
   'data',
+  'revision',
 ] as const satisfies readonly ColumnKey<typeof cases>[];
 const TASK_READ = [
   'id',

@@ -12,6 +12,7 @@ import {
 import { caseCounters, sopVersions, toIsoInstant } from '../../db/schema.ts';
 import { uuidv7 } from '../../db/uuid7.ts';
 import { AppError, type AppErrorKind, notFound } from '../../errors.ts';
+import { isTaskOpen } from '../core/case-state.ts';
 import { createCaseState, decide } from '../core/decide.ts';
 import type {
   Actor,
@@ -23,6 +24,7 @@ import type {
   EngineErrorCode,
   TaskState,
 } from '../core/types.ts';
+import type { CachedCase } from './case-cache.ts';
 import { toCaseChanges } from './case-changes.ts';
 import { type AuditEntry, type CaseChanges, caseWriteStatement } from './case-writer.ts';
 import {
@@ -45,6 +47,10 @@ import {
  * A command is planned (read under the lock, decide) and its writes are returned as one statement,
  * so the caller can send them together with COMMIT (`Database.transact`: two round trips per
  * command on PostgreSQL) or run them inside a transaction it already holds (`runStatements`).
+ *
+ * A task command on a case this process changed last can also be planned without reading
+ * (`planCachedTaskCommand`, from `CaseCache`): its writes then update the case only at the
+ * revision it was planned on, the guard that stands in for the lock (one round trip).
  */
 
 const documentCache = new Map<string, SopDocument>();
@@ -175,6 +181,11 @@ export interface CommandPlan {
   writes: Statement[];
   /** What to announce to the live inboxes once the writes have committed. */
   event: AlurEvent;
+  /**
+   * The case as it will be once the writes have committed, for the process's case cache; null when
+   * the command changed what the cache does not follow (the case file's values) or ended the case.
+   */
+  after: CachedCase | null;
 }
 
 /**
@@ -196,19 +207,58 @@ export async function planTaskCommand(
     amend?: CaseDataAmendment;
   },
 ): Promise<CommandPlan> {
-  const [locked] = await q<CaseWithTasksRow>(LOCK_CASE_WITH_TASKS, [input.taskId, input.agencyId]);
-  if (!locked) throw notFound('Tugas', 'Task');
+  const locked = await readCaseOfTask(q, input.taskId, input.agencyId);
+  return planOnTaskOfCase(q, locked, input);
+}
+
+/**
+ * The case of task `taskId`, locked (`LOCK_CASE_WITH_TASKS`), as a task command plans on it: the
+ * row, the live tasks (open, claimed, and `taskId` itself) in created order (ties by id, as
+ * PostgreSQL orders uuids: their lowercase hex text sorts the same), the finished rest counted by
+ * step (`earlierVisits`). Undefined when there is no such task in the agency. A case cached by
+ * `CaseCache` is what this would read (case-cache.store.test.ts).
+ */
+export async function readCaseOfTask(
+  q: Query,
+  taskId: string,
+  agencyId: string,
+): Promise<CachedCase | undefined> {
+  const [locked] = await q<CaseWithTasksRow>(LOCK_CASE_WITH_TASKS, [taskId, agencyId]);
+  if (!locked) return undefined;
   const { tasks: read, ...row } = locked;
   const { live, done } = (typeof read === 'string' ? JSON.parse(read) : read) as CaseTasks;
-  // The tasks a command can act on in full, in created order (ties by id, as PostgreSQL orders
-  // uuids: their lowercase hex text sorts the same); the finished rest only count the visits of
-  // their steps.
   const tasks = live.sort(byCreatedThenId).map(liveTaskState);
   const earlierVisits: Record<string, number> = {};
   for (const nodeId of done) earlierVisits[nodeId] = (earlierVisits[nodeId] ?? 0) + 1;
-  const task = tasks.find((t) => t.id === input.taskId);
-  if (!task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
-  return planOnCase(q, row, tasks, input, earlierVisits);
+  return { row, state: { ...toCaseState(row, tasks), earlierVisits } };
+}
+
+/** Thrown by `planCachedTaskCommand` where its plan would need to read: the command reads instead. */
+class NeedsRead extends Error {}
+const noReads: Query = () => Promise.reject(new NeedsRead('a cached plan reads nothing'));
+
+/**
+ * Plans a task command from the process's cached case (`CaseCache.take`), without reading: its
+ * writes update the case only at the cached revision. Any refusal (the task is not live here, the
+ * engine or the case file refuse it, a read would be needed) is thrown; the caller then plans the
+ * command again with `planTaskCommand`, on what a fresh read says.
+ */
+export async function planCachedTaskCommand(
+  cached: CachedCase,
+  input: Parameters<typeof planTaskCommand>[1],
+): Promise<CommandPlan> {
+  return planOnTaskOfCase(noReads, cached, input);
+}
+
+/** A task the caller may not see answers "not found", like one that does not exist. */
+async function planOnTaskOfCase(
+  q: Query,
+  read: CachedCase | undefined,
+  input: Parameters<typeof planTaskCommand>[1],
+): Promise<CommandPlan> {
+  const task = read?.state.tasks.find((t) => t.id === input.taskId);
+  if (!read || !task || (input.canSee && !input.canSee(task))) throw notFound('Tugas', 'Task');
+  return planOnCase(q, read.row, read.state, input);
 }
 
 const CREATED_AT = LIVE_TASK_FIELDS.indexOf('createdAt');
@@ -216,9 +266,11 @@ const ID = LIVE_TASK_FIELDS.indexOf('id');
 
 /** `tasks.live` entries by creation (ISO 8601 UTC text of one width: sorts as the instants do), then id. */
 export function byCreatedThenId(a: unknown[], b: unknown[]): number {
-  const [x, y] = [String(a[CREATED_AT]), String(b[CREATED_AT])];
+  return byCreatedThenIdOf(String(a[CREATED_AT]), String(a[ID]), String(b[CREATED_AT]), String(b[ID]));
+}
+
+function byCreatedThenIdOf(x: string, i: string, y: string, j: string): number {
   if (x !== y) return x < y ? -1 : 1;
-  const [i, j] = [String(a[ID]), String(b[ID])];
   return i < j ? -1 : i > j ? 1 : 0;
 }
 
@@ -241,20 +293,17 @@ export async function planCaseCommand(
   const reading = q<TaskRow>(TASKS_OF_CASE, [input.caseId]);
   const [[row], taskRows] = await Promise.all([locking, reading]);
   if (!row) throw notFound('Kasus', 'Case');
-  return planOnCase(q, row, taskRows.map(toTaskState), input);
+  return planOnCase(q, row, toCaseState(row, taskRows.map(toTaskState)), input);
 }
 
+/** Plans a command on the case `row` whose engine view is `state` (it is not changed). */
 async function planOnCase(
   q: Query,
   row: CaseRow,
-  before: TaskState[],
+  state: CaseState,
   input: { command: EngineCommand; now: Date; clock: AgencyClock; amend?: CaseDataAmendment },
-  earlierVisits?: Record<string, number>,
 ): Promise<CommandPlan> {
-  const state: CaseState = {
-    ...toCaseState(row.id, row.status, row.engineState, before),
-    ...(earlierVisits ? { earlierVisits } : {}),
-  };
+  const before = state.tasks;
   const document = await loadVersionDocument(q, row.versionId);
   const { now, clock } = input;
   const result = unwrap(
@@ -271,7 +320,7 @@ async function planOnCase(
     : null;
   const { changes, event } = toCaseChanges(
     { caseId: row.id, agencyId: row.agencyId, sopId: row.sopId, actor: input.command.actor, now, clock },
-    { next: result.next, data: amended?.data ?? null },
+    { next: result.next, data: amended?.data ?? null, revision: row.revision },
     result.effects,
     before,
   );
@@ -286,12 +335,41 @@ async function planOnCase(
     changes,
     writes,
     event: ended ? { ...event, userIds: [row.startedBy] } : event,
+    after:
+      result.next.status === 'active' && !changes.caseUpdate?.data
+        ? cachedAfter(row, changes, result.next)
+        : null,
   };
 }
 
-function toCaseState(id: string, status: CaseState['status'], engineState: unknown, tasks: TaskState[]) {
-  const bookkeeping = engineState as Pick<CaseState, 'joins' | 'tokens'>;
-  return { id, status, tasks, joins: bookkeeping.joins, tokens: bookkeeping.tokens };
+/**
+ * The case as the command's commit leaves it, as `planTaskCommand` would read it: the row with the
+ * next revision and engine state, the live tasks in created order and the finished ones counted.
+ */
+function cachedAfter(row: CaseRow, changes: CaseChanges, next: CaseState): CachedCase {
+  const engineState = changes.caseUpdate!.engineState;
+  const earlierVisits = { ...next.earlierVisits };
+  const live: TaskState[] = [];
+  for (const t of next.tasks) {
+    if (isTaskOpen(t)) live.push(t);
+    else earlierVisits[t.nodeId] = (earlierVisits[t.nodeId] ?? 0) + 1;
+  }
+  live.sort((a, b) => byCreatedThenIdOf(a.createdAt, a.id, b.createdAt, b.id));
+  return {
+    row: { ...row, status: next.status, engineState, revision: row.revision + 1 },
+    state: {
+      ...toCaseState(row, live),
+      status: next.status,
+      joins: next.joins,
+      tokens: next.tokens,
+      earlierVisits,
+    },
+  };
+}
+
+function toCaseState(row: Pick<CaseRow, 'id' | 'status' | 'engineState'>, tasks: TaskState[]): CaseState {
+  const bookkeeping = row.engineState as Pick<CaseState, 'joins' | 'tokens'>;
+  return { id: row.id, status: row.status, tasks, joins: bookkeeping.joins, tokens: bookkeeping.tokens };
 }
 
 /** Rebuilds the engine's view of a case from its row and its tasks. */
@@ -301,7 +379,7 @@ export async function loadCaseState(
 ): Promise<CaseState> {
   const q = typeof source === 'function' ? source : queryOf(source);
   const tasks = (await q<TaskRow>(TASKS_OF_CASE, [row.id])).map(toTaskState);
-  return toCaseState(row.id, row.status, row.engineState, tasks);
+  return toCaseState(row, tasks);
 }
 
 /**

@@ -1,0 +1,239 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSessionUser, type SessionUser } from '../../auth/sessions.ts';
+import type { Database } from '../../db/client.ts';
+import type { Query } from '../../db/raw.ts';
+import type { AppDeps } from '../../deps.ts';
+import { type SeededStore, seedStore, startCases } from '../../reliability/fixtures.ts';
+import { actOnTask, type TaskAction } from '../../services/task-commands.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { buildDoc } from '../core/testing/build-doc.ts';
+import { caseCacheOf } from './case-cache.ts';
+import { readCaseOfTask } from './store.ts';
+
+/*
+ * The case cache (case-cache.ts) on the store under test (PGlite, or PostgreSQL with
+ * DATABASE_URL): a case as the process remembers it is exactly what a fresh read under the lock
+ * finds, a command planned from it costs no read, and a case changed meanwhile elsewhere (another
+ * server process: here another `Database` object, with its own cache) is read again, so no task
+ * is completed twice and no refusal rests on what was stale.
+ *
+ *  kasi:  (s) ─▶ [terima] ─▶ <F> ─▶ [berkas] ──▶ <J> ─▶ <layak?> ─ya─▶ [sk] ─▶ (e)
+ *                             └───▶ [lapangan] ┘         └─tidak─▶ [terima]
+ */
+const doc = buildDoc({
+  lanes: { kasi: 'position:kasi' },
+  nodes: {
+    s: 'start@kasi',
+    terima: 'activity@kasi 1 jam',
+    f: 'fork@kasi',
+    berkas: 'activity@kasi 2 jam',
+    lapangan: 'activity@kasi 1 hari',
+    j: 'join@kasi',
+    layak: 'decision@kasi 30 menit',
+    sk: 'activity@kasi 1 jam',
+    e: 'end@kasi',
+  },
+  flows: [
+    's > terima > f',
+    'f > berkas > j',
+    'f > lapangan > j',
+    'j > layak',
+    'layak:ya > sk > e',
+    'layak:tidak > terima',
+  ],
+});
+
+let testDb: TestDatabase;
+let store: SeededStore;
+let kasi: SessionUser;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  store = await seedStore(testDb.database, doc);
+  kasi = await loadSessionUser(store.deps.database.db, await store.userId('kasi'));
+});
+afterAll(async () => {
+  await store.deps.bus.close();
+  await testDb.drop();
+});
+
+/**
+ * The store as another server process sees it: the same database through another `Database`
+ * object, so with a cache of its own; `reads` counts the statements its transactions read with.
+ */
+function processOf(database: Database): { deps: AppDeps; reads: () => number } {
+  let reads = 0;
+  const other: Database = {
+    ...database,
+    transact: (work) =>
+      database.transact((q) => {
+        const counted: Query = (text, params) => {
+          reads++;
+          return q(text, params);
+        };
+        return work(counted);
+      }),
+  };
+  return { deps: { ...store.deps, database: other }, reads: () => reads };
+}
+
+/** What a fresh read under the case's lock finds for the command on `taskId`. */
+async function freshRead(taskId: string) {
+  return store.deps.database.transact(async (q) => ({
+    value: await readCaseOfTask(q, taskId, store.agencyId),
+    writes: [],
+  }));
+}
+
+/** The case the process remembers for `taskId`, put back as it was. */
+function remembered(database: Database, taskId: string) {
+  const cache = caseCacheOf(database);
+  const entry = cache.take(taskId, store.agencyId);
+  if (entry) cache.put(entry);
+  return entry;
+}
+
+/** A small deterministic generator (mulberry32), so a failing walk can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const completedTimes = async (taskId: string) =>
+  (
+    await store.deps.database.query<{ n: number }>(
+      sql`select count(*)::int as n from audit_events where task_id = ${taskId} and action = 'task.completed'`,
+    )
+  )[0]!.n;
+
+describe('the case cache', () => {
+  it('remembers a case as a fresh read under the lock finds it, through forks, joins, loops, claims', async () => {
+    const one = processOf(store.deps.database);
+    const [caseId] = await startCases(store, 1);
+    const [first] = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+    );
+    const next = random(16);
+    let open = [{ id: first!.id, nodeId: 'terima', claimed: false }];
+    let noes = 0;
+    let commands = 0;
+    let planned = 0;
+    while (open.length > 0 && commands < 60) {
+      const task = open[Math.floor(next() * open.length)]!;
+      const roll = next();
+      const action: TaskAction =
+        roll < 0.2 && !task.claimed
+          ? { type: 'task.claim' }
+          : roll < 0.3 && task.claimed
+            ? { type: 'task.release' }
+            : {
+                type: 'task.complete',
+                ...(task.nodeId === 'layak' ? { outcome: noes < 2 && next() < 0.6 ? 'tidak' : 'ya' } : {}),
+              };
+      if (action.type === 'task.complete' && action.outcome === 'tidak') noes++;
+      const cachedBefore = remembered(one.deps.database, task.id) !== undefined;
+      const readsBefore = one.reads();
+      const answer = await actOnTask(one.deps, kasi, { taskId: task.id }, action);
+      commands++;
+      if (cachedBefore) {
+        // Planned from the cache: no statement read anything.
+        expect(one.reads()).toBe(readsBefore);
+        planned++;
+      }
+      open = answer.openTasks.map((t) => ({
+        id: t.id,
+        nodeId: t.nodeId,
+        claimed:
+          answer.task.id === t.id
+            ? answer.task.status === 'claimed'
+            : (open.find((o) => o.id === t.id)?.claimed ?? false),
+      }));
+      for (const t of open) {
+        const cached = remembered(one.deps.database, t.id);
+        expect(cached, `case remembered after command ${commands} (${action.type})`).toBeDefined();
+        expect(cached).toEqual(await freshRead(t.id));
+      }
+    }
+    expect(open).toEqual([]);
+    // The walk went through both branches of the fork, the join, and at least one "tidak".
+    expect(noes).toBeGreaterThan(0);
+    expect(planned).toBeGreaterThan(commands / 2);
+    const [ended] = await store.deps.database.query<{ status: string }>(
+      sql`select status from cases where id = ${caseId}`,
+    );
+    expect(ended!.status).toBe('completed');
+  });
+
+  it('reads a case again that another process changed since: the command lands on what is there now', async () => {
+    const a = processOf(store.deps.database);
+    const b = processOf(store.deps.database);
+    const [caseId] = await startCases(store, 1);
+    const [first] = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+    );
+    // A moves the case on and remembers it; B then claims the next task.
+    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const [berkas, lapangan] = moved.openTasks;
+    expect(remembered(a.deps.database, berkas!.id)).toBeDefined();
+    await actOnTask(b.deps, kasi, { taskId: berkas!.id }, { type: 'task.claim' });
+    // A completes the other branch from its stale memory: the guard sends it back to read.
+    const readsBefore = a.reads();
+    const done = await actOnTask(a.deps, kasi, { taskId: lapangan!.id }, { type: 'task.complete' });
+    expect(a.reads()).toBeGreaterThan(readsBefore);
+    expect(done.openTasks).toEqual([expect.objectContaining({ id: berkas!.id, nodeId: 'berkas' })]);
+    // B's claim was not lost: the case as A remembers it now is the case as it is.
+    const now = remembered(a.deps.database, berkas!.id);
+    expect(now?.state.tasks.find((t) => t.id === berkas!.id)?.status).toBe('claimed');
+    expect(now).toEqual(await freshRead(berkas!.id));
+  });
+
+  it('never completes a task twice when another process completed it since', async () => {
+    const a = processOf(store.deps.database);
+    const b = processOf(store.deps.database);
+    const [caseId] = await startCases(store, 1);
+    const [first] = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+    );
+    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const berkas = moved.openTasks.find((t) => t.nodeId === 'berkas')!;
+    await actOnTask(b.deps, kasi, { taskId: berkas.id }, { type: 'task.complete' });
+    // A still remembers "berkas" as open; what it answers is what a fresh read says.
+    expect(remembered(a.deps.database, berkas.id)).toBeDefined();
+    await expect(
+      actOnTask(a.deps, kasi, { taskId: berkas.id }, { type: 'task.complete' }),
+    ).rejects.toMatchObject({
+      kind: 'CONFLICT',
+    });
+    expect(await completedTimes(berkas.id)).toBe(1);
+  });
+
+  it('answers a repeated key from the cache path with the stored answer, writing nothing again', async () => {
+    const a = processOf(store.deps.database);
+    const [caseId] = await startCases(store, 1);
+    const [first] = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+    );
+    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const berkas = moved.openTasks.find((t) => t.nodeId === 'berkas')!;
+    const readsBefore = a.reads();
+    const input = { taskId: berkas.id, idempotencyKey: `k-${berkas.id}` };
+    const answer = await actOnTask(a.deps, kasi, input, { type: 'task.complete' });
+    // The key's claim travelled with the writes: still no read.
+    expect(a.reads()).toBe(readsBefore);
+    const [revision] = await store.deps.database.query<{ revision: number }>(
+      sql`select revision from cases where id = ${caseId}`,
+    );
+    expect(await actOnTask(a.deps, kasi, input, { type: 'task.complete' })).toEqual(answer);
+    expect(await completedTimes(berkas.id)).toBe(1);
+    const [after] = await store.deps.database.query<{ revision: number }>(
+      sql`select revision from cases where id = ${caseId}`,
+    );
+    expect(after!.revision).toBe(revision!.revision);
+  });
+});
