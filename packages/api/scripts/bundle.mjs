@@ -150,6 +150,31 @@ export async function bundleServer({ clean = false } = {}) {
 }
 
 /**
+ * Compiles one more script (a benchmark that drives the API's own modules) the way the server is
+ * compiled: the same esbuild settings as `bundleServer`, into one file `dist/<name>.js`, one level
+ * below packages/api like the server's entries (so src/package-dirs.ts finds the same folders).
+ * Measuring the engine through tsx instead measures code the server does not run: tsx keeps
+ * function names by wrapping every closure a function creates in `__name(…)` (BENCHMARKS.md #16).
+ */
+export async function bundleScript(entry, name) {
+  const esbuild = await import('esbuild');
+  const outfile = join(DIST, `${name}.js`);
+  await esbuild.build({
+    absWorkingDir: API_DIR,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    plugins: [externalNpmPackages, zodEnglishOnly],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
  * Deletes chunks of earlier builds (their names carry a content hash), keeping the PGlite template.
  * Only an explicit `npm run build` does this: a server started from an earlier build may still
  * import one of its lazy chunks after an automatic rebuild.
