@@ -47,6 +47,11 @@ describe.runIf(Boolean(adminUrl))('racing completions across 3 server processes'
             cookies.map((cookie, c) =>
               callTrpc(cluster.servers[c % 3]!.base, cookie, 'task.complete', { taskId }).then(
                 (a) => a.status,
+                (error: unknown) => {
+                  // A reset connection: say what the server processes wrote before it.
+                  const logs = cluster.servers.map((s, i) => `server ${i}:\n${s.stderr().slice(-2000)}`);
+                  throw new Error(`${String(error)} (${errorCause(error)})\n${logs.join('\n---\n')}`);
+                },
               ),
             ),
           );
@@ -76,3 +81,8 @@ describe.runIf(Boolean(adminUrl))('racing completions across 3 server processes'
     expect(await findStoreViolations(cluster.store.deps.database)).toEqual([]);
   });
 });
+
+function errorCause(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error ? cause.message : String(cause);
+}
