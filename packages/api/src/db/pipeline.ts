@@ -31,6 +31,8 @@ interface Field {
 interface Prepared {
   name: string;
   fields: Field[] | null;
+  /** Bind and Execute of a statement without parameters (BEGIN, COMMIT), encoded once. */
+  bound?: Buffer;
 }
 
 /** A statement sent and not yet answered. */
@@ -197,7 +199,12 @@ class PipelinedTransaction<T> implements pg.Submittable {
       const name = prepared?.name ?? '';
       out.push(serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }));
     }
-    out.push(serialize.bind({ statement: prepared?.name ?? '', values }), EXECUTE);
+    if (prepared && values.length === 0) {
+      prepared.bound ??= Buffer.concat([serialize.bind({ statement: prepared.name, values }), EXECUTE]);
+      out.push(prepared.bound);
+    } else {
+      out.push(serialize.bind({ statement: prepared?.name ?? '', values }), EXECUTE);
+    }
     this.onStatement?.();
     const pending = {
       prepared,

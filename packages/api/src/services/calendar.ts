@@ -69,9 +69,25 @@ export async function loadWorkingCalendar(db: Db | Tx, agencyId: string): Promis
 
 /** The engine's clock: due dates and working minutes on the agency's working calendar. */
 export async function loadAgencyClock(db: Db | Tx, agencyId: string): Promise<AgencyClock> {
-  const calendar = await loadWorkingCalendar(db, agencyId);
-  return {
-    computeDueAt: (waktu, from) => computeDueAt(waktu, from, calendar),
-    workingMinutesBetween: (a, b) => workingMinutesBetween(a, b, calendar),
-  };
+  return cachedAgencyClock(agencyId) ?? clockOf(await loadWorkingCalendar(db, agencyId));
+}
+
+/** The agency's clock when its calendar is cached and fresh (a task command's hot path: no await). */
+export function cachedAgencyClock(agencyId: string): AgencyClock | undefined {
+  const hit = cache.get(agencyId);
+  return hit && Date.now() - hit.at < TTL_MS ? clockOf(hit.calendar) : undefined;
+}
+
+const clocks = new WeakMap<WorkingCalendar, AgencyClock>();
+
+function clockOf(calendar: WorkingCalendar): AgencyClock {
+  let clock = clocks.get(calendar);
+  if (!clock) {
+    clock = {
+      computeDueAt: (waktu, from) => computeDueAt(waktu, from, calendar),
+      workingMinutesBetween: (a, b) => workingMinutesBetween(a, b, calendar),
+    };
+    clocks.set(calendar, clock);
+  }
+  return clock;
 }

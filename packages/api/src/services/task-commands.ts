@@ -12,7 +12,7 @@ import {
   rethrowLostRace,
 } from '../engine/store/store.ts';
 import { AppError } from '../errors.ts';
-import { loadAgencyClock } from './calendar.ts';
+import { cachedAgencyClock, loadAgencyClock } from './calendar.ts';
 import { completionAmendment } from './case-data.ts';
 import { idempotent, idempotentWrites } from './idempotency.ts';
 
@@ -47,7 +47,7 @@ export async function actOnTask(
   action: TaskAction,
 ) {
   // Cached per agency; loaded before the transaction so the embedded store never waits on itself.
-  const clock = await loadAgencyClock(deps.database.db, user.agencyId);
+  const clock = cachedAgencyClock(user.agencyId) ?? (await loadAgencyClock(deps.database.db, user.agencyId));
   const now = deps.now();
   const { data, ...engineAction } = action.type === 'task.complete' ? action : { ...action, data: undefined };
   const command = { ...engineAction, actor: toActor(user), taskId: input.taskId } as EngineCommand;
