@@ -8,6 +8,7 @@ import { auditEvents, cases, sops, tasks, users } from '../db/schema.ts';
 import { uuidv7 } from '../db/uuid7.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
+import { type CachedCase, caseCacheOf } from '../engine/store/case-cache.ts';
 import { loadVersionDocument, startCase } from '../engine/store/store.ts';
 import { todayInAgency } from './agency-time.ts';
 import { loadAgencyClock, loadWorkingCalendar } from './calendar.ts';
@@ -32,6 +33,7 @@ export async function startCaseForUser(
 ) {
   assertMay(user, 'startCases');
   let started: AlurEvent | null = null;
+  let after: CachedCase | null = null;
   const answer = await withIdempotency(
     deps.database.db,
     user.id,
@@ -54,7 +56,11 @@ export async function startCaseForUser(
             taskId: null,
           })
         : { patch: {}, fileIds: [], audits: [] };
-      const { event, ...result } = await startCase(tx, {
+      const {
+        event,
+        after: cached,
+        ...result
+      } = await startCase(tx, {
         now,
         clock: await loadAgencyClock(tx, user.agencyId),
         actor: toActor(user),
@@ -70,10 +76,12 @@ export async function startCaseForUser(
       });
       await attachStagedFiles(tx, { user, caseId, fileIds: checked.fileIds, at: now });
       started = event;
+      after = cached;
       return { ...result, trackingCode: formatTrackingCode(result.trackingCode) };
     },
   );
-  // Committed: the first task's position hears of it.
+  // Committed: the first task's position hears of it, and its first command needs no read.
+  if (after) caseCacheOf(deps.database).put(after);
   if (started) deps.bus.announce(started);
   return answer;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import type { Query } from '../../db/raw.ts';
 import type { AppDeps } from '../../deps.ts';
 import { type SeededStore, seedStore, startCases } from '../../reliability/fixtures.ts';
+import { startCaseForUser } from '../../services/cases.ts';
 import { actOnTask, type TaskAction } from '../../services/task-commands.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { buildDoc } from '../core/testing/build-doc.ts';
@@ -168,6 +169,21 @@ describe('the case cache', () => {
       sql`select status from cases where id = ${caseId}`,
     );
     expect(ended!.status).toBe('completed');
+  });
+
+  it('remembers a case it just started: the first task is what a fresh read finds, its command reads nothing', async () => {
+    const one = processOf(store.deps.database);
+    const { caseId } = await startCaseForUser(one.deps, kasi, { sopId: store.sopId, title: 'Baru' });
+    const [first] = await store.deps.database.query<{ id: string }>(
+      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+    );
+    const cached = remembered(one.deps.database, first!.id);
+    expect(cached).toBeDefined();
+    expect(cached).toEqual(await freshRead(first!.id));
+    const readsBefore = one.reads();
+    const answer = await actOnTask(one.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    expect(one.reads()).toBe(readsBefore);
+    expect(answer.openTasks.map((t) => t.nodeId).sort()).toEqual(['berkas', 'lapangan']);
   });
 
   it('reads a case again that another process changed since: the command lands on what is there now', async () => {

@@ -117,7 +117,14 @@ export async function startCase(
     /** The new case's id (the caller may need it before the start, e.g. to attach files). */
     caseId?: string;
   },
-): Promise<{ caseId: string; number: string; trackingCode: string; event: AlurEvent }> {
+): Promise<{
+  caseId: string;
+  number: string;
+  trackingCode: string;
+  event: AlurEvent;
+  /** The case as this start leaves it, for the case cache once the caller's transaction commits. */
+  after: CachedCase | null;
+}> {
   const { now, clock, version } = input;
   const year = Number(input.today.slice(0, 4));
   const [counter] = await tx
@@ -155,7 +162,29 @@ export async function startCase(
   );
   changes.audits.push(...(input.dataAudits ?? []));
   await runStatements(queryOf(tx), [caseWriteStatement(changes)]);
-  return { caseId, number, trackingCode: input.trackingCode, event };
+  const inserted = changes.newCase!;
+  const after =
+    started.next.status === 'active'
+      ? cachedAfter(
+          {
+            id: caseId,
+            agencyId: input.agencyId,
+            sopId: input.sopId,
+            versionId: version.id,
+            status: inserted.status,
+            engineState: inserted.engineState,
+            completedAt: null,
+            startedBy: inserted.startedBy,
+            // As the database gives it back: JSON (a key whose value is undefined is not stored).
+            data: JSON.parse(JSON.stringify(inserted.data ?? {})),
+            // The row's first revision is 1 (the schema's default).
+            revision: 0,
+          },
+          inserted.engineState,
+          started.next,
+        )
+      : null;
+  return { caseId, number, trackingCode: input.trackingCode, event, after };
 }
 
 /**
@@ -337,8 +366,8 @@ async function planOnCase(
     writes,
     event: ended ? { ...event, userIds: [row.startedBy] } : event,
     after:
-      result.next.status === 'active' && !changes.caseUpdate?.data
-        ? cachedAfter(row, changes, result.next)
+      result.next.status === 'active' && changes.caseUpdate && !changes.caseUpdate.data
+        ? cachedAfter(row, changes.caseUpdate.engineState, result.next)
         : null,
   };
 }
@@ -347,8 +376,7 @@ async function planOnCase(
  * The case as the command's commit leaves it, as `planTaskCommand` would read it: the row with the
  * next revision and engine state, the live tasks in created order and the finished ones counted.
  */
-function cachedAfter(row: CaseRow, changes: CaseChanges, next: CaseState): CachedCase {
-  const engineState = changes.caseUpdate!.engineState;
+function cachedAfter(row: CaseRow, engineState: unknown, next: CaseState): CachedCase {
   const earlierVisits = { ...next.earlierVisits };
   const live: TaskState[] = [];
   for (const t of next.tasks) {
