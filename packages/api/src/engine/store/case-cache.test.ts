@@ -32,7 +32,6 @@ function entry(caseId: string, revision: number, taskIds: string[], agencyId = '
       engineState: { joins: {}, tokens: {} },
       completedAt: null,
       startedBy: 'u1',
-      data: {},
       revision,
     },
     state: {

@@ -16,8 +16,12 @@ import type { CaseRow } from './sql.ts';
  * that a refusal is never based on what may be stale.
  */
 export interface CachedCase {
-  /** The case row after the command, its revision as the command's commit left it. */
-  row: CaseRow;
+  /**
+   * The case row after the command, its revision as the command's commit left it; without the
+   * case file's values (`data`: personal data is not kept in memory beyond a request, and a case
+   * file may be large), so a command that needs them reads the case.
+   */
+  row: Omit<CaseRow, 'data'>;
   /**
    * The engine's view: `tasks` the live ones (open, claimed) in created order, then id, and
    * `earlierVisits` counting the finished rest by step, as `planTaskCommand` reads them.

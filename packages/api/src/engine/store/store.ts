@@ -175,8 +175,6 @@ export async function startCase(
             engineState: inserted.engineState,
             completedAt: null,
             startedBy: inserted.startedBy,
-            // As the database gives it back: JSON (a key whose value is undefined is not stored).
-            data: JSON.parse(JSON.stringify(inserted.data ?? {})),
             // The row's first revision is 1 (the schema's default).
             revision: 0,
           },
@@ -211,8 +209,8 @@ export interface CommandPlan {
   /** What to announce to the live inboxes once the writes have committed. */
   event: AlurEvent;
   /**
-   * The case as it will be once the writes have committed, for the process's case cache; null when
-   * the command changed what the cache does not follow (the case file's values) or ended the case.
+   * The case as it will be once the writes have committed, for the process's case cache (without
+   * the case file's values); null when the command ended the case.
    */
   after: CachedCase | null;
 }
@@ -245,13 +243,13 @@ export async function planTaskCommand(
  * row, the live tasks (open, claimed, and `taskId` itself) in created order (ties by id, as
  * PostgreSQL orders uuids: their lowercase hex text sorts the same), the finished rest counted by
  * step (`earlierVisits`). Undefined when there is no such task in the agency. A case cached by
- * `CaseCache` is what this would read (case-cache.store.test.ts).
+ * `CaseCache` is what this would read, but for the case file's values (case-cache.store.test.ts).
  */
 export async function readCaseOfTask(
   q: Query,
   taskId: string,
   agencyId: string,
-): Promise<CachedCase | undefined> {
+): Promise<CaseAsRead | undefined> {
   const [locked] = await q<CaseWithTasksRow>(LOCK_CASE_WITH_TASKS, [taskId, agencyId]);
   if (!locked) return undefined;
   const { tasks: read, ...row } = locked;
@@ -262,7 +260,16 @@ export async function readCaseOfTask(
   return { row, state: { ...toCaseState(row, tasks), earlierVisits } };
 }
 
-/** Thrown by `planCachedTaskCommand` where its plan would need to read: the command reads instead. */
+/** A case as `readCaseOfTask` reads it (a cached case is the same without the case file's values). */
+export interface CaseAsRead {
+  row: CaseRow;
+  state: CachedCase['state'];
+}
+
+/**
+ * Thrown by `planCachedTaskCommand` where its plan would need to read (a statement, or the case
+ * file's values, which the cache does not keep): the command reads instead.
+ */
 class NeedsRead extends Error {}
 const noReads: Query = () => Promise.reject(new NeedsRead('a cached plan reads nothing'));
 
@@ -276,13 +283,19 @@ export async function planCachedTaskCommand(
   cached: CachedCase,
   input: Parameters<typeof planTaskCommand>[1],
 ): Promise<CommandPlan> {
-  return planOnTaskOfCase(noReads, cached, input);
+  // A completion whose form checks the case file's values needs them: it reads the case instead.
+  const row = Object.defineProperty({ ...cached.row }, 'data', {
+    get() {
+      throw new NeedsRead('the case cache keeps no case file values');
+    },
+  }) as CaseRow;
+  return planOnTaskOfCase(noReads, { row, state: cached.state }, input);
 }
 
 /** A task the caller may not see answers "not found", like one that does not exist. */
 async function planOnTaskOfCase(
   q: Query,
-  read: CachedCase | undefined,
+  read: CaseAsRead | undefined,
   input: Parameters<typeof planTaskCommand>[1],
 ): Promise<CommandPlan> {
   const task = read?.state.tasks.find((t) => t.id === input.taskId);
@@ -366,7 +379,7 @@ async function planOnCase(
     writes,
     event: ended ? { ...event, userIds: [row.startedBy] } : event,
     after:
-      result.next.status === 'active' && changes.caseUpdate && !changes.caseUpdate.data
+      result.next.status === 'active' && changes.caseUpdate
         ? cachedAfter(row, changes.caseUpdate.engineState, result.next)
         : null,
   };
@@ -374,9 +387,10 @@ async function planOnCase(
 
 /**
  * The case as the command's commit leaves it, as `planTaskCommand` would read it: the row with the
- * next revision and engine state, the live tasks in created order and the finished ones counted.
+ * next revision and engine state (not the case file's values), the live tasks in created order and
+ * the finished ones counted.
  */
-function cachedAfter(row: CaseRow, engineState: unknown, next: CaseState): CachedCase {
+function cachedAfter(row: Omit<CaseRow, 'data'>, engineState: unknown, next: CaseState): CachedCase {
   const earlierVisits = { ...next.earlierVisits };
   const live: TaskState[] = [];
   for (const t of next.tasks) {
@@ -384,8 +398,19 @@ function cachedAfter(row: CaseRow, engineState: unknown, next: CaseState): Cache
     else earlierVisits[t.nodeId] = (earlierVisits[t.nodeId] ?? 0) + 1;
   }
   live.sort((a, b) => byCreatedThenIdOf(a.createdAt, a.id, b.createdAt, b.id));
+  const { id, agencyId, sopId, versionId, completedAt, startedBy } = row;
   return {
-    row: { ...row, status: next.status, engineState, revision: row.revision + 1 },
+    row: {
+      id,
+      agencyId,
+      sopId,
+      versionId,
+      completedAt,
+      startedBy,
+      status: next.status,
+      engineState,
+      revision: row.revision + 1,
+    },
     state: {
       ...toCaseState(row, live),
       status: next.status,
