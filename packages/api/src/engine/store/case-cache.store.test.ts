@@ -96,6 +96,14 @@ async function freshRead(taskId: string) {
   }));
 }
 
+/** The one open task of a case just started. */
+async function openTaskOf(caseId: string): Promise<{ id: string }> {
+  const [task] = await store.deps.database.query<{ id: string }>(
+    sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
+  );
+  return task!;
+}
+
 /** What the cache keeps of a case read fresh: everything but the case file's values. */
 function withoutData(read: CaseAsRead | undefined) {
   if (!read) return read;
@@ -133,11 +141,9 @@ describe('the case cache', () => {
   it('remembers a case as a fresh read under the lock finds it, through forks, joins, loops, claims', async () => {
     const one = processOf(store.deps.database);
     const [caseId] = await startCases(store, 1);
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
+    const first = await openTaskOf(caseId!);
     const next = random(16);
-    let open = [{ id: first!.id, nodeId: 'terima', claimed: false }];
+    let open = [{ id: first.id, nodeId: 'terima', claimed: false }];
     let noes = 0;
     let commands = 0;
     let planned = 0;
@@ -193,14 +199,12 @@ describe('the case cache', () => {
   it('remembers a case it just started: the first task is what a fresh read finds, a claim of it reads nothing', async () => {
     const one = processOf(store.deps.database);
     const { caseId } = await startCaseForUser(one.deps, kasi, { sopId: store.sopId, title: 'Baru' });
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
-    const cached = remembered(one.deps.database, first!.id);
+    const first = await openTaskOf(caseId!);
+    const cached = remembered(one.deps.database, first.id);
     expect(cached).toBeDefined();
-    expect(cached).toEqual(withoutData(await freshRead(first!.id)));
+    expect(cached).toEqual(withoutData(await freshRead(first.id)));
     const readsBefore = one.reads();
-    const answer = await actOnTask(one.deps, kasi, { taskId: first!.id }, { type: 'task.claim' });
+    const answer = await actOnTask(one.deps, kasi, { taskId: first.id }, { type: 'task.claim' });
     expect(one.reads()).toBe(readsBefore);
     expect(answer.task).toMatchObject({ status: 'claimed', claimedBy: kasi.id });
   });
@@ -208,17 +212,15 @@ describe('the case cache', () => {
   it('keeps no case file values: a completion whose form checks them reads the case', async () => {
     const one = processOf(store.deps.database);
     const { caseId } = await startCaseForUser(one.deps, kasi, { sopId: store.sopId, title: 'Formulir' });
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
-    const cached = remembered(one.deps.database, first!.id);
+    const first = await openTaskOf(caseId!);
+    const cached = remembered(one.deps.database, first.id);
     expect(cached).toBeDefined();
     expect(Object.keys(cached!.row)).not.toContain('data');
     const readsBefore = one.reads();
     const answer = await actOnTask(
       one.deps,
       kasi,
-      { taskId: first!.id },
+      { taskId: first.id },
       { type: 'task.complete', data: { catatan: 'Berkas diterima lengkap' } },
     );
     expect(one.reads()).toBeGreaterThan(readsBefore);
@@ -235,11 +237,9 @@ describe('the case cache', () => {
     const a = processOf(store.deps.database);
     const b = processOf(store.deps.database);
     const [caseId] = await startCases(store, 1);
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
+    const first = await openTaskOf(caseId!);
     // A moves the case on and remembers it; B then claims the next task.
-    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const moved = await actOnTask(a.deps, kasi, { taskId: first.id }, { type: 'task.complete' });
     const [berkas, lapangan] = moved.openTasks;
     expect(remembered(a.deps.database, berkas!.id)).toBeDefined();
     await actOnTask(b.deps, kasi, { taskId: berkas!.id }, { type: 'task.claim' });
@@ -258,10 +258,8 @@ describe('the case cache', () => {
     const a = processOf(store.deps.database);
     const b = processOf(store.deps.database);
     const [caseId] = await startCases(store, 1);
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
-    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const first = await openTaskOf(caseId!);
+    const moved = await actOnTask(a.deps, kasi, { taskId: first.id }, { type: 'task.complete' });
     const berkas = moved.openTasks.find((t) => t.nodeId === 'berkas')!;
     await actOnTask(b.deps, kasi, { taskId: berkas.id }, { type: 'task.complete' });
     // A still remembers "berkas" as open; what it answers is what a fresh read says.
@@ -277,10 +275,8 @@ describe('the case cache', () => {
   it('answers a repeated key from the cache path with the stored answer, writing nothing again', async () => {
     const a = processOf(store.deps.database);
     const [caseId] = await startCases(store, 1);
-    const [first] = await store.deps.database.query<{ id: string }>(
-      sql`select id from tasks where case_id = ${caseId} and status = 'open'`,
-    );
-    const moved = await actOnTask(a.deps, kasi, { taskId: first!.id }, { type: 'task.complete' });
+    const first = await openTaskOf(caseId!);
+    const moved = await actOnTask(a.deps, kasi, { taskId: first.id }, { type: 'task.complete' });
     const berkas = moved.openTasks.find((t) => t.nodeId === 'berkas')!;
     const readsBefore = a.reads();
     const input = { taskId: berkas.id, idempotencyKey: `k-${berkas.id}` };
