@@ -43,6 +43,11 @@ export interface Database {
     hooks?: ListenHooks,
   ): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * Calls `listener` whenever one of the engine's connections to PostgreSQL fails (see
+   * `createPipelinePool`'s `onConnectionLost`); returns the unsubscribe. Never on embedded PGlite.
+   */
+  onConnectionLost(listener: () => void): () => void;
   /** Set when this embedded store was created from the prepared demo: when its history ends. */
   demoPreparedAt?: Date;
 }
@@ -70,7 +75,14 @@ export async function createDb(config: DbConfig): Promise<Database> {
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     const subscriber = createSubscriber(postgres, config.url);
     // The engine's commands have their own connections (pipeline.ts): one Sync per transaction.
-    const pipeline = createPipelinePool(config.url, { max, ...(onStatement ? { onStatement } : {}) });
+    const lostListeners = new Set<() => void>();
+    const pipeline = createPipelinePool(config.url, {
+      max,
+      ...(onStatement ? { onStatement } : {}),
+      onConnectionLost: () => {
+        for (const listener of lostListeners) listener();
+      },
+    });
     return {
       kind: 'postgres',
       url: config.url,
@@ -78,6 +90,10 @@ export async function createDb(config: DbConfig): Promise<Database> {
       query: async <T>(statement: SQL) => (await db.execute(statement)) as unknown as T[],
       transact: (work) => pipeline.transact(work),
       listen: (channel, onPayload, hooks) => subscriber.listen(channel, onPayload, hooks),
+      onConnectionLost: (listener) => {
+        lostListeners.add(listener);
+        return () => lostListeners.delete(listener);
+      },
       close: async () => {
         await subscriber.close();
         await Promise.all([client.end({ timeout: 5 }), pipeline.close()]);
@@ -139,6 +155,8 @@ export async function createDb(config: DbConfig): Promise<Database> {
       hooks?.onUp?.();
       return () => unsub();
     },
+    // In process: its connection never fails on its own.
+    onConnectionLost: () => () => {},
     close: () => client.close(),
   };
 }

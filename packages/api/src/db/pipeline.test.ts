@@ -249,6 +249,32 @@ describe.runIf(Boolean(adminUrl))('engine transactions on PostgreSQL', () => {
     expect(await counter(1)).toBe(before + 1);
   });
 
+  it('tells onConnectionLost when a connection fails, in use or idle', async () => {
+    let lost = 0;
+    const watched = createPipelinePool(testDb.url!, { max: 1, onConnectionLost: () => lost++ });
+    try {
+      // In use: the transaction's own connection is cut.
+      await watched
+        .transact(async (q) => {
+          const [{ pid }] = (await q<{ pid: number }>('select pg_backend_pid() as pid')) as [{ pid: number }];
+          await sql`select pg_terminate_backend(${pid})`;
+          await new Promise((r) => setTimeout(r, 100));
+          return { value: null, writes: [bump(1)] };
+        })
+        .catch(() => {});
+      expect(lost).toBe(1);
+      // Idle: the pool's connection is cut between transactions.
+      const pid = await watched.transact(async (q) => {
+        const [row] = await q<{ pid: number }>('select pg_backend_pid() as pid');
+        return { value: row!.pid, writes: [] };
+      });
+      await sql`select pg_terminate_backend(${pid})`;
+      await expect.poll(() => lost, { timeout: 2000 }).toBe(2);
+    } finally {
+      await watched.close();
+    }
+  });
+
   it('fails the transaction with "unavailable" when the network drops the connection', async () => {
     // A TCP relay to PostgreSQL that is cut mid-transaction: no error message from the server.
     const target = new URL(testDb.url!);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { parse as parseConnectionString, toClientConfig } from 'pg-connection-string';
 import { serialize } from 'pg-protocol';
 import type { PipelinedWork, Query, Row, Statement } from './raw.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 /*
  * The engine's transactions on PostgreSQL (`Database.transact`): BEGIN travels with the work's
@@ -394,7 +395,17 @@ export function pipelineConnection(url: string): pg.ClientConfig {
 /** A pool of connections for `Database.transact` on PostgreSQL. */
 export function createPipelinePool(
   url: string,
-  options: { max: number; onStatement?: () => void },
+  options: {
+    max: number;
+    onStatement?: () => void;
+    /**
+     * Called when one of the pool's connections fails (in use or idle) or a new one cannot be
+     * opened: the server restarted, failed over, or the network cut. Whatever this process
+     * remembers of the database may since be older than the database itself (a failover to a
+     * replica that had not received the last commits, a restored backup).
+     */
+    onConnectionLost?: () => void;
+  },
 ): PipelinePool {
   // Idle connections stay open (as postgres-js keeps them) but do not keep a finished process alive.
   const pool = new pg.Pool({
@@ -405,15 +416,23 @@ export function createPipelinePool(
   });
   // A connection that fails while idle is dropped by the pool; one that fails while in use fails
   // its transaction (handleError). Neither may throw as an unhandled 'error' event.
-  pool.on('error', () => {});
+  const lost = () => options.onConnectionLost?.();
+  pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', () => {}));
   return {
     async transact<T>(work: PipelinedWork<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        lost();
+        throw error;
+      });
       const transaction = new PipelinedTransaction(work, options.onStatement);
       try {
         client.query(transaction);
         return await transaction.done;
+      } catch (error) {
+        // The server ended the connection (shut down, terminated it) or it was cut.
+        if (transaction.broken || isDatabaseUnavailable(error)) lost();
+        throw error;
       } finally {
         // The client queues the ROLLBACK until the server has answered the Sync sent on the error.
         const reusable =

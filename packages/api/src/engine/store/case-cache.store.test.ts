@@ -293,4 +293,24 @@ describe('the case cache', () => {
     );
     expect(after!.revision).toBe(revision!.revision);
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'forgets every case when a connection to the database fails',
+    async () => {
+      const one = processOf(store.deps.database);
+      const { caseId } = await startCaseForUser(one.deps, kasi, { sopId: store.sopId, title: 'Putus' });
+      const first = await openTaskOf(caseId);
+      // The engine's pool holds an idle connection: make sure, then cut every other connection.
+      await actOnTask(one.deps, kasi, { taskId: first.id }, { type: 'task.claim' });
+      expect(remembered(one.deps.database, first.id)).toBeDefined();
+      await store.deps.database.query(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      await expect.poll(() => remembered(one.deps.database, first.id), { timeout: 2000 }).toBeUndefined();
+      // The next command reads the case again, and works.
+      const answer = await actOnTask(one.deps, kasi, { taskId: first.id }, { type: 'task.release' });
+      expect(answer.task.status).toBe('open');
+    },
+  );
 });

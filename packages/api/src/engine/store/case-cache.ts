@@ -107,12 +107,19 @@ export class CaseCache {
 
 const caches = new WeakMap<Database, CaseCache>();
 
-/** This process's cache of the cases of `database`. */
+/**
+ * This process's cache of the cases of `database`. Emptied whenever a connection to the database
+ * fails: a revision alone cannot tell a case's state apart after the database lost commits this
+ * process saw (a failover to a replica behind it, a restored backup), so nothing remembered from
+ * before is trusted after.
+ */
 export function caseCacheOf(database: Database): CaseCache {
   let cache = caches.get(database);
   if (!cache) {
-    cache = new CaseCache();
-    caches.set(database, cache);
+    const created = new CaseCache();
+    database.onConnectionLost?.(() => created.clear());
+    caches.set(database, created);
+    cache = created;
   }
   return cache;
 }
