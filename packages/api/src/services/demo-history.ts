@@ -381,8 +381,11 @@ export async function shiftDemoHistory(database: Database, weeks: number): Promi
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
     for (const [table, cols] of byTable) {
-      const sets = cols.map((c) => `"${c}" = "${c}" + interval '${weeks * 7} days'`).join(', ');
-      await tx.execute(sql.raw(`update "${table}" set ${sets}`));
+      const sets = cols.map((c) => `"${c}" = "${c}" + interval '${weeks * 7} days'`);
+      // The cases change beside the engine's writer: their revision goes up as the writer's would,
+      // so a process that remembers one (engine/store/case-cache.ts) reads it again.
+      if (table === 'cases') sets.push('revision = revision + 1');
+      await tx.execute(sql.raw(`update "${table}" set ${sets.join(', ')}`));
     }
     await tx.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
   });
