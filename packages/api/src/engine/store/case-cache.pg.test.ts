@@ -281,7 +281,9 @@ describe.runIf(Boolean(adminUrl))('the case cache, two processes racing on the s
         expect(entry.row.revision, `${seen}, task ${id}`).toBeLessThanOrEqual(fresh!.row.revision);
         if (entry.row.revision === fresh!.row.revision) {
           current++;
-          expect(entry, `${seen}, task ${id}`).toEqual(fresh);
+          // As read fresh, but for the case file's values, which the cache does not keep.
+          const { data: _, ...row } = fresh!.row;
+          expect(entry, `${seen}, task ${id}`).toEqual({ ...fresh, row });
         }
       }
     }
