@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { PipelinedWork } from '../db/raw.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AlurEvent, CaseStatus } from '../engine/core/types.ts';
+import { caseCacheOf } from '../engine/store/case-cache.ts';
 import { planCaseCommand, rethrowLostRace } from '../engine/store/store.ts';
 import { loadAgencyClock } from './calendar.ts';
 import { idempotent } from './idempotency.ts';
@@ -48,7 +49,9 @@ export async function cancelCaseForUser(
   const result = await deps.database
     .transact(idempotent(user.id, input.idempotencyKey, 'case.cancel', work))
     .catch(rethrowLostRace);
-  // Committed: the inboxes that held the cancelled tasks hear of it.
+  // Committed: the inboxes that held the cancelled tasks hear of it, and this process forgets the
+  // ended case (a command on one of its tasks would otherwise be planned from memory first).
+  caseCacheOf(deps.database).forget(input.caseId);
   if (changed) deps.bus.announce(changed);
   return result;
 }

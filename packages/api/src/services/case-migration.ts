@@ -7,6 +7,7 @@ import { cases, sopVersions } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { canMigrate, migrateCaseState } from '../engine/core/index.ts';
 import type { AlurEvent } from '../engine/core/types.ts';
+import { caseCacheOf } from '../engine/store/case-cache.ts';
 import { toCaseChanges } from '../engine/store/case-changes.ts';
 import { caseWriteStatement } from '../engine/store/case-writer.ts';
 import { loadCaseState, loadVersionDocument, rethrowLostRace } from '../engine/store/store.ts';
@@ -88,7 +89,9 @@ export async function migrateCase(
       return { ok: true as const, versionNumber: t.version.number };
     })
     .catch(rethrowLostRace);
-  // Committed: the inboxes of the positions the tasks left and joined hear of it.
+  // Committed: the inboxes of the positions the tasks left and joined hear of it, and this process
+  // forgets the case as it was on the old version.
+  caseCacheOf(deps.database).forget(input.caseId);
   if (moved) deps.bus.announce(moved);
   return answer;
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import type { Query } from '../../db/raw.ts';
 import type { AppDeps } from '../../deps.ts';
 import { type SeededStore, seedStore, startCases } from '../../reliability/fixtures.ts';
+import { cancelCaseForUser } from '../../services/case-cancel.ts';
 import { startCaseForUser } from '../../services/cases.ts';
 import { actOnTask, type TaskAction } from '../../services/task-commands.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
@@ -231,6 +232,15 @@ describe('the case cache', () => {
     // Remembered again as it is now, its case file's values left out.
     const next = answer.openTasks[0]!.id;
     expect(remembered(one.deps.database, next)).toEqual(withoutData(await freshRead(next)));
+  });
+
+  it('forgets a case it cancelled', async () => {
+    const one = processOf(store.deps.database);
+    const { caseId } = await startCaseForUser(one.deps, kasi, { sopId: store.sopId, title: 'Batal' });
+    const first = await openTaskOf(caseId);
+    expect(remembered(one.deps.database, first.id)).toBeDefined();
+    await cancelCaseForUser(one.deps, kasi, { caseId, reason: 'Pemohon menarik permohonan' });
+    expect(remembered(one.deps.database, first.id)).toBeUndefined();
   });
 
   it('reads a case again that another process changed since: the command lands on what is there now', async () => {
