@@ -329,10 +329,26 @@ function compileWrite(shape: WriteShape): WriteStatement {
   return { text, source, index };
 }
 
-const statements = new Map<string, WriteStatement>();
+const statements = new Map<number | string, WriteStatement>();
 
+/**
+ * The statement of a shape, by a key that packs the shape into a small integer (five flags, then
+ * three counts of 8 bits each): JSON.stringify of the shape cost about 1.4 us per command, the
+ * integer nothing. A shape with a count over 255 (a migration of a big case) is keyed by its JSON.
+ */
 function writeStatementOf(shape: WriteShape): WriteStatement {
-  const key = JSON.stringify(shape);
+  const { taskUpdates: t, newTasks: n, audits: a } = shape;
+  const key =
+    t < 256 && n < 256 && a < 256
+      ? (shape.newCase ? 1 : 0) |
+        (shape.caseUpdate ? 2 : 0) |
+        (shape.caseVersion ? 4 : 0) |
+        (shape.caseData ? 8 : 0) |
+        (shape.ends ? 16 : 0) |
+        (t << 5) |
+        (n << 13) |
+        (a << 21)
+      : JSON.stringify(shape);
   let statement = statements.get(key);
   if (!statement) {
     statement = compileWrite(shape);
