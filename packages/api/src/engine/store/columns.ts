@@ -51,7 +51,7 @@ export interface RowSet {
 }
 
 /** A value as the text its `::text::<type>` cast reads: JSON for objects, ISO for instants. */
-function asText(value: unknown): string | null {
+export function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
