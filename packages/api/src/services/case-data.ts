@@ -1,4 +1,5 @@
 import {
+  checkFormData,
   type DataField,
   describeForm,
   type FormField,
@@ -7,7 +8,6 @@ import {
   maskCaseData,
   maskFieldValue,
   type SopDocument,
-  validateFormData,
 } from '@alur/schema';
 import type { Query } from '../db/raw.ts';
 import type { AuditEntry } from '../engine/store/case-writer.ts';
@@ -19,6 +19,30 @@ import { AppError } from '../errors.ts';
  * patch and audit events it writes, and what each reader may see. File fields hold no value in
  * `cases.data`: their files are `case_files` rows, and a form's file value is their ids.
  */
+
+type FormDocument = Pick<SopDocument, 'nodes' | 'dataFields'>;
+
+/**
+ * `describeForm` once per document object and node: every completion asks for its step's form,
+ * which rebuilt a map of all the SOP's data fields and scanned its nodes. The documents here are
+ * published versions (the store's parsed, cached, never changed ones), so a form stays what it
+ * was; callers only read it.
+ */
+const forms = new WeakMap<FormDocument, Map<string, readonly FormField[]>>();
+
+function formOf(document: FormDocument, nodeId: string): readonly FormField[] {
+  let byNode = forms.get(document);
+  if (!byNode) {
+    byNode = new Map();
+    forms.set(document, byNode);
+  }
+  let form = byNode.get(nodeId);
+  if (!form) {
+    form = describeForm(document, nodeId);
+    byNode.set(nodeId, form);
+  }
+  return form;
+}
 
 /** The start node's id (its fields are the start form), or null for a document without one. */
 export function startNodeId(document: Pick<SopDocument, 'nodes'>): string | null {
@@ -64,10 +88,11 @@ export function checkSubmission(input: {
   currentYear: number;
   taskId: string | null;
 }): { patch: Record<string, unknown>; fileIds: string[]; audits: AuditEntry[] } {
-  const form = describeForm(input.document, input.nodeId);
+  const form = formOf(input.document, input.nodeId);
   const current: Record<string, unknown> = { ...input.current };
   for (const [field, ids] of input.filesByField) current[field] = [...ids];
-  const result = validateFormData(input.document, input.nodeId, input.data ?? {}, {
+  // validateFormData(document, nodeId, …), on the form already described.
+  const result = checkFormData(form, input.data ?? {}, {
     current,
     currentYear: input.currentYear,
   });
@@ -119,7 +144,7 @@ const FILES_OF_CASE = `select field, array_agg(file_id::text order by uploaded_a
 export function completionAmendment(data: unknown, currentYear: number): CaseDataAmendment {
   return async ({ q, document, caseRow, task }) => {
     if (!task) return { data: null, audits: [] };
-    const form = describeForm(document, task.nodeId);
+    const form = formOf(document, task.nodeId);
     if (form.length === 0) {
       if (data !== undefined && Object.keys(data as object).length > 0) {
         throw invalidFormData(
@@ -165,7 +190,7 @@ export function formWithValues(
   data: Readonly<Record<string, unknown>>,
   files: readonly { fileId: string; field: string }[],
 ): (FormField & { value: unknown })[] {
-  return describeForm(document, nodeId).map((field) => ({
+  return formOf(document, nodeId).map((field) => ({
     ...field,
     value:
       field.type === 'file'

@@ -42,9 +42,10 @@ export interface CaseState {
   tasks: TaskState[];
   /**
    * Finished tasks left out of `tasks`, counted per node id: a step reached again gets the attempt
-   * number that counting the whole history would give.
+   * number that counting the whole history would give. The engine only reads it: `decide`'s next
+   * state shares it with the state it was given.
    */
-  earlierVisits?: Record<string, number>;
+  earlierVisits?: Readonly<Record<string, number>>;
   /**
    * Parallel bookkeeping: for each join node waiting for branches, the tokens that arrived.
    * Keyed by `${joinNodeId}|${parentToken}`.

@@ -44,15 +44,19 @@ export function toCaseChanges(
   before: readonly TaskState[],
   eventType: AlurEvent['type'] = 'task.changed',
 ): { changes: CaseChanges; event: AlurEvent } {
-  const touched = new Set<string>();
-  const previous = new Map(before.map((t) => [t.id, t]));
+  // A command touches a task or two, of a case with a few live ones: arrays, not a Set and a Map.
+  const touched: string[] = [];
+  const touch = (positionKey: string) => {
+    if (!touched.includes(positionKey)) touched.push(positionKey);
+  };
+  const at = scope.now.toISOString();
   const taskUpdates: TaskUpdate[] = [];
   const newTasks: NewTask[] = [];
   const audits: CaseChanges['audits'] = [];
   for (const e of effects) {
     if (e.type === 'task.created') {
       const t = e.task;
-      touched.add(t.positionKey);
+      touch(t.positionKey);
       newTasks.push({
         id: t.id,
         nodeId: t.nodeId,
@@ -65,10 +69,10 @@ export function toCaseChanges(
       });
     } else if (e.type === 'task.updated') {
       const t = e.task;
-      const was = previous.get(t.id);
-      touched.add(t.positionKey);
+      const was = before.find((b) => b.id === t.id);
+      touch(t.positionKey);
       // A task that moved (migration) leaves its old position's inbox too.
-      if (was) touched.add(was.positionKey);
+      if (was) touch(was.positionKey);
       taskUpdates.push({
         id: t.id,
         previous: was?.status ?? e.previousStatus,
@@ -81,7 +85,13 @@ export function toCaseChanges(
         note: t.note,
         workingMinutes:
           t.status === 'completed' && t.completedAt
-            ? Math.round(scope.clock.workingMinutesBetween(new Date(t.createdAt), new Date(t.completedAt)))
+            ? Math.round(
+                scope.clock.workingMinutesBetween(
+                  new Date(t.createdAt),
+                  // Completed by this command, at `now`: no need to parse it back.
+                  t.completedAt === at ? scope.now : new Date(t.completedAt),
+                ),
+              )
             : null,
       });
     } else if (e.type === 'audit') {
@@ -94,7 +104,7 @@ export function toCaseChanges(
     agencyId: scope.agencyId,
     sopId: scope.sopId,
     actorId: scope.actor.userId,
-    at: scope.now.toISOString(),
+    at,
     newCase: row.start
       ? { ...row.start, status: row.next.status, engineState, startedBy: scope.actor.userId }
       : null,
@@ -114,7 +124,7 @@ export function toCaseChanges(
   const event: AlurEvent = {
     type: eventType,
     agencyId: scope.agencyId,
-    positionKeys: [...touched],
+    positionKeys: touched,
     caseId: scope.caseId,
   };
   return { changes, event };

@@ -2,8 +2,8 @@ import { getTableColumns, type Table } from 'drizzle-orm';
 
 /**
  * Pieces of the engine's hand-written SQL taken from the drizzle schema (db/schema.ts), so the
- * statements and the tables cannot disagree on a column's name or type. Everything here runs once,
- * when the statements are built at module load; the statements stay constant text.
+ * statements and the tables cannot disagree on a column's name or type. Everything here but
+ * `RowSet.cells` runs once per statement text, when it is built; the statements stay constant text.
  */
 
 /** The keys of a table's row as drizzle selects it (camelCase). */
@@ -44,12 +44,14 @@ export interface RowSet {
    * `p`, under the columns' SQL names; with `ordinality`, a last column `n` numbers them from 1.
    */
   values(p: string, rows: number, options?: { alias?: string; ordinality?: boolean }): string;
-  /** Adds to `into` the parameters of `values(p, rows.length)`. */
-  bind(p: string, rows: readonly object[], into: Record<string, unknown>): void;
+  /** Values per row: the parameter `$<set>_<row>_<column>` is `cells(rows)[row * width + column]`. */
+  width: number;
+  /** The values of `values(p, rows.length)`'s parameters, row by row, each row in column order. */
+  cells(rows: readonly object[]): (string | null)[];
 }
 
 /** A value as the text its `::text::<type>` cast reads: JSON for objects, ISO for instants. */
-function asText(value: unknown): string | null {
+export function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -68,7 +70,18 @@ export function rowSetOf<T extends Table>(
     }),
   ];
   const names = columns.map(([, name]) => name).join(', ');
+  const keyList = columns.map(([k]) => k);
+  const width = keyList.length;
   return {
+    width,
+    cells: (rows) => {
+      const out: (string | null)[] = new Array(rows.length * width);
+      let i = 0;
+      for (const row of rows) {
+        for (let c = 0; c < width; c++) out[i++] = asText((row as Record<string, unknown>)[keyList[c]!]);
+      }
+      return out;
+    },
     values: (p, rows, { alias = 'x', ordinality = false } = {}) => {
       const list = Array.from({ length: rows }, (_, r) => {
         const cells = columns.map(([, , type], c) => `$${p}_${r}_${c}::text::${type}`);
@@ -76,19 +89,14 @@ export function rowSetOf<T extends Table>(
       });
       return `(values ${list.join(', ')}) as ${alias}(${names}${ordinality ? ', n' : ''})`;
     },
-    bind: (p, rows, into) => {
-      rows.forEach((row, r) => {
-        columns.forEach(([k], c) => {
-          into[`${p}_${r}_${c}`] = asText((row as Record<string, unknown>)[k]);
-        });
-      });
-    },
   };
 }
 
 /** A statement written with `$name` placeholders, compiled once to positional `$1, $2, …`. */
 export interface NamedStatement<P> {
   text: string;
+  /** The parameters' names by position (`names[0]` is `$1`). */
+  names: readonly string[];
   /** The positional parameters of `values`, in the order the text uses them. */
   bind(values: P): unknown[];
 }
@@ -103,6 +111,7 @@ export function compileNamed<P extends Record<string, unknown>>(source: string):
   });
   return {
     text,
+    names,
     bind: (values) =>
       names.map((n) => {
         if (!(n in values)) throw new Error(`parameter ${n} missing`);
