@@ -46,6 +46,31 @@ describe('event bus', () => {
     await stop();
   });
 
+  it('delivers batch after batch (the NOTIFY statement is reused on every pool connection)', async () => {
+    const seen: AlurEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => seen.push(e));
+    const sent: AlurEvent[] = [];
+    for (let batch = 0; batch < 15; batch++) {
+      const e = event(100 + batch);
+      sent.push(e);
+      bus.announce(e);
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(sent.length);
+    }
+    expect(seen).toEqual(sent);
+    unsubscribe();
+  });
+
+  it('sends what is still waiting when a bus closes', async () => {
+    const seen: AlurEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => seen.push(e));
+    const sender = await createEventBus(testDb.database);
+    sender.announce(event(200));
+    sender.announce(event(201));
+    await sender.close();
+    await expect.poll(() => seen, { timeout: 5_000 }).toEqual([event(200), event(201)]);
+    unsubscribe();
+  });
+
   it('still delivers an event published inside a committed transaction', async () => {
     const seen: AlurEvent[] = [];
     const unsubscribe = bus.subscribe((e) => seen.push(e));
