@@ -46,6 +46,19 @@ describe('event bus', () => {
     await stop();
   });
 
+  it('delivers a lone event promptly enough for a live inbox (within the batch window and a round trip)', async () => {
+    let heardAt = 0;
+    const unsubscribe = bus.subscribe(() => {
+      heardAt ||= performance.now();
+    });
+    const sentAt = performance.now();
+    bus.announce(event(50));
+    await expect.poll(() => heardAt, { timeout: 5_000 }).toBeGreaterThan(0);
+    // The batch window is 30 ms; the rest of the budget is slack for a busy test machine.
+    expect(heardAt - sentAt).toBeLessThan(250);
+    unsubscribe();
+  });
+
   it('delivers batch after batch (the NOTIFY statement is reused on every pool connection)', async () => {
     const seen: AlurEvent[] = [];
     const unsubscribe = bus.subscribe((e) => seen.push(e));

@@ -8,8 +8,13 @@ export type { AlurEvent };
 /** The NOTIFY channel every process listens on. */
 export const EVENT_CHANNEL = 'alur_events';
 
-/** How long announced events wait to travel together in one NOTIFY. */
-const BATCH_MS = 15;
+/**
+ * How long announced events wait to travel together. Each NOTIFY costs this process the better
+ * part of a millisecond of CPU (sending it, the reply, hearing it back), whether it carries one
+ * event or fifty: 30 ms instead of 15 cut the bus's CPU per event by about a fifth at 2,000
+ * completions/s, and leaves a live inbox's refresh well within 100 ms (#16).
+ */
+const BATCH_MS = 30;
 /** Sent as a constant text with parameters: prepared once per pool connection (`preparedQuery`). */
 const NOTIFY = 'select pg_notify($1, $2)';
 /** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more. */
@@ -25,7 +30,7 @@ export interface EventBus {
   publish(tx: Tx, event: AlurEvent): Promise<void>;
   /**
    * Publishes a change that has already committed (task commands, case starts). Events announced
-   * within a few milliseconds of each other travel in one NOTIFY: NOTIFY makes commits wait for one
+   * within `BATCH_MS` (30 ms) of the first travel in one NOTIFY: NOTIFY makes commits wait for one
    * another, so one per command would serialise every task completion in the database.
    */
   announce(event: AlurEvent): void;
