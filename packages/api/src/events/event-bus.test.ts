@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlurEvent } from '../engine/core/types.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-db.ts';
-import { createEventBus, EVENT_CHANNEL, type EventBus, toPayloads } from './event-bus.ts';
+import { createEventBus, EVENT_CHANNEL, type EventBus, toPayloads, toStatements } from './event-bus.ts';
 
 const event = (i: number, positions = 1): AlurEvent => ({
   type: 'task.changed',
@@ -17,6 +17,19 @@ describe('event payloads', () => {
     expect(payloads.length).toBeGreaterThan(1);
     for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
     expect(payloads.flatMap((p) => JSON.parse(p))).toEqual(events);
+  });
+});
+
+describe('NOTIFY statements', () => {
+  it("sends a batch's payloads in order, a few per statement, never the same payload twice in one", () => {
+    const payloads = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const groups = toStatements(payloads);
+    expect(groups.flat()).toEqual(payloads);
+    expect(groups.length).toBeGreaterThan(1);
+    // PostgreSQL would deliver a payload repeated within one transaction only once.
+    const repeated = toStatements(['x', 'y', 'x', 'x']);
+    expect(repeated.flat()).toEqual(['x', 'y', 'x', 'x']);
+    for (const group of repeated) expect(new Set(group).size).toBe(group.length);
   });
 });
 
@@ -69,6 +82,20 @@ describe('event bus', () => {
       bus.announce(e);
       await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(sent.length);
     }
+    expect(seen).toEqual(sent);
+    unsubscribe();
+  });
+
+  it('delivers a burst too large for one payload: every event, in order, even repeated ones', async () => {
+    const seen: AlurEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => seen.push(e));
+    // 600 distinct events (about a dozen payloads), then 150 identical ones (identical payloads).
+    const sent = [
+      ...Array.from({ length: 600 }, (_, i) => event(1000 + i, 1 + (i % 3))),
+      ...Array(150).fill(event(7)),
+    ];
+    for (const e of sent) bus.announce(e);
+    await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(sent.length);
     expect(seen).toEqual(sent);
     unsubscribe();
   });

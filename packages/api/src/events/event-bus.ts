@@ -15,8 +15,8 @@ export const EVENT_CHANNEL = 'alur_events';
  * completions/s, and leaves a live inbox's refresh well within 100 ms (#16).
  */
 const BATCH_MS = 30;
-/** Sent as a constant text with parameters: prepared once per pool connection (`preparedQuery`). */
-const NOTIFY = 'select pg_notify($1, $2)';
+/** Payloads sent by one statement at most (one prepared text per count, `notifyStatement`). */
+const PAYLOADS_PER_STATEMENT = 8;
 /** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more. */
 const MAX_PAYLOAD = 7_000;
 
@@ -58,6 +58,37 @@ export function toPayloads(events: readonly AlurEvent[]): string[] {
   return payloads;
 }
 
+/**
+ * Groups a batch's payloads to send several in one statement: one round trip and one commit
+ * instead of one each. PostgreSQL delivers identical payloads notified in one transaction only
+ * once: a payload equal to one already in the group starts the next group, so every event arrives.
+ */
+export function toStatements(payloads: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  for (const payload of payloads) {
+    if (group.length === PAYLOADS_PER_STATEMENT || group.includes(payload)) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(payload);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+const notifyTexts: string[] = [];
+/**
+ * `select pg_notify($1, $2), pg_notify($1, $3), ...` for `count` payloads, evaluated (so queued
+ * and delivered) in order. A constant text per count: prepared once per pool connection
+ * (`preparedQuery`).
+ */
+function notifyStatement(count: number): string {
+  notifyTexts[count] ??=
+    `select ${Array.from({ length: count }, (_, i) => `pg_notify($1, $${i + 2})`).join(', ')}`;
+  return notifyTexts[count];
+}
+
 function parsePayload(payload: string): AlurEvent[] {
   try {
     const parsed = JSON.parse(payload) as AlurEvent | AlurEvent[];
@@ -88,10 +119,10 @@ export async function createEventBus(database: Database): Promise<EventBus> {
     waiting = [];
     if (events.length === 0) return sending;
     sending = sending.then(async () => {
-      for (const payload of toPayloads(events)) {
+      for (const group of toStatements(toPayloads(events))) {
         // A lost announcement only delays a live refresh (clients also refetch every minute and
         // on reconnect); it must never fail the request that caused it.
-        await query(NOTIFY, [EVENT_CHANNEL, payload]).catch((error: unknown) =>
+        await query(notifyStatement(group.length), [EVENT_CHANNEL, ...group]).catch((error: unknown) =>
           console.error('[events] NOTIFY failed:', error),
         );
       }
