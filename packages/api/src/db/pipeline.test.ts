@@ -131,6 +131,25 @@ describe.runIf(Boolean(adminUrl))('engine transactions on PostgreSQL', () => {
     expect(await counter(1)).toBe(before + 1);
   });
 
+  it('sends the writes of work that reads nothing alone, as one transaction: all of them or none', async () => {
+    const before = await counter(1);
+    const sent = statements;
+    await pool.transact(async () => ({ value: null, writes: [bump(1), bump(2)] }));
+    // No BEGIN or COMMIT: the two writes and Sync are one implicit transaction.
+    expect(statements - sent).toBe(2);
+    expect(await counter(1)).toBe(before + 1);
+    const failing = pool.transact(async () => ({
+      value: null,
+      writes: [bump(1), { text: 'select alur_expect_rows(0, 1, $1::text)', params: ['counter'] }, bump(1)],
+    }));
+    expect(sqlState(await failing.catch((e: unknown) => e))).toBe(EXPECTATION_FAILED);
+    expect(await counter(1)).toBe(before + 1);
+    // The connection is clean for the next transaction; a refused check constraint fails it too.
+    const tooMuch = pool.transact(async () => ({ value: null, writes: [bump(1), bump(2, 1000)] }));
+    await expect(tooMuch).rejects.toMatchObject({ code: '23514' });
+    expect(await counter(1)).toBe(before + 1);
+  });
+
   it('fails with the refused write’s own error, saves none of the writes, and rolls the connection back', async () => {
     const before = await counter(1);
     const failing = pool.transact(async (q) => {

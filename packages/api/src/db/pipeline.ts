@@ -8,7 +8,10 @@ import { isDatabaseUnavailable } from './unavailable.ts';
  * The engine's transactions on PostgreSQL (`Database.transact`): BEGIN travels with the work's
  * first reads, COMMIT with its writes, and the whole transaction is one series of extended-query
  * messages closed by a single Sync. The first round trip ends with Flush, which makes the server
- * answer the reads at once without ending the series; the second ends with Sync.
+ * answer the reads at once without ending the series; the second ends with Sync. Work that reads
+ * nothing (a command planned from the case cache) is one round trip: its writes and Sync alone,
+ * which PostgreSQL runs as one implicit transaction (committed at Sync, or rolled back whole at
+ * the first error), with no BEGIN or COMMIT to send, run and answer.
  *
  * postgres-js, which serves every other query, ends each statement with its own Sync: a completion
  * was four Syncs, so the server flushed four answers (four socket writes, and as many wake-ups of
@@ -239,9 +242,9 @@ class PipelinedTransaction<T> implements pg.Submittable {
    * Ends the series with `statements` (all or nothing: their parameters are checked first) and
    * Sync, in the round trip being gathered; returns the last statement's answer.
    */
-  private sync(statements: Statement[]): Pending {
+  private sync(statements: Statement[], explicit = true): Pending {
     const encoded = statements.map((s) => ({ text: s.text, values: s.params.map(toParam) }));
-    this.begin();
+    if (explicit) this.begin();
     const sent = encoded.map((s) => this.enqueue(s.text, s.values));
     for (const p of sent) p.answered.catch(() => {});
     const out = this.out ?? [];
@@ -258,7 +261,13 @@ class PipelinedTransaction<T> implements pg.Submittable {
       return;
     }
     try {
-      this.commit = this.sync([...result.writes, COMMIT]);
+      // Work that read nothing sends its writes alone with Sync: they run as one implicit
+      // transaction, committed at Sync or rolled back whole at the first error, as BEGIN … COMMIT
+      // would (one round trip either way; two statements fewer to send, run and answer).
+      this.commit =
+        !this.begun && result.writes.length > 0
+          ? this.sync(result.writes, false)
+          : this.sync([...result.writes, COMMIT]);
     } catch (error) {
       // A write that cannot be sent: none of them is, and the transaction is rolled back.
       this.abandon(error);
@@ -287,7 +296,7 @@ class PipelinedTransaction<T> implements pg.Submittable {
     if (!outcome) return;
     if ('error' in outcome) {
       this.settle.reject(outcome.error);
-    } else if (this.commit && this.commit.tag !== 'COMMIT') {
+    } else if (this.commit && this.begun && this.commit.tag !== 'COMMIT') {
       // A COMMIT answered "ROLLBACK" means the transaction had failed: nothing was saved.
       this.settle.reject(new Error(`transaction ended with ${this.commit.tag || 'no answer'}, not COMMIT`));
     } else {
