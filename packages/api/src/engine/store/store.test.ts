@@ -178,4 +178,15 @@ describe('engine store', () => {
     await expect(attempt).rejects.toThrow(/division by zero/);
     expect(await caseFootprint(caseId!)).toEqual(before);
   });
+
+  it('answers a deadlock or serialization failure as the lost race it is: 409, try again', () => {
+    for (const code of ['40P01', '40001']) {
+      const error = Object.assign(new Error('deadlock detected'), { code });
+      expect(() => rethrowLostRace(error)).toThrow(
+        expect.objectContaining({ kind: 'CONFLICT', code: 'TASK_CHANGED' }),
+      );
+    }
+    const other = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(() => rethrowLostRace(other)).toThrow(other);
+  });
 });

@@ -437,11 +437,19 @@ export async function loadCaseState(
 }
 
 /**
- * A guarded write that found its row changed (`alur_expect_rows`, SQLSTATE AL409) becomes the same
- * conflict the engine reports for a stale command; anything else is rethrown as it is.
+ * SQLSTATEs of a transaction that lost a race and was rolled back whole, nothing of it saved: a
+ * guarded write that found its row changed (`alur_expect_rows`), and the server's own deadlock and
+ * serialization failures (a command holding its case's lock can meet the overdue sweeper's locks).
+ */
+const LOST_RACE = new Set([EXPECTATION_FAILED, '40P01', '40001']);
+
+/**
+ * A transaction that lost a race (`LOST_RACE`) becomes the same conflict the engine reports for a
+ * stale command: reload and try again (409, not 500); anything else is rethrown as it is.
  */
 export function rethrowLostRace(error: unknown): never {
-  if (sqlState(error) === EXPECTATION_FAILED) {
+  const state = sqlState(error);
+  if (state !== undefined && LOST_RACE.has(state)) {
     throw new AppError('CONFLICT', 'TASK_CHANGED', {
       id: 'Tugas ini baru saja diubah oleh orang lain. Muat ulang lalu coba lagi.',
       en: 'This task was just changed by someone else. Reload and try again.',
