@@ -1,5 +1,5 @@
 import type { SopDocument } from '@alur/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { canWorkTask, loadVisibleTask } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { type WorkingCalendar, workingMinutesBetween, workingMinutesFrom } from '../calendar/index.ts';
