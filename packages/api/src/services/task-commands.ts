@@ -37,8 +37,9 @@ const ACTIVE_HOLDER_OF_TASK_POSITION = `select u.id from users u
  * round trips: BEGIN, the key's claim, the case lock and the case's tasks together; then the
  * command's writes, the stored answer and COMMIT together. When this process made the case's last
  * change (the next step of a case it moved on, `CaseCache`), it costs one: the command is planned
- * from that and its writes, guarded by the case's revision, go with BEGIN and COMMIT; a case that
- * changed meanwhile fails the guard, and the command runs again the two-trip way.
+ * from that and its writes, guarded by the case's revision, go alone with Sync (one implicit
+ * transaction); a case that changed meanwhile fails the guard, and the command runs again the
+ * two-trip way.
  */
 export async function actOnTask(
   deps: AppDeps,

@@ -16,7 +16,7 @@ import {
 } from '../../reliability/fixtures.ts';
 import { startCaseForUser } from '../../services/cases.ts';
 import { actOnTask, type TaskAction } from '../../services/task-commands.ts';
-import { buildDoc } from '../core/testing/build-doc.ts';
+import { forkJoinLoopDoc } from '../core/testing/fork-join-loop-doc.ts';
 import { caseCacheOf } from './case-cache.ts';
 import { readCaseOfTask } from './store.ts';
 
@@ -30,31 +30,9 @@ import { readCaseOfTask } from './store.ts';
  * that ended ended once, and whatever a process remembers at a case's current revision is what
  * a fresh read under the lock finds.
  *
- *  kasi:  (s) ─▶ [terima] ─▶ <F> ─▶ [berkas] ──▶ <J> ─▶ <layak?> ─ya─▶ [sk] ─▶ (e)
- *                             └───▶ [lapangan] ┘         └─tidak─▶ [terima]
+ * The case: `forkJoinLoopDoc` (a fork, its join, a "tidak" loop).
  */
-const doc = buildDoc({
-  lanes: { kasi: 'position:kasi' },
-  nodes: {
-    s: 'start@kasi',
-    terima: 'activity@kasi 1 jam',
-    f: 'fork@kasi',
-    berkas: 'activity@kasi 2 jam',
-    lapangan: 'activity@kasi 1 hari',
-    j: 'join@kasi',
-    layak: 'decision@kasi 30 menit',
-    sk: 'activity@kasi 1 jam',
-    e: 'end@kasi',
-  },
-  flows: [
-    's > terima > f',
-    'f > berkas > j',
-    'f > lapangan > j',
-    'j > layak',
-    'layak:ya > sk > e',
-    'layak:tidak > terima',
-  ],
-});
+const doc = forkJoinLoopDoc();
 
 const adminUrl = realPostgres(
   'case-cache.pg',

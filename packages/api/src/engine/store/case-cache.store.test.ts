@@ -10,7 +10,7 @@ import { cancelCaseForUser } from '../../services/case-cancel.ts';
 import { startCaseForUser } from '../../services/cases.ts';
 import { actOnTask, type TaskAction } from '../../services/task-commands.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
-import { buildDoc } from '../core/testing/build-doc.ts';
+import { forkJoinLoopDoc } from '../core/testing/fork-join-loop-doc.ts';
 import { caseCacheOf } from './case-cache.ts';
 import { type CaseAsRead, readCaseOfTask } from './store.ts';
 
@@ -21,31 +21,9 @@ import { type CaseAsRead, readCaseOfTask } from './store.ts';
  * server process: here another `Database` object, with its own cache) is read again, so no task
  * is completed twice and no refusal rests on what was stale.
  *
- *  kasi:  (s) ─▶ [terima] ─▶ <F> ─▶ [berkas] ──▶ <J> ─▶ <layak?> ─ya─▶ [sk] ─▶ (e)
- *                             └───▶ [lapangan] ┘         └─tidak─▶ [terima]
+ * The case: `forkJoinLoopDoc` (a fork, its join, a "tidak" loop).
  */
-const base = buildDoc({
-  lanes: { kasi: 'position:kasi' },
-  nodes: {
-    s: 'start@kasi',
-    terima: 'activity@kasi 1 jam',
-    f: 'fork@kasi',
-    berkas: 'activity@kasi 2 jam',
-    lapangan: 'activity@kasi 1 hari',
-    j: 'join@kasi',
-    layak: 'decision@kasi 30 menit',
-    sk: 'activity@kasi 1 jam',
-    e: 'end@kasi',
-  },
-  flows: [
-    's > terima > f',
-    'f > berkas > j',
-    'f > lapangan > j',
-    'j > layak',
-    'layak:ya > sk > e',
-    'layak:tidak > terima',
-  ],
-});
+const base = forkJoinLoopDoc();
 /** "terima" has a form: a note on the case file. */
 const doc: SopDocument = {
   ...base,
